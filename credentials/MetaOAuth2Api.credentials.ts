@@ -1,0 +1,100 @@
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestHelper, INodeProperties, Icon } from 'n8n-workflow';
+import { upgradeFacebookOAuthToken } from '../nodes/shared/auth/oauthSession';
+import { PRODUCT_SCOPE_OPTIONS, scopeExpression } from '../nodes/shared/auth/scopeExpressions';
+import { DEFAULT_GRAPH_VERSION } from '../nodes/shared/constants';
+
+/** Facebook Login (and Facebook Login for Business) through n8n's OAuth2 flow. */
+export class MetaOAuth2Api implements ICredentialType {
+	name = 'metaOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Meta OAuth2 API';
+
+	icon: Icon = { light: 'file:icons/meta.svg', dark: 'file:icons/meta.dark.svg' };
+
+	documentationUrl = 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow';
+
+	properties: INodeProperties[] = [
+		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		{
+			displayName: 'Login Type',
+			name: 'loginMode',
+			type: 'options',
+			options: [
+				{ name: 'Facebook Login (Choose Products)', value: 'scopes' },
+				{ name: 'Facebook Login for Business (Configuration ID)', value: 'configId' },
+			],
+			default: 'scopes',
+		},
+		{
+			displayName: 'Products',
+			name: 'products',
+			type: 'multiOptions',
+			options: PRODUCT_SCOPE_OPTIONS,
+			default: ['instagramPublish', 'instagramMessaging', 'instagramComments', 'pages'],
+			description: 'Which Meta features this connection is for; the matching permissions are requested at login',
+			displayOptions: { show: { loginMode: ['scopes'] } },
+		},
+		{
+			displayName: 'Configuration ID',
+			name: 'configId',
+			type: 'string',
+			default: '',
+			description: 'The configuration ID from Facebook Login for Business in your Meta app dashboard',
+			displayOptions: { show: { loginMode: ['configId'] } },
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'graphApiVersion',
+			type: 'string',
+			default: DEFAULT_GRAPH_VERSION,
+			description: 'Leave as is unless you need to pin another version',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrlOverride',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010',
+			description: 'For testing against a local Meta sandbox only; leave empty to talk to Meta',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default:
+				'={{ ($self.baseUrlOverride ? String($self.baseUrlOverride).replace(/\\/+$/, "") + "/www.facebook.com" : "https://www.facebook.com") + "/" + ($self.graphApiVersion || "' +
+				DEFAULT_GRAPH_VERSION +
+				'") + "/dialog/oauth" }}',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default:
+				'={{ ($self.baseUrlOverride ? String($self.baseUrlOverride).replace(/\\/+$/, "") + "/graph.facebook.com" : "https://graph.facebook.com") + "/" + ($self.graphApiVersion || "' +
+				DEFAULT_GRAPH_VERSION +
+				'") + "/oauth/access_token" }}',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: scopeExpression('facebook'),
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default:
+				'={{ $self.loginMode === "configId" ? "config_id=" + String($self.configId).trim() + "&override_default_response_type=true" : "" }}',
+		},
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+	];
+
+	/** n8n 2.41 calls this before each OAuth2 request; it swaps a short-lived token for a long-lived one. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return await upgradeFacebookOAuthToken(this, credentials);
+	}
+}

@@ -1,0 +1,41 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { META_CREDENTIAL_TYPES } from '../shared/connection';
+import { authenticationProperty, metaCredentials } from '../shared/descriptions/authentication';
+import { router } from './actions/router';
+import * as token from './actions/token';
+import { credentialTest } from './methods';
+
+export class MetaSetupDoctor implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Meta Setup Doctor',
+		name: 'metaSetupDoctor',
+		icon: { light: 'file:metaDoctor.svg', dark: 'file:metaDoctor.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Checks a Meta connection and says what is broken and how to fix it',
+		defaults: { name: 'Meta Setup Doctor' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: metaCredentials(META_CREDENTIAL_TYPES, 'metaCredentialTest'),
+		properties: [
+			authenticationProperty(META_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Token', value: 'token' }],
+				default: 'token',
+			},
+			...token.description,
+		],
+	};
+
+	methods = { credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

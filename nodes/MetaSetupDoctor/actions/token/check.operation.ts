@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { inspectCredentialToken, type TokenReport } from '../../../shared/auth/inspectToken';
+import type { MetaCredentialType } from '../../../shared/connection';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Warn Days Before Expiry',
+		name: 'warnDays',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 14,
+		description: 'A token or its data access that ends within this many days is reported as a warning',
+		displayOptions: { show: { resource: ['token'], operation: ['check'] } },
+	},
+];
+
+type CheckStatus = 'pass' | 'warn' | 'fail';
+
+interface Check extends IDataObject {
+	id: string;
+	status: CheckStatus;
+	found: string;
+	fix: string;
+}
+
+const DAY = 86400;
+
+function expiryCheck(id: string, label: string, at: number | undefined, warnDays: number, fix: string): Check {
+	const now = Math.floor(Date.now() / 1000);
+	if (at === undefined) return { id, status: 'warn', found: `${label}: unknown`, fix: 'Add the app ID and secret to the credential so the expiry can be read.' };
+	if (at === 0) return { id, status: 'pass', found: `${label}: never`, fix: '' };
+	const date = new Date(at * 1000).toISOString();
+	if (at <= now) return { id, status: 'fail', found: `${label}: ended ${date}`, fix };
+	if (at - now < warnDays * DAY) return { id, status: 'warn', found: `${label}: ${date}`, fix };
+	return { id, status: 'pass', found: `${label}: ${date}`, fix: '' };
+}
+
+export function tokenChecks(report: TokenReport, warnDays: number): Check[] {
+	const checks: Check[] = [
+		{
+			id: 'token.valid',
+			status: report.valid ? 'pass' : 'fail',
+			found: report.valid ? `Valid ${report.tokenType ?? report.platform} token` : `Not valid: ${report.problem ?? 'rejected by Meta'}`,
+			fix: report.valid ? '' : 'Reconnect the credential, or paste a new token into it.',
+		},
+	];
+	if (!report.valid) return checks;
+	checks.push(
+		expiryCheck('token.expiry', 'Token expires', report.expiresAt, warnDays, 'Reconnect the credential before that date, or use a system-user token that does not expire.'),
+	);
+	if (report.dataAccessExpiresAt !== undefined && report.dataAccessExpiresAt !== 0) {
+		checks.push(
+			expiryCheck('token.dataAccess', 'Data access ends', report.dataAccessExpiresAt, warnDays, 'Log in to the app again (reconnect the credential) to renew data access for another 90 days.'),
+		);
+	}
+	for (const gap of report.missing) {
+		checks.push({
+			id: `scopes.${gap.feature}`,
+			status: 'warn',
+			found: `${gap.feature} is not covered by the granted permissions`,
+			fix: `Reconnect and grant ${gap.grant.join(', ')} if you need ${gap.feature}.`,
+		});
+	}
+	return checks;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const credentialType = this.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
+	const warnDays = this.getNodeParameter('warnDays', itemIndex, 14) as number;
+	const credentials = await this.getCredentials(credentialType, itemIndex);
+	const report = await inspectCredentialToken({ helpers: { httpRequest: this.helpers.httpRequest } }, credentialType, credentials);
+	const checks = tokenChecks(report, warnDays);
+	const worst: CheckStatus = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
+	return [
+		{
+			json: {
+				status: worst,
+				summary: report.message,
+				checks,
+				token: {
+					platform: report.platform,
+					type: report.tokenType ?? null,
+					expiresAt: report.expiresAt ? new Date(report.expiresAt * 1000).toISOString() : report.expiresAt === 0 ? 'never' : null,
+					scopes: report.scopes ?? null,
+				},
+			},
+			pairedItem: { item: itemIndex },
+		},
+	];
+}

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as check from './check.operation';
+
+export { check };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['token'] } },
+		options: [
+			{
+				name: 'Check',
+				value: 'check',
+				description: 'Check the token: validity, expiry, data access and which features its permissions cover',
+				action: 'Check the token',
+			},
+		],
+		default: 'check',
+	},
+	...check.description,
+];

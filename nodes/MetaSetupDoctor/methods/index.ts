@@ -1,0 +1,3 @@
+import { testMetaCredential } from '../../shared/auth/credentialTest';
+
+export const credentialTest = { metaCredentialTest: testMetaCredential };

@@ -1,0 +1,237 @@
+import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { META_HOSTS } from '../constants';
+import { classifyMetaError, parseMetaErrorBody } from '../errors/metaError';
+import { graphUrl, hostBaseUrl } from '../hosts';
+import { redactText } from '../redact';
+import { appsecretProof } from './appsecretProof';
+
+/**
+ * The token calls a credential makes for itself (exchange, refresh, inspect). They run inside n8n's
+ * `preAuthentication` and credential tests, where only `helpers.httpRequest` exists, so they carry the
+ * token themselves; every failure is re-thrown with secrets removed.
+ */
+export interface TokenEndpointOptions {
+	baseUrlOverride?: string;
+	version: string;
+}
+
+export interface IssuedToken {
+	accessToken: string;
+	/** Unix seconds; 0 = does not expire. */
+	expiresAt: number;
+	issuedAt: number;
+	permissions?: string[];
+	userId?: string;
+}
+
+export class MetaTokenError extends Error {
+	constructor(
+		message: string,
+		readonly category: string,
+		readonly code?: number,
+		readonly subcode?: number,
+	) {
+		super(message);
+		this.name = 'MetaTokenError';
+	}
+}
+
+export type TokenCallOutcome<T> = { ok: true; value: T } | { ok: false; error: MetaTokenError };
+
+/** Runs a token call and hands back Meta's refusal as a value, so callers can decide what a refusal means. */
+export async function attemptTokenCall<T>(call: () => Promise<T>): Promise<TokenCallOutcome<T>> {
+	try {
+		return { ok: true, value: await call() };
+	} catch (error) {
+		if (error instanceof MetaTokenError) return { ok: false, error };
+		return {
+			ok: false,
+			error: new MetaTokenError(
+				`Meta could not be reached: ${redactText(error instanceof Error ? error.message : String(error))}`,
+				'retry_later',
+			),
+		};
+	}
+}
+
+export function nowSeconds(): number {
+	return Math.floor(Date.now() / 1000);
+}
+
+async function tokenRequest(
+	helper: IHttpRequestHelper,
+	options: IHttpRequestOptions,
+	secrets: string[],
+	what: string,
+): Promise<IDataObject> {
+	const response = (await helper.helpers.httpRequest({
+		...options,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 30_000,
+	})) as { statusCode: number; body: unknown };
+	const body = response.body;
+	if (response.statusCode >= 400) {
+		const info = parseMetaErrorBody(body, response.statusCode) ?? {
+			message: `HTTP ${response.statusCode}`,
+			httpStatus: response.statusCode,
+		};
+		const classified = classifyMetaError(info);
+		const metaSays = redactText(info.message, secrets);
+		throw new MetaTokenError(
+			`${what} failed: ${redactText(classified.sentence, secrets)} Meta said: ${metaSays}`,
+			classified.category,
+			info.code,
+			info.subcode,
+		);
+	}
+	return (typeof body === 'string' ? JSON.parse(body) : body) as IDataObject;
+}
+
+function expiryFrom(body: IDataObject): number {
+	const expiresIn = Number(body.expires_in);
+	return Number.isFinite(expiresIn) && expiresIn > 0 ? nowSeconds() + Math.floor(expiresIn) : 0;
+}
+
+/** Short-lived Facebook user token → long-lived (~60 days), `grant_type=fb_exchange_token` (reference §1.2). */
+export async function exchangeFacebookToken(
+	helper: IHttpRequestHelper,
+	endpoint: TokenEndpointOptions,
+	app: { appId: string; appSecret: string },
+	shortLivedToken: string,
+): Promise<IssuedToken> {
+	const base = hostBaseUrl(META_HOSTS.facebookGraph, endpoint.baseUrlOverride);
+	const body = await tokenRequest(
+		helper,
+		{
+			method: 'GET',
+			url: graphUrl(base, endpoint.version, 'oauth/access_token'),
+			qs: {
+				grant_type: 'fb_exchange_token',
+				client_id: app.appId,
+				client_secret: app.appSecret,
+				fb_exchange_token: shortLivedToken,
+			},
+		},
+		[app.appSecret, shortLivedToken],
+		'Exchanging the Facebook token for a long-lived one',
+	);
+	return { accessToken: String(body.access_token), expiresAt: expiryFrom(body), issuedAt: nowSeconds() };
+}
+
+/** Short-lived Instagram Login token → 60-day token, `grant_type=ig_exchange_token` (reference §1.4). */
+export async function exchangeInstagramToken(
+	helper: IHttpRequestHelper,
+	endpoint: TokenEndpointOptions,
+	appSecret: string,
+	shortLivedToken: string,
+): Promise<IssuedToken> {
+	const base = hostBaseUrl(META_HOSTS.instagramGraph, endpoint.baseUrlOverride);
+	const body = await tokenRequest(
+		helper,
+		{
+			method: 'GET',
+			url: graphUrl(base, '', 'access_token'),
+			qs: { grant_type: 'ig_exchange_token', client_secret: appSecret, access_token: shortLivedToken },
+		},
+		[appSecret, shortLivedToken],
+		'Exchanging the Instagram token for a long-lived one',
+	);
+	return { accessToken: String(body.access_token), expiresAt: expiryFrom(body), issuedAt: nowSeconds() };
+}
+
+/** Long-lived Instagram Login token → a fresh 60-day token; allowed once the token is 24 hours old (reference §1.4). */
+export async function refreshInstagramToken(
+	helper: IHttpRequestHelper,
+	endpoint: TokenEndpointOptions,
+	longLivedToken: string,
+): Promise<IssuedToken> {
+	const base = hostBaseUrl(META_HOSTS.instagramGraph, endpoint.baseUrlOverride);
+	const body = await tokenRequest(
+		helper,
+		{
+			method: 'GET',
+			url: graphUrl(base, '', 'refresh_access_token'),
+			qs: { grant_type: 'ig_refresh_token', access_token: longLivedToken },
+		},
+		[longLivedToken],
+		'Refreshing the Instagram token',
+	);
+	return { accessToken: String(body.access_token), expiresAt: expiryFrom(body), issuedAt: nowSeconds() };
+}
+
+export interface DebugTokenData {
+	isValid: boolean;
+	type?: string;
+	appId?: string;
+	userId?: string;
+	expiresAt: number;
+	dataAccessExpiresAt: number;
+	issuedAt?: number;
+	scopes: string[];
+	granularScopes: Array<{ scope: string; target_ids?: string[] }>;
+	error?: { code?: number; subcode?: number; message?: string };
+}
+
+/** `GET /debug_token` with the app token `{app-id}|{app-secret}` (reference §1.7). */
+export async function debugFacebookToken(
+	helper: IHttpRequestHelper,
+	endpoint: TokenEndpointOptions,
+	app: { appId: string; appSecret: string },
+	inputToken: string,
+): Promise<DebugTokenData> {
+	const base = hostBaseUrl(META_HOSTS.facebookGraph, endpoint.baseUrlOverride);
+	const appToken = `${app.appId}|${app.appSecret}`;
+	const body = await tokenRequest(
+		helper,
+		{
+			method: 'GET',
+			url: graphUrl(base, endpoint.version, 'debug_token'),
+			qs: { input_token: inputToken, access_token: appToken, appsecret_proof: appsecretProof(appToken, app.appSecret) },
+		},
+		[app.appSecret, inputToken, appToken],
+		'Inspecting the token',
+	);
+	const data = (body.data ?? {}) as IDataObject;
+	const error = data.error as IDataObject | undefined;
+	return {
+		isValid: data.is_valid === true,
+		type: typeof data.type === 'string' ? data.type : undefined,
+		appId: data.app_id !== undefined ? String(data.app_id) : undefined,
+		userId: data.user_id !== undefined ? String(data.user_id) : undefined,
+		expiresAt: Number(data.expires_at ?? 0) || 0,
+		dataAccessExpiresAt: Number(data.data_access_expires_at ?? 0) || 0,
+		issuedAt: data.issued_at !== undefined ? Number(data.issued_at) : undefined,
+		scopes: Array.isArray(data.scopes) ? (data.scopes as string[]) : [],
+		granularScopes: Array.isArray(data.granular_scopes)
+			? (data.granular_scopes as Array<{ scope: string; target_ids?: string[] }>)
+			: [],
+		error: error
+			? { code: Number(error.code), subcode: error.subcode !== undefined ? Number(error.subcode) : undefined, message: redactText(String(error.message ?? ''), [inputToken]) }
+			: undefined,
+	};
+}
+
+/** `GET /me` on the token's own host, with the token in the Authorization header. */
+export async function fetchMe(
+	helper: IHttpRequestHelper,
+	endpoint: TokenEndpointOptions,
+	platform: 'facebook' | 'instagram',
+	token: string,
+	appSecret?: string,
+): Promise<IDataObject> {
+	const host = platform === 'instagram' ? META_HOSTS.instagramGraph : META_HOSTS.facebookGraph;
+	const fields = platform === 'instagram' ? 'user_id,username,account_type' : 'id,name';
+	return await tokenRequest(
+		helper,
+		{
+			method: 'GET',
+			url: graphUrl(hostBaseUrl(host, endpoint.baseUrlOverride), endpoint.version, 'me'),
+			qs: { fields, ...(appSecret ? { appsecret_proof: appsecretProof(token, appSecret) } : {}) },
+			headers: { Authorization: `Bearer ${token}` },
+		},
+		[token, ...(appSecret ? [appSecret] : [])],
+		'Reading the account behind the token',
+	);
+}

@@ -1,0 +1,35 @@
+/** Retry and pacing policy shared by every node. All waits go through n8n's `sleep`, never `setTimeout`. */
+export interface RetryPolicy {
+	/** How many times a retryable failure is retried (0 = never). */
+	maxRetries: number;
+	/** First back-off step; later steps double, with full jitter. */
+	baseDelayMs: number;
+	/** Longest single wait the node accepts; a longer advised wait fails the call with a quota error instead. */
+	maxWaitMs: number;
+	/** Usage percentage from which calls are slowed down before Meta starts refusing them. */
+	slowDownFromPercent: number;
+	/** Pause inserted at 100% usage when Meta advises no wait; scaled down linearly from `slowDownFromPercent`. */
+	slowDownMaxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 3,
+	baseDelayMs: 1000,
+	maxWaitMs: 5 * 60_000,
+	slowDownFromPercent: 75,
+	slowDownMaxDelayMs: 10_000,
+};
+
+/** Jittered exponential back-off: a random wait in [step/2, step] where step = base * 2^attempt. */
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+	const step = policy.baseDelayMs * 2 ** Math.max(0, attempt);
+	return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/** How long to pause before the next call, given the last usage figures seen for the same limiter. */
+export function paceDelayMs(maxPercent: number, policy: RetryPolicy): number {
+	if (maxPercent < policy.slowDownFromPercent) return 0;
+	const span = Math.max(1, 100 - policy.slowDownFromPercent);
+	const fraction = Math.min(1, (maxPercent - policy.slowDownFromPercent) / span);
+	return Math.round(fraction * policy.slowDownMaxDelayMs);
+}

@@ -1,0 +1,222 @@
+import {
+	sleep,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type NodeApiError,
+} from 'n8n-workflow';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, paceDelayMs, type RetryPolicy } from './backoff';
+import { META_HOSTS } from './constants';
+import { resolveConnection, type GraphConnection, type GraphContext, type MetaCredentialType } from './connection';
+import { classifyMetaError, parseMetaErrorBody, type ClassifiedMetaError } from './errors/metaError';
+import { localMetaError, metaNodeApiError } from './errors/toNodeError';
+import { graphUrl, hostBaseUrl } from './hosts';
+import { EMPTY_USAGE, readUsageHeaders, type UsageSnapshot } from './usage';
+
+export interface GraphRequest {
+	method: IHttpRequestMethods;
+	/** Graph path such as `me/accounts` or `/{id}/media`. */
+	path: string;
+	/** `graph` (the credential's Graph host) or `rupload` (resumable video upload). */
+	host?: 'graph' | 'rupload';
+	qs?: IDataObject;
+	/** JSON body (WhatsApp, messaging) or form fields (most Graph writes). */
+	body?: IDataObject;
+	bodyFormat?: 'json' | 'form';
+	/** Raw bytes, e.g. a video sent to rupload. */
+	binary?: Buffer;
+	headers?: IDataObject;
+	/**
+	 * Safe to send again when the outcome is unknown. Defaults to true for GET and DELETE. A publish or a send
+	 * must stay false: it is then repeated only after Meta refused it outright (a throttle), never after a timeout.
+	 */
+	idempotent?: boolean;
+	timeoutMs?: number;
+	/** For errors: which input item the call serves. */
+	itemIndex?: number;
+}
+
+export interface GraphResponse<T = IDataObject> {
+	body: T;
+	statusCode: number;
+	headers: IDataObject;
+	usage: UsageSnapshot;
+	attempts: number;
+}
+
+export interface GraphLayerOptions {
+	credentialType: MetaCredentialType;
+	retry?: Partial<RetryPolicy>;
+}
+
+interface PacingState {
+	lastUsage: UsageSnapshot;
+}
+
+/** Usage figures seen by one node run, so later calls in the same run slow down before Meta refuses them. */
+const pacingByContext = new WeakMap<object, PacingState>();
+
+function pacingOf(ctx: GraphContext): PacingState {
+	let state = pacingByContext.get(ctx);
+	if (!state) {
+		state = { lastUsage: EMPTY_USAGE };
+		pacingByContext.set(ctx, state);
+	}
+	return state;
+}
+
+function buildOptions(connection: GraphConnection, request: GraphRequest): IHttpRequestOptions {
+	const isRupload = request.host === 'rupload';
+	const host = isRupload ? META_HOSTS.rupload : connection.graphHost;
+	const base = hostBaseUrl(host, connection.baseUrlOverride);
+	const url = isRupload ? `${base}/ig-api-upload/${connection.version}/${request.path.replace(/^\/+/, '')}` : graphUrl(base, connection.version, request.path);
+	const qs: IDataObject = { ...(request.qs ?? {}) };
+	if (connection.oauthProof && !qs.appsecret_proof) qs.appsecret_proof = connection.oauthProof;
+	const headers: IDataObject = { ...(request.headers ?? {}) };
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs,
+		headers,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? 60_000,
+	};
+	if (request.binary) {
+		options.body = request.binary;
+		options.json = false;
+	} else if (request.body && request.bodyFormat === 'json') {
+		options.body = request.body;
+		headers['content-type'] = 'application/json';
+	} else if (request.body) {
+		const form = new URLSearchParams();
+		for (const [key, value] of Object.entries(request.body)) {
+			if (value === undefined || value === null) continue;
+			form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+		}
+		options.body = form.toString();
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+	}
+	return options;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+async function send(ctx: GraphContext, connection: GraphConnection, options: IHttpRequestOptions): Promise<RawResponse> {
+	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, options)) as RawResponse;
+	let body = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string' && body.trim().startsWith('{')) {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			// Not JSON after all: hand the text on unchanged.
+		}
+	}
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
+}
+
+function minutes(ms: number): number {
+	return Math.max(1, Math.ceil(ms / 60_000));
+}
+
+function errorFor(
+	ctx: GraphContext,
+	connection: GraphConnection,
+	classified: ClassifiedMetaError,
+	request: GraphRequest,
+	extra?: string,
+	retryAfterMs?: number,
+): NodeApiError {
+	return metaNodeApiError(ctx.getNode(), classified, {
+		itemIndex: request.itemIndex,
+		knownSecrets: connection.secrets,
+		extra,
+		retryAfterMs,
+	});
+}
+
+/**
+ * The one way nodes call Meta: picks host and version from the credential, signs through n8n's
+ * `httpRequestWithAuthentication`, reads usage headers, slows down before a limit, retries what is safe to retry
+ * with jittered back-off, and turns every failure into a NodeApiError that says what to do.
+ */
+export async function graphRequest<T = IDataObject>(
+	ctx: GraphContext,
+	layer: GraphLayerOptions,
+	request: GraphRequest,
+): Promise<GraphResponse<T>> {
+	const connection = await resolveConnection(ctx, layer.credentialType);
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(layer.retry ?? {}) };
+	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'DELETE');
+	const pacing = pacingOf(ctx);
+
+	for (let attempt = 0; ; attempt++) {
+		const pause = paceDelayMs(pacing.lastUsage.maxPercent, policy);
+		if (pause > 0) await sleep(pause);
+
+		let response: RawResponse;
+		try {
+			response = await send(ctx, connection, buildOptions(connection, request));
+		} catch {
+			// No HTTP answer (timeout, connection reset): the outcome is unknown.
+			if (idempotent && attempt < policy.maxRetries) {
+				await sleep(backoffDelayMs(attempt, policy));
+				continue;
+			}
+			const classified = localMetaError(
+				'retry_later',
+				idempotent
+					? 'Meta did not answer after several attempts: check your connection to Meta and run the workflow again later.'
+					: 'Meta did not answer, so it is unknown whether this request went through: check the result on Meta before running it again.',
+				{ title: 'No answer from Meta' },
+			);
+			const apiError = errorFor(ctx, connection, classified, request);
+			apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), outcomeUnknown: !idempotent };
+			throw apiError;
+		}
+
+		const usage = readUsageHeaders(response.headers);
+		pacing.lastUsage = usage;
+		if (response.statusCode < 400) {
+			return { body: response.body as T, statusCode: response.statusCode, headers: response.headers, usage, attempts: attempt + 1 };
+		}
+
+		const info = parseMetaErrorBody(response.body, response.statusCode) ?? {
+			message: `Meta answered HTTP ${response.statusCode} without an error body`,
+			httpStatus: response.statusCode,
+			isTransient: response.statusCode >= 500,
+		};
+		const classified = classifyMetaError(info);
+		const advisedWaitMs = usage.regainAfterMs;
+		const blockedNote = advisedWaitMs > 0 ? `Meta says calls are blocked for about ${minutes(advisedWaitMs)} minute(s).` : undefined;
+		const mayRepeat = classified.retryable && (idempotent || classified.refusedBeforeExecution);
+
+		if (mayRepeat && attempt < policy.maxRetries) {
+			if (advisedWaitMs > policy.maxWaitMs) {
+				throw errorFor(ctx, connection, classified, request, blockedNote, advisedWaitMs);
+			}
+			await sleep(Math.min(policy.maxWaitMs, Math.max(advisedWaitMs, backoffDelayMs(attempt, policy))));
+			continue;
+		}
+		const unknownOutcome =
+			!idempotent && classified.category === 'retry_later'
+				? 'The request may or may not have gone through: check on Meta before running it again.'
+				: undefined;
+		const apiError = errorFor(
+			ctx,
+			connection,
+			classified,
+			request,
+			[blockedNote, unknownOutcome].filter(Boolean).join(' ') || undefined,
+			advisedWaitMs || undefined,
+		);
+		if (unknownOutcome) apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), outcomeUnknown: true };
+		throw apiError;
+	}
+}
