@@ -12,6 +12,7 @@ import { classifyMetaError, parseMetaErrorBody, type ClassifiedMetaError } from 
 import { localMetaError, metaNodeApiError } from './errors/toNodeError';
 import { graphUrl, hostBaseUrl } from './hosts';
 import { EMPTY_USAGE, readUsageHeaders, type UsageSnapshot } from './usage';
+import { MetaTokenError } from './auth/tokenCalls';
 
 export interface GraphRequest {
 	method: IHttpRequestMethods;
@@ -121,6 +122,16 @@ async function send(ctx: GraphContext, connection: GraphConnection, options: IHt
 	return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
 }
 
+/** n8n wraps what a credential's preAuthentication throws; find our MetaTokenError inside. */
+function credentialTokenError(error: unknown): MetaTokenError | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current; depth++) {
+		if (current instanceof MetaTokenError || (current as Error).name === 'MetaTokenError') return current as MetaTokenError;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
 function minutes(ms: number): number {
 	return Math.max(1, Math.ceil(ms / 60_000));
 }
@@ -163,7 +174,12 @@ export async function graphRequest<T = IDataObject>(
 		let response: RawResponse;
 		try {
 			response = await send(ctx, connection, buildOptions(connection, request));
-		} catch {
+		} catch (error) {
+			const tokenProblem = credentialTokenError(error);
+			if (tokenProblem) {
+				// The credential could not produce a usable token (expired, revoked, exchange refused): nothing was sent.
+				throw errorFor(ctx, connection, localMetaError(tokenProblem.category, tokenProblem.message, { code: tokenProblem.code, subcode: tokenProblem.subcode, title: 'Meta credential problem' }), request);
+			}
 			// No HTTP answer (timeout, connection reset): the outcome is unknown.
 			if (idempotent && attempt < policy.maxRetries) {
 				await sleep(backoffDelayMs(attempt, policy));

@@ -87,7 +87,12 @@ function ensureSentence(text: string): string {
 }
 
 export function classifyMetaError(info: MetaErrorInfo): ClassifiedMetaError {
-	const entry = info.code === undefined ? undefined : findMetaError(info.code, info.subcode);
+	let entry = info.code === undefined ? undefined : findMetaError(info.code, info.subcode);
+	// Some catalog rows are listed by what Meta sends as a subcode (e.g. 100 with 2388040): prefer that row.
+	if (entry && entry.subcode === undefined && info.subcode !== undefined) {
+		const bySubcode = findMetaError(info.subcode);
+		if (bySubcode && bySubcode.codeTo === undefined) entry = bySubcode;
+	}
 	if (entry) {
 		return {
 			...info,

@@ -24,7 +24,7 @@ function formatIdentifiers(error: ClassifiedMetaError): string {
 /** Turns a classified Meta error into the NodeApiError every node throws: plain words first, Meta's details after. */
 export function metaNodeApiError(node: INode, error: ClassifiedMetaError, options: MetaNodeErrorOptions = {}): NodeApiError {
 	const secrets = options.knownSecrets ?? [];
-	const metaSays = redactText(error.userMessage ?? error.message, secrets);
+	const metaSays = redactText((error.userMessage ?? error.message).replace(/^\(#-?\d+\)\s*/, ''), secrets);
 	const description = [
 		redactText(error.sentence, secrets),
 		options.extra ? redactText(options.extra, secrets) : '',
@@ -64,14 +64,16 @@ export function metaNodeApiError(node: INode, error: ClassifiedMetaError, option
 
 /** An error of ours (not Meta's) with the same shape, e.g. a request that never got an answer. */
 export function localMetaError(
-	category: MetaErrorCategory,
+	category: MetaErrorCategory | string,
 	sentence: string,
 	extras: Partial<ClassifiedMetaError> = {},
 ): ClassifiedMetaError {
+	const known: MetaErrorCategory[] = ['retry_later', 'reconnect', 'fix_configuration', 'quota', 'policy'];
+	const safeCategory = (known as string[]).includes(category) ? (category as MetaErrorCategory) : 'fix_configuration';
 	return {
 		message: sentence,
-		category,
-		retryable: category === 'retry_later' || category === 'quota',
+		category: safeCategory,
+		retryable: safeCategory === 'retry_later' || safeCategory === 'quota',
 		refusedBeforeExecution: false,
 		sentence,
 		title: extras.title ?? 'Meta request failed',

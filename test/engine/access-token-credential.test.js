@@ -1,0 +1,173 @@
+'use strict';
+// The pasted-token credential inside the real engine: exchange, refresh and appsecret_proof, persisted through
+// n8n's preAuthentication mechanism (expirable field), with the sandbox standing in for Meta.
+const { startFixture, proofFor } = require('../support/fixture');
+
+let fx;
+beforeAll(async () => {
+	fx = await startFixture();
+});
+afterAll(async () => fx.stop());
+beforeEach(() => fx.reset());
+
+const now = () => Math.floor(Date.now() / 1000);
+const DAY = 86400;
+
+function sessionExpression(token, dueAtSeconds) {
+	const { sessionStateExpression } = require('../../dist/nodes/shared/auth/accessTokenSession');
+	return sessionStateExpression(token, dueAtSeconds);
+}
+
+describe('Meta Access Token credential: Facebook tokens', () => {
+	test('a pasted short-lived user token is exchanged once, stored, and used for every request', async () => {
+		const { app, users, scopes } = fx.seed;
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret });
+		const id = creds.metaAccessTokenApi.id;
+
+		const first = await fx.probe(creds, { path: 'me', qs: { fields: 'id,name' } });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].body).toMatchObject({ id: users.ada.id, name: 'Ada Admin' });
+
+		const stored = fx.engine.credentials.stored(id);
+		expect(stored.sessionToken).toMatch(/^EAA/);
+		expect(stored.sessionToken).not.toBe(shortLived);
+		expect(stored.sessionExpiresAt).toBeGreaterThan(now() + 59 * DAY);
+		expect(stored.sessionState).toMatch(/^=\{\{/);
+		expect(fx.engine.credentials.writes).toHaveLength(1);
+
+		const exchanges = fx.calls().filter((c) => c.path === '/oauth/access_token');
+		expect(exchanges).toHaveLength(1);
+		expect(exchanges[0].query.grant_type).toBe('fb_exchange_token');
+		const me = fx.calls().filter((c) => c.path === '/me');
+		// The proof is an HMAC of the token actually sent: the long-lived one, not the pasted one.
+		expect(me[0].appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
+		expect(me[0].tokenType).toBe('USER');
+
+		fx.admin.clearCalls();
+		const second = await fx.probe(creds, { path: 'me' });
+		expect(second.error).toBeUndefined();
+		expect(fx.calls().map((c) => c.path)).toEqual(['/me']);
+		expect(fx.calls()[0].appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
+		expect(fx.engine.credentials.writes).toHaveLength(1);
+	});
+
+	test('a system-user token is inspected but not exchanged, and never expires', async () => {
+		const { app, tokens } = fx.seed;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeUndefined();
+		expect(fx.calls().some((c) => c.query.grant_type === 'fb_exchange_token')).toBe(false);
+		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
+		expect(stored.sessionToken).toBe(tokens.systemUser);
+		expect(stored.sessionExpiresAt).toBe(0);
+	});
+
+	test('pasting a different token replaces the stored session', async () => {
+		const { app, users, scopes, tokens } = fx.seed;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret });
+		await fx.probe(creds, { path: 'me' });
+		const id = creds.metaAccessTokenApi.id;
+		const firstSession = fx.engine.credentials.stored(id).sessionToken;
+		expect(firstSession).toBe(tokens.adaUser);
+
+		const replacement = fx.admin.createToken({ type: 'USER', userId: users.eddie.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		const entry = fx.engine.credentials.store.get(id);
+		entry.data.accessToken = replacement;
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.items[0].body.id).toBe(users.eddie.id);
+		const session = fx.engine.credentials.stored(id).sessionToken;
+		expect(session).not.toBe(firstSession);
+		expect(session).not.toBe(replacement);
+	});
+
+	test('an expired pasted token fails before any node request, asking for a new token', async () => {
+		const { app, users, scopes } = fx.seed;
+		const expired = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600, issuedAt: now() - 7200 }).token;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: expired, appId: app.id, appSecret: app.secret });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeDefined();
+		expect(run.error.message + ' ' + (run.error.description ?? '')).toMatch(/paste a new token/i);
+		expect(fx.calls().some((c) => c.path === '/me')).toBe(false);
+	});
+});
+
+describe('Meta Access Token credential: Instagram Login tokens', () => {
+	function igToken({ issuedAgo, lifetime = 60 * DAY }) {
+		const { instagram, scopes, app } = fx.seed;
+		return fx.admin.createToken({
+			type: 'IG_USER',
+			appId: app.id,
+			igUserId: instagram.id,
+			scopes: scopes.instagram,
+			issuedAt: now() - issuedAgo,
+			expiresAt: now() - issuedAgo + lifetime,
+		}).token;
+	}
+
+	test('a short-lived token is exchanged for a 60-day token with the Instagram app secret', async () => {
+		const { app, instagram, scopes } = fx.seed;
+		const shortLived = fx.admin.createToken({ type: 'IG_USER', igUserId: instagram.id, scopes: scopes.instagram, expiresIn: 3600 }).token;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: shortLived, appSecret: app.instagramAppSecret });
+		const run = await fx.probe(creds, { path: 'me', qs: { fields: 'user_id,username' } });
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].body.username).toBe(instagram.username);
+		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
+		expect(stored.sessionToken).toMatch(/^IGAA/);
+		expect(stored.sessionToken).not.toBe(shortLived);
+		expect(stored.sessionExpiresAt).toBeGreaterThan(now() + 59 * DAY);
+		const hosts = new Set(fx.calls().map((c) => c.host));
+		expect([...hosts]).toEqual(['graph.instagram.com']);
+		expect(fx.calls().filter((c) => c.query.grant_type === 'ig_exchange_token')).toHaveLength(1);
+		const me = fx.calls().find((c) => c.path === '/me');
+		expect(me.appsecretProof).toBe(proofFor(stored.sessionToken, app.instagramAppSecret));
+	});
+
+	test('a stored token is refreshed when it is due (older than 24 h and near expiry) and the new one is stored', async () => {
+		const old = igToken({ issuedAgo: 55 * DAY });
+		const issuedAt = now() - 55 * DAY;
+		const creds = fx.credential('metaAccessTokenApi', {
+			accessToken: old,
+			sessionToken: old,
+			sessionTokenSuffix: old.slice(-6),
+			sessionIssuedAt: issuedAt,
+			sessionExpiresAt: issuedAt + 60 * DAY,
+			sessionState: sessionExpression(old, issuedAt + 50 * DAY),
+		});
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeUndefined();
+		const refreshes = fx.calls().filter((c) => c.path === '/refresh_access_token');
+		expect(refreshes).toHaveLength(1);
+		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
+		expect(stored.sessionToken).not.toBe(old);
+		expect(stored.sessionExpiresAt).toBeGreaterThan(now() + 59 * DAY);
+		expect(fx.calls().filter((c) => c.path === '/me')[0].tokenValid).toBe(true);
+	});
+
+	test('a fresh token is not refreshed before it is due', async () => {
+		const fresh = igToken({ issuedAgo: 2 * 3600 });
+		const issuedAt = now() - 2 * 3600;
+		const creds = fx.credential('metaAccessTokenApi', {
+			accessToken: fresh,
+			sessionToken: fresh,
+			sessionTokenSuffix: fresh.slice(-6),
+			sessionIssuedAt: issuedAt,
+			sessionExpiresAt: issuedAt + 60 * DAY,
+			sessionState: sessionExpression(fresh, issuedAt + 50 * DAY),
+		});
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeUndefined();
+		expect(fx.calls().map((c) => c.path)).toEqual(['/me']);
+		expect(fx.engine.credentials.writes).toHaveLength(0);
+	});
+
+	test('a token younger than 24 hours is never sent for refresh, even when its session is re-checked', async () => {
+		const young = igToken({ issuedAgo: 3600 });
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: young });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeUndefined();
+		expect(fx.calls().some((c) => c.path === '/refresh_access_token')).toBe(false);
+		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
+		expect(stored.sessionToken).toBe(young);
+	});
+});

@@ -1,0 +1,152 @@
+'use strict';
+// Scripted failures (admin: POST /__admin/faults), applied to Meta-host requests before product
+// routes and inside batch items. Kinds: error | http5xx | timeout | throttle | expire.
+const { normalizePattern, globMatch } = require('./glob');
+const { graphError, errors } = require('./errors');
+const { BUC_TYPES, businessObjectFor } = require('./usage');
+
+const KINDS = ['error', 'http5xx', 'timeout', 'throttle', 'expire'];
+
+const RATE_LIMIT_DOC = 'For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.';
+/** Throttle messages (reference §7.2/§7.3; BUC wording partly [community]). */
+const THROTTLE_MESSAGES = {
+	4: 'Application request limit reached',
+	17: 'User request limit reached',
+	32: 'Page request limit reached',
+	613: 'Calls to this api have exceeded the rate limit.',
+	80000: `There have been too many calls from this ad-account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80001: `There have been too many calls to this Page account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80002: `There have been too many calls to this Instagram account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80003: `There have been too many calls for this custom audience. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80004: `There have been too many calls to this ad-account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80005: `There have been too many leadgen api calls to this Page. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80006: `There have been too many messenger api calls to this Page account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80007: `There have been too many calls to this WhatsApp Business account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80008: `There have been too many calls to this WhatsApp Business account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80009: `There have been too many Catalog Management API calls to this catalog. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+	80014: `There have been too many calls for the batch uploads to this catalog account. Wait a bit and try again. ${RATE_LIMIT_DOC}`,
+};
+const BUC_SUBCODE_2446079 = [80000, 80003, 80004];
+const TYPE_TO_BUC = Object.fromEntries(Object.entries(BUC_TYPES).map(([code, type]) => [type, Number(code)]));
+
+/** Validate and store a fault spec; returns the stored fault. */
+function addFault(state, spec, knownHosts) {
+	if (!spec || !KINDS.includes(spec.kind)) throw new Error(`fault.kind must be one of ${KINDS.join(', ')}`);
+	const match = spec.match || {};
+	const { host: patternHost, path } = normalizePattern(match.path || '/**', knownHosts);
+	const times = spec.times === undefined ? 1 : Number(spec.times);
+	const fault = {
+		...spec,
+		id: String((state.faultSeq = (state.faultSeq || 0) + 1)),
+		name: spec.name || spec.kind,
+		match: { method: match.method ? String(match.method).toUpperCase() : undefined, host: match.host || patternHost, path },
+		times,
+		remaining: times === 0 ? null : times,
+		hits: 0,
+	};
+	state.faults.push(fault);
+	return fault;
+}
+
+function findFault(state, meta, method) {
+	return state.faults.find(
+		(f) =>
+			(f.remaining === null || f.remaining > 0) &&
+			(!f.match.method || f.match.method === method) &&
+			(!f.match.host || f.match.host === meta.host) &&
+			globMatch(f.match.path, meta.path),
+	);
+}
+
+function defaultThrottleCode(state, req, res, record) {
+	if (!record || record.type === 'USER' || record.type === 'APP') return 4;
+	const obj = businessObjectFor(state, req, res, record);
+	return (obj && TYPE_TO_BUC[obj.type]) || (record.type === 'IG_USER' ? 80002 : 80001);
+}
+
+function sendThrottle(state, req, res, fault, record) {
+	const code = Number(fault.code || defaultThrottleCode(state, req, res, record));
+	const minutes = fault.regainAfterMinutes !== undefined ? Number(fault.regainAfterMinutes) : 5;
+	const full = { call_count: 100, total_cputime: 100, total_time: 100 };
+	if (code >= 80000) {
+		const obj = businessObjectFor(state, req, res, record) || {};
+		const id = fault.businessId || obj.id || 'unknown';
+		req.sandbox.usageOverride = {
+			buc: { id, entry: { type: BUC_TYPES[code] || obj.type || 'unknown', ...full, estimated_time_to_regain_access: minutes } },
+		};
+	} else {
+		req.sandbox.usageOverride = { app: { call_count: 100, total_time: 100, total_cputime: 100 } };
+		if (code === 32) req.sandbox.usageOverride.page = { ...full, estimated_time_to_regain_access: minutes };
+	}
+	graphError(res, {
+		code,
+		subcode: fault.subcode ?? (BUC_SUBCODE_2446079.includes(code) ? 2446079 : undefined),
+		message: fault.message || THROTTLE_MESSAGES[code] || 'Calls to this api have exceeded the rate limit.',
+		isTransient: fault.isTransient ?? true,
+		status: fault.status || state.settings.throttleStatus,
+		headers: fault.headers,
+	});
+}
+
+/**
+ * Middleware applying the first matching fault. Needs req.sandbox (host, path, tokenInfo).
+ * @param {any} state
+ * @param {ReturnType<import('./timers').createTimers>} timers
+ */
+function faultMiddleware(state, timers) {
+	return function applyFaults(req, res, next) {
+		const fault = findFault(state, req.sandbox, req.method);
+		if (!fault) return next();
+		if (fault.remaining !== null) fault.remaining -= 1;
+		fault.hits += 1;
+		req.sandbox.fault = fault.name;
+		const info = req.sandbox.tokenInfo || {};
+		const record = info.record && !info.error ? info.record : null;
+		switch (fault.kind) {
+			case 'timeout': {
+				const ms = fault.ms ?? fault.delayMs ?? state.settings.timeoutFaultMs;
+				timers.after(() => {
+					if (req.sandbox.finishCall) req.sandbox.finishCall();
+					req.socket.destroy();
+				}, Number(ms));
+				return undefined;
+			}
+			case 'throttle':
+				return sendThrottle(state, req, res, fault, record);
+			case 'expire': {
+				const expiredAt = record && record.expiresAt ? Math.min(record.expiresAt, state.nowSec() - 1) : state.nowSec() - 1;
+				const spec = errors.expiredToken(expiredAt, state.nowMs());
+				return graphError(res, { ...spec, headers: { ...spec.headers, ...(fault.headers || {}) } });
+			}
+			case 'http5xx': {
+				const code = Number(fault.code || 1);
+				const base = code === 2 ? errors.serviceError() : errors.unknownError();
+				return graphError(res, {
+					...base,
+					code,
+					subcode: fault.subcode,
+					message: fault.message || base.message,
+					isTransient: fault.isTransient ?? true,
+					status: fault.status || 500,
+					headers: fault.headers,
+				});
+			}
+			default:
+				return graphError(res, {
+					code: Number(fault.code ?? 100),
+					subcode: fault.subcode,
+					message: fault.message || 'Invalid parameter',
+					type: fault.type,
+					isTransient: fault.isTransient,
+					userTitle: fault.userTitle,
+					userMsg: fault.userMsg,
+					errorData: fault.errorData,
+					status: fault.status,
+					prefix: fault.prefix,
+					headers: fault.headers,
+				});
+		}
+	};
+}
+
+module.exports = { KINDS, THROTTLE_MESSAGES, addFault, findFault, faultMiddleware };

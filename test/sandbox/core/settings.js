@@ -1,0 +1,57 @@
+'use strict';
+// Behaviour switches. Defaults follow the reference; every [UNCONFIRMED]/[CONFLICT] choice lives here
+// so tests can flip it through POST /__admin/settings.
+
+const DEFAULT_SETTINGS = Object.freeze({
+	/** Version assumed for unversioned calls (reference §0: app default version, [UNCONFIRMED]). */
+	defaultApiVersion: 'v26.0',
+	/** Code exchange returns a short-lived user token by default so clients must call fb_exchange_token. */
+	codeExchangeLongLived: false,
+	shortLivedUserTokenSeconds: 5400,
+	longLivedTokenSeconds: 5183944,
+	/** Facebook Login code lifetime ~10 min, IG Login ~1 h ([UNCONFIRMED]/[community]). */
+	fbCodeTtlSeconds: 600,
+	igCodeTtlSeconds: 3600,
+	igShortLivedTokenSeconds: 3600,
+	/** IG code exchange response: documented {data:[...]} or flat object seen in the wild ([community]). */
+	igTokenResponseShape: 'data',
+	/** IG refresh is allowed once the token is at least this old. */
+	igRefreshMinAgeSeconds: 86400,
+	/** Error for a refresh that is too early: exact code/message [UNCONFIRMED]. */
+	igRefreshTooYoungError: {
+		code: 100,
+		message: 'The access token is too new to be refreshed. Long-lived tokens can be refreshed once they are at least 24 hours old.',
+	},
+	igRefreshIncludesPermissions: false,
+	/** Missing permission: 200 "Requires X permission" (or 10 "Application does not have permission for this action"). */
+	missingScopeCode: 200,
+	/** appsecret_proof errors: code 100 [UNCONFIRMED], type GraphMethodException [UNCONFIRMED]. */
+	appsecretProofErrorCode: 100,
+	appsecretProofErrorType: 'GraphMethodException',
+	/** OAuth errors carry `WWW-Authenticate: OAuth "Facebook Platform" ...` ([community]). */
+	wwwAuthenticateHeader: true,
+	/** Throttles come back as HTTP 400 ([UNCONFIRMED]; not 429). */
+	throttleStatus: 400,
+	/** How long a `timeout` fault holds the request before destroying the socket. */
+	timeoutFaultMs: 30000,
+	pagingDefaultLimit: 25,
+	pagingMaxLimit: 100,
+	/** Data access expires 90 days after last activity. */
+	dataAccessSeconds: 90 * 86400,
+	/** debug_token on an IG-Login token: reported type [UNCONFIRMED]. */
+	debugTokenIgType: 'USER',
+	/** Webhook sender. The reference reports `Webhooks/1.0 (https://fb.me/webhooks)` [community]; the brief asked for facebookexternalua. */
+	webhookUserAgent: 'facebookexternalua',
+	/** Also escape '/' as '\/' like PHP json_encode ([UNCONFIRMED]; off by default). */
+	webhookEscapeSlashes: false,
+	webhookRetryDelayMs: 20,
+	webhookTimeoutMs: 10000,
+	/** Batch: max operations per request. */
+	batchMaxOperations: 50,
+});
+
+function defaultSettings() {
+	return JSON.parse(JSON.stringify(DEFAULT_SETTINGS));
+}
+
+module.exports = { DEFAULT_SETTINGS, defaultSettings };
