@@ -1,0 +1,94 @@
+'use strict';
+// Cursor pagination, Graph batch requests and appsecret_proof, through the real engine against the sandbox.
+const { startFixture, seedManyPages, proofFor } = require('../support/fixture');
+
+let fx;
+beforeAll(async () => {
+	fx = await startFixture();
+});
+afterAll(async () => fx.stop());
+beforeEach(() => fx.reset());
+
+function adaCredential(extra = {}) {
+	const { app, tokens } = fx.seed;
+	return fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret, ...extra });
+}
+
+describe('pagination', () => {
+	test('return all follows the cursors to the last page, and never the token-bearing next URL', async () => {
+		seedManyPages(fx, 120);
+		const creds = adaCredential();
+		fx.admin.clearCalls();
+		const run = await fx.probe(creds, { operation: 'paginate', path: 'me/accounts', qs: { fields: 'id,name' }, returnAll: true, pageSize: 25 });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(121);
+		expect(new Set(run.items.map((p) => p.id)).size).toBe(121);
+		const pages = fx.calls({ path: '/me/accounts' });
+		expect(pages).toHaveLength(5);
+		expect(pages[0].query.after).toBeUndefined();
+		for (const call of pages.slice(1)) expect(call.query.after).toBeTruthy();
+		for (const call of pages) expect(call.query.access_token).toBeUndefined();
+	});
+
+	test('a limit stops early', async () => {
+		seedManyPages(fx, 120);
+		const creds = adaCredential();
+		fx.admin.clearCalls();
+		const run = await fx.probe(creds, { operation: 'paginate', path: 'me/accounts', returnAll: false, limit: 30, pageSize: 25 });
+		expect(run.items).toHaveLength(30);
+		expect(fx.calls({ path: '/me/accounts' })).toHaveLength(2);
+	});
+});
+
+describe('batch requests', () => {
+	test('60 operations go out as two batches of at most 50, with per-item results and errors in order', async () => {
+		const ids = seedManyPages(fx, 59);
+		const creds = adaCredential();
+		fx.admin.clearCalls();
+		const operations = [...ids, '1299999999999999'].map((id) => ({ method: 'GET', relativeUrl: `${id}?fields=id,name` }));
+		const run = await fx.probe(creds, { operation: 'batch', batch: operations });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(60);
+		expect(run.items.map((r) => r.index)).toEqual([...Array(60).keys()]);
+		expect(run.items.slice(0, 59).every((r) => r.ok && r.body.id === ids[r.index])).toBe(true);
+		const bad = run.items[59];
+		expect(bad.ok).toBe(false);
+		expect(bad.category).toBe('fix_configuration');
+		expect(bad.sentence).toMatch(/check the ID/);
+		const batchCalls = fx.calls().filter((c) => c.batch === null && c.method === 'POST');
+		expect(batchCalls).toHaveLength(2);
+		expect(JSON.parse(batchCalls[0].body.batch)).toHaveLength(50);
+		expect(JSON.parse(batchCalls[1].body.batch)).toHaveLength(10);
+	});
+});
+
+describe('appsecret_proof', () => {
+	test('an app that requires appsecret_proof accepts our calls when the secret is known', async () => {
+		const { app, tokens } = fx.seed;
+		fx.admin.seed({ apps: [{ id: app.id, requireAppsecretProof: true }] });
+		const creds = adaCredential();
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeUndefined();
+		const me = fx.calls({ path: '/me' });
+		expect(me[0].appsecretProof).toBe(proofFor(tokens.adaUser, app.secret));
+	});
+
+	test('without the secret, the error says the setup needs fixing and repeats Meta’s reason', async () => {
+		const { app, tokens } = fx.seed;
+		fx.admin.seed({ apps: [{ id: app.id, requireAppsecretProof: true }] });
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error.context.metaError.category).toBe('fix_configuration');
+		expect(run.error.description).toMatch(/appsecret_proof/);
+		expect(fx.calls({ path: '/me' })[0].appsecretProof).toBeNull();
+	});
+
+	test('a wrong secret is refused by Meta and reported, not retried', async () => {
+		const { app, tokens } = fx.seed;
+		fx.admin.seed({ apps: [{ id: app.id, requireAppsecretProof: true }] });
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appSecret: 'not-the-secret' });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error.description).toMatch(/Invalid appsecret_proof/);
+		expect(fx.calls({ path: '/me' })).toHaveLength(1);
+	});
+});

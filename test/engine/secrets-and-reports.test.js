@@ -1,0 +1,159 @@
+'use strict';
+// No token, app secret or appsecret_proof in any error, description or output item; and the credential reports
+// (Setup Doctor node and the testedBy credential test) say what a token can and cannot do.
+const { CredentialTestContext } = require('n8n-core');
+const { startFixture, proofFor, FAST_RETRY } = require('../support/fixture');
+
+let fx;
+beforeAll(async () => {
+	fx = await startFixture();
+});
+afterAll(async () => fx.stop());
+beforeEach(() => fx.reset());
+
+function secretsOf() {
+	const { app, tokens } = fx.seed;
+	const values = [app.secret, app.instagramAppSecret, ...Object.values(tokens)];
+	const proofs = Object.values(tokens).flatMap((t) => [proofFor(t, app.secret), proofFor(t, app.instagramAppSecret)]);
+	return [...values, ...proofs];
+}
+
+function leaks(value, secrets) {
+	const text = JSON.stringify(value, (_key, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v));
+	return secrets.filter((s) => text.includes(s));
+}
+
+describe('secrets stay secret', () => {
+	test('errors and outputs across failure paths carry no token, secret or proof', async () => {
+		const { app, tokens } = fx.seed;
+		const scenarios = [
+			{ fault: { kind: 'expire' } },
+			{ fault: { kind: 'error', code: 100, message: `Invalid parameter access_token=${tokens.adaUser} secret ${app.secret}` } },
+			{ fault: { kind: 'error', code: 99999, message: `Weird: Bearer ${tokens.adaUser}`, isTransient: false } },
+			{ fault: { kind: 'throttle', code: 4 } },
+			{ fault: { kind: 'http5xx', code: 1, message: `Oops ${tokens.systemUser}` } },
+			{ fault: { kind: 'timeout', ms: 50, times: 0 } },
+		];
+		const secrets = secretsOf();
+		for (const [index, { fault }] of scenarios.entries()) {
+			fx.reset();
+			const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret });
+			fx.admin.addFault({ match: { path: '/me' }, times: 0, ...fault });
+			for (const continueOnFail of [false, true]) {
+				const run = await fx.probe(creds, { path: 'me', retry: { ...FAST_RETRY, maxRetries: 1 } }, { continueOnFail });
+				expect({ index, continueOnFail, leaks: leaks({ error: run.error, items: run.items, run: run.run }, secrets) }).toEqual({
+					index,
+					continueOnFail,
+					leaks: [],
+				});
+				if (continueOnFail) expect(run.items[0].error).toBeTruthy();
+				else expect(run.error).toBeDefined();
+			}
+		}
+	});
+
+	test('a failed token exchange says why without echoing the token or the secret', async () => {
+		const { app, users, scopes } = fx.seed;
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		fx.admin.addFault({ match: { path: '/oauth/access_token' }, kind: 'error', code: 1, message: `Error validating client secret ${app.secret} for ${shortLived}` });
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeDefined();
+		expect(run.error.description).toMatch(/Exchanging the Facebook token/);
+		expect(leaks(run.run, [...secretsOf(), shortLived])).toEqual([]);
+	});
+});
+
+describe('credential reports', () => {
+	async function doctor(creds) {
+		const type = Object.keys(creds)[0];
+		return await fx.engine.runNode({
+			type: 'n8n-nodes-meta-business.metaSetupDoctor',
+			parameters: { authentication: type, resource: 'token', operation: 'check' },
+			credentials: creds,
+		});
+	}
+
+	test('the Setup Doctor reports type, expiry and the features a token’s scopes do not cover', async () => {
+		const { app, users } = fx.seed;
+		const token = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: ['pages_show_list', 'instagram_basic', 'instagram_content_publish'], expiresIn: 40 * 86400 }).token;
+		const run = await doctor(fx.credential('metaAccessTokenApi', { accessToken: token, appId: app.id, appSecret: app.secret }));
+		expect(run.error).toBeUndefined();
+		const report = run.items[0];
+		expect(report.status).toBe('warn');
+		expect(report.token.type).toBe('USER');
+		expect(report.summary).toMatch(/^Valid USER token, expires \d{4}-\d{2}-\d{2} \(in (39|40) days\)/);
+		expect(report.summary).toMatch(/Can use: Instagram publishing/);
+		expect(report.summary).toMatch(/Cannot use: .*WhatsApp messaging and templates \(grant whatsapp_business_messaging, whatsapp_business_management\)/);
+		const ids = report.checks.map((c) => c.id);
+		expect(ids).toEqual(expect.arrayContaining(['token.valid', 'token.expiry', 'scopes.Meta Ads insights']));
+		expect(report.checks.find((c) => c.id === 'token.valid').status).toBe('pass');
+	});
+
+	test('a healthy system-user token passes every check', async () => {
+		const { app, tokens } = fx.seed;
+		const run = await doctor(fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret }));
+		const report = run.items[0];
+		expect(report.token.type).toBe('SYSTEM_USER');
+		expect(report.token.expiresAt).toBe('never');
+		expect(report.checks.find((c) => c.id === 'token.valid').status).toBe('pass');
+		expect(report.checks.find((c) => c.id === 'token.expiry').status).toBe('pass');
+	});
+
+	test('a revoked token fails the validity check with a fix', async () => {
+		const { app, tokens } = fx.seed;
+		fx.admin.revokeToken({ token: tokens.adaUser, subcode: 460 });
+		const run = await doctor(fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, sessionToken: tokens.adaUser, sessionTokenSuffix: tokens.adaUser.slice(-6), sessionState: 'current', appId: app.id, appSecret: app.secret }));
+		const report = run.items[0];
+		expect(report.status).toBe('fail');
+		expect(report.checks[0]).toMatchObject({ id: 'token.valid', status: 'fail' });
+		expect(report.checks[0].fix).toMatch(/Reconnect|paste a new token/);
+	});
+
+	test('an Instagram Login token is read on graph.instagram.com', async () => {
+		const { tokens, instagram, app } = fx.seed;
+		const run = await doctor(fx.credential('metaAccessTokenApi', { accessToken: tokens.instagramLogin, appSecret: app.instagramAppSecret }));
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].summary).toMatch(new RegExp(`Valid Instagram Login token for ${instagram.username.replace('.', '\\.')}`));
+		expect(new Set(fx.calls().map((c) => c.host))).toEqual(new Set(['graph.instagram.com']));
+	});
+
+	test('the credential test n8n runs (testedBy) gives the same one-line report, through n8n-core’s CredentialTestContext', async () => {
+		const { app, users } = fx.seed;
+		const { credentialTypes, nodeTypes } = { credentialTypes: fx.engine.credentialTypes, nodeTypes: fx.engine.nodeTypes };
+		expect(credentialTypes.metaAccessTokenApi).toBeDefined();
+		const doctorType = nodeTypes['n8n-nodes-meta-business.metaSetupDoctor'];
+		const testedBy = doctorType.description.credentials.find((c) => c.name === 'metaAccessTokenApi').testedBy;
+		const testFn = doctorType.methods.credentialTest[testedBy];
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: ['pages_show_list', 'pages_manage_metadata', 'pages_read_engagement'], expiresIn: 3600 }).token;
+		const result = await testFn.call(new CredentialTestContext(), {
+			id: '1',
+			name: 'test',
+			type: 'metaAccessTokenApi',
+			data: { accessToken: shortLived, appId: app.id, appSecret: app.secret, baseUrlOverride: fx.url, graphApiVersion: 'v26.0', apiHost: 'auto' },
+		});
+		expect(result.status).toBe('OK');
+		expect(result.message).toMatch(/^Valid USER token, expires .* \(in (59|60) days\)/);
+		expect(result.message).toMatch(/Cannot use: Instagram publishing \(grant instagram_basic, instagram_content_publish\)/);
+
+		const broken = await testFn.call(new CredentialTestContext(), {
+			id: '2',
+			name: 'broken',
+			type: 'metaAccessTokenApi',
+			data: { accessToken: 'EAAgarbagegarbagegarbage', appId: app.id, appSecret: app.secret, baseUrlOverride: fx.url, graphApiVersion: 'v26.0', apiHost: 'auto' },
+		});
+		expect(broken.status).toBe('Error');
+		expect(broken.message).toMatch(/not valid/i);
+
+		// Valid, but good for none of the package's features: the test fails and says what to grant.
+		const useless = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: ['public_profile'] }).token;
+		const uselessResult = await testFn.call(new CredentialTestContext(), {
+			id: '3',
+			name: 'useless',
+			type: 'metaAccessTokenApi',
+			data: { accessToken: useless, appId: app.id, appSecret: app.secret, baseUrlOverride: fx.url, graphApiVersion: 'v26.0', apiHost: 'auto' },
+		});
+		expect(uselessResult.status).toBe('Error');
+		expect(uselessResult.message).toMatch(/Cannot use: Instagram publishing/);
+	});
+});
