@@ -1,0 +1,128 @@
+'use strict';
+/**
+ * Drives a trigger node's `webhook()` and `webhookMethods` the way n8n's webhook server does: real HTTP requests on
+ * loopback, the exact raw body on `req.rawBody`, n8n-core's WebhookContext and HookContext, and an execution started
+ * through WorkflowExecute from the items the trigger returns.
+ */
+const express = require('express');
+const core = require('n8n-core');
+const { Workflow, createRunExecutionData } = require('n8n-workflow');
+
+class WebhookHarness {
+	/**
+	 * @param {import('./engine').Engine} engine
+	 * @param {{type: string, parameters?: object, credentials: object, name?: string, webhookId?: string}} spec
+	 */
+	constructor(engine, spec) {
+		this.engine = engine;
+		this.spec = spec;
+		this.name = spec.name ?? 'Trigger';
+		this.webhookId = spec.webhookId ?? 'harness-webhook-id';
+		this.nodeType = engine.nodeTypes[spec.type];
+		this.executions = [];
+		this.responses = [];
+		this.staticData = {};
+	}
+
+	workflow() {
+		const node = {
+			id: 'trigger',
+			name: this.name,
+			type: this.spec.type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: this.spec.parameters ?? {},
+			credentials: this.spec.credentials,
+			webhookId: this.webhookId,
+		};
+		return new Workflow({
+			id: 'harness-webhook-workflow',
+			name: 'Webhook harness',
+			active: true,
+			nodeTypes: this.engine.nodeTypeProvider,
+			nodes: [node],
+			connections: {},
+			staticData: this.staticData,
+		});
+	}
+
+	webhookData(workflow, description, additionalData, isTest = false) {
+		return {
+			httpMethod: description.httpMethod,
+			node: this.name,
+			path: `${this.webhookId}/${description.path}`,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: this.webhookId,
+			isTest,
+		};
+	}
+
+	async start() {
+		const app = express();
+		// n8n keeps the exact bytes on req.rawBody and parses JSON beside them.
+		app.use(express.raw({ type: () => true, limit: '16mb' }));
+		app.all('/webhook/:webhookId/:path', (req, res) => this.handle(req, res).catch((error) => res.status(500).json({ error: error.message })));
+		await new Promise((resolve) => {
+			this.server = app.listen(0, '127.0.0.1', resolve);
+		});
+		this.baseUrl = `http://127.0.0.1:${this.server.address().port}`;
+		return this;
+	}
+
+	url(path = 'meta') {
+		return `${this.baseUrl}/webhook/${this.webhookId}/${path}`;
+	}
+
+	async handle(req, res) {
+		req.rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+		const type = String(req.headers['content-type'] ?? '');
+		req.body = {};
+		if (type.includes('json') && req.rawBody.length) {
+			try {
+				req.body = JSON.parse(req.rawBody.toString('utf8'));
+			} catch {
+				req.body = {};
+			}
+		}
+		const description = this.nodeType.description.webhooks.find((w) => w.httpMethod === req.method && w.path === req.params.path);
+		if (!description) return res.status(404).json({ message: 'The requested webhook is not registered.' });
+		const workflow = this.workflow();
+		const additionalData = { ...this.engine.additionalData(workflow), httpRequest: req, httpResponse: res, webhookBaseUrl: `${this.baseUrl}/webhook` };
+		const context = new core.WebhookContext(workflow, workflow.getNode(this.name), additionalData, 'webhook', this.webhookData(workflow, description, additionalData), [], null);
+		const result = await this.nodeType.webhook.call(context);
+		this.responses.push({ method: req.method, status: result.noWebhookResponse ? res.statusCode : 200 });
+		if (result.workflowData) {
+			await this.startExecution(workflow, result.workflowData);
+		}
+		if (result.noWebhookResponse) return undefined;
+		if (result.webhookResponse !== undefined) return res.status(200).send(result.webhookResponse);
+		return res.status(200).json({ message: result.workflowData ? 'Workflow was started' : 'Webhook call received' });
+	}
+
+	async startExecution(workflow, workflowData) {
+		const node = workflow.getNode(this.name);
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
+		});
+		const execute = new core.WorkflowExecute(this.engine.additionalData(workflow), 'webhook', runExecutionData);
+		const run = await execute.processRunExecutionData(workflow);
+		const outputs = run.data.resultData.runData[this.name]?.[0]?.data?.main ?? [];
+		this.executions.push({ run, outputs: outputs.map((items) => (items ?? []).map((i) => i.json)) });
+	}
+
+	async runWebhookMethod(method, name = 'default') {
+		const workflow = this.workflow();
+		const description = this.nodeType.description.webhooks.find((w) => w.name === name);
+		const additionalData = { ...this.engine.additionalData(workflow), webhookBaseUrl: `${this.baseUrl}/webhook` };
+		const context = new core.HookContext(workflow, workflow.getNode(this.name), additionalData, 'trigger', 'activate', this.webhookData(workflow, description, additionalData));
+		return await this.nodeType.webhookMethods[name][method].call(context);
+	}
+
+	async stop() {
+		if (this.server) await new Promise((resolve) => this.server.close(resolve));
+	}
+}
+
+module.exports = { WebhookHarness };
