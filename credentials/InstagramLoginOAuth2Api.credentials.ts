@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestHelper, INodeProperties, Icon } from 'n8n-workflow';
 import { upgradeInstagramOAuthToken } from '../nodes/shared/auth/oauthSession';
 import { PRODUCT_SCOPE_OPTIONS, scopeExpression } from '../nodes/shared/auth/scopeExpressions';
-import { DEFAULT_GRAPH_VERSION } from '../nodes/shared/constants';
+import { baseUrlOverrideField, graphVersionField, hostUrlExpression } from '../nodes/shared/descriptions/credentialFields';
 
 /** Instagram API with Instagram Login (graph.instagram.com), through n8n's OAuth2 flow. */
 export class InstagramLoginOAuth2Api implements ICredentialType {
@@ -25,34 +25,19 @@ export class InstagramLoginOAuth2Api implements ICredentialType {
 			default: ['instagramPublish', 'instagramMessaging', 'instagramComments'],
 			description: 'Which Instagram features this connection is for; the matching permissions are requested at login',
 		},
-		{
-			displayName: 'Graph API Version',
-			name: 'graphApiVersion',
-			type: 'string',
-			default: DEFAULT_GRAPH_VERSION,
-			description: 'Leave as is unless you need to pin another version',
-		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrlOverride',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'For testing against a local Meta sandbox only; leave empty to talk to Meta',
-		},
+		graphVersionField,
+		baseUrlOverrideField,
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default:
-				'={{ ($self.baseUrlOverride ? String($self.baseUrlOverride).replace(/\\/+$/, "") + "/www.instagram.com" : "https://www.instagram.com") + "/oauth/authorize" }}',
+			default: hostUrlExpression('www.instagram.com', '$self', ' + "/oauth/authorize"'),
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default:
-				'={{ ($self.baseUrlOverride ? String($self.baseUrlOverride).replace(/\\/+$/, "") + "/api.instagram.com" : "https://api.instagram.com") + "/oauth/access_token" }}',
+			default: hostUrlExpression('api.instagram.com', '$self', ' + "/oauth/access_token"'),
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: scopeExpression('instagram') },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },

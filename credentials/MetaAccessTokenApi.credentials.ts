@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { renewAccessTokenSession, SESSION_FIELDS } from '../nodes/shared/auth/accessTokenSession';
 import { signWithAccessToken } from '../nodes/shared/auth/signRequest';
-import { DEFAULT_GRAPH_VERSION } from '../nodes/shared/constants';
+import { baseUrlOverrideField, graphVersionField, hostUrlExpression, versionSuffix } from '../nodes/shared/descriptions/credentialFields';
 
 /** A pasted token: system user, Page, long-lived user or Instagram Login token. */
 export class MetaAccessTokenApi implements ICredentialType {
@@ -61,21 +61,8 @@ export class MetaAccessTokenApi implements ICredentialType {
 			description:
 				'Optional. When set, every request carries appsecret_proof. For Instagram Login tokens use the Instagram app secret.',
 		},
-		{
-			displayName: 'Graph API Version',
-			name: 'graphApiVersion',
-			type: 'string',
-			default: DEFAULT_GRAPH_VERSION,
-			description: 'Leave as is unless you need to pin another version',
-		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrlOverride',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'For testing against a local Meta sandbox only; leave empty to talk to Meta',
-		},
+		graphVersionField,
+		baseUrlOverrideField,
 		{
 			displayName: 'Session State',
 			name: SESSION_FIELDS.state,
@@ -100,10 +87,11 @@ export class MetaAccessTokenApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ ($credentials.baseUrlOverride ? String($credentials.baseUrlOverride).replace(/\\/+$/, "") + "/" : "https://") + (($credentials.apiHost === "instagram" || ($credentials.apiHost !== "facebook" && /^IG(AA|QV)/.test(String($credentials.accessToken).trim()))) ? "graph.instagram.com" : "graph.facebook.com") + "/" + ($credentials.graphApiVersion || "' +
-				DEFAULT_GRAPH_VERSION +
-				'") }}',
+			baseURL: hostUrlExpression(
+				'(($credentials.apiHost === "instagram" || ($credentials.apiHost !== "facebook" && /^IG(AA|QV)/.test(String($credentials.accessToken).trim()))) ? "graph.instagram.com" : "graph.facebook.com")',
+				'$credentials',
+				versionSuffix('$credentials'),
+			),
 			url: '/me',
 		},
 	};

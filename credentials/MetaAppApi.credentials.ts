@@ -1,5 +1,5 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
-import { DEFAULT_GRAPH_VERSION } from '../nodes/shared/constants';
+import { baseUrlOverrideField, graphVersionField, hostUrlExpression, versionSuffix } from '../nodes/shared/descriptions/credentialFields';
 
 /** The Meta app behind webhooks: its secret signs deliveries and its app token manages subscriptions. */
 export class MetaAppApi implements ICredentialType {
@@ -40,28 +40,13 @@ export class MetaAppApi implements ICredentialType {
 			description:
 				"The token Meta echoes when it verifies the callback URL. Leave empty and the trigger derives one from the app secret; it shows you the value to paste into Meta's dashboard.",
 		},
-		{
-			displayName: 'Graph API Version',
-			name: 'graphApiVersion',
-			type: 'string',
-			default: DEFAULT_GRAPH_VERSION,
-		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrlOverride',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'For testing against a local Meta sandbox only; leave empty to talk to Meta',
-		},
+		graphVersionField,
+		baseUrlOverrideField,
 	];
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ ($credentials.baseUrlOverride ? String($credentials.baseUrlOverride).replace(/\\/+$/, "") + "/graph.facebook.com" : "https://graph.facebook.com") + "/" + ($credentials.graphApiVersion || "' +
-				DEFAULT_GRAPH_VERSION +
-				'") }}',
+			baseURL: hostUrlExpression('graph.facebook.com', '$credentials', versionSuffix('$credentials')),
 			url: '=/{{$credentials.appId}}',
 			qs: { fields: 'id,name', access_token: '={{$credentials.appId}}|{{$credentials.appSecret}}' },
 		},

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestHelper, INodeProperties, Icon } from 'n8n-workflow';
 import { upgradeFacebookOAuthToken } from '../nodes/shared/auth/oauthSession';
 import { PRODUCT_SCOPE_OPTIONS, scopeExpression } from '../nodes/shared/auth/scopeExpressions';
-import { DEFAULT_GRAPH_VERSION } from '../nodes/shared/constants';
+import { baseUrlOverrideField, graphVersionField, hostUrlExpression, versionSuffix } from '../nodes/shared/descriptions/credentialFields';
 
 /** Facebook Login (and Facebook Login for Business) through n8n's OAuth2 flow. */
 export class MetaOAuth2Api implements ICredentialType {
@@ -44,38 +44,19 @@ export class MetaOAuth2Api implements ICredentialType {
 			description: 'The configuration ID from Facebook Login for Business in your Meta app dashboard',
 			displayOptions: { show: { loginMode: ['configId'] } },
 		},
-		{
-			displayName: 'Graph API Version',
-			name: 'graphApiVersion',
-			type: 'string',
-			default: DEFAULT_GRAPH_VERSION,
-			description: 'Leave as is unless you need to pin another version',
-		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrlOverride',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'For testing against a local Meta sandbox only; leave empty to talk to Meta',
-		},
+		graphVersionField,
+		baseUrlOverrideField,
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default:
-				'={{ ($self.baseUrlOverride ? String($self.baseUrlOverride).replace(/\\/+$/, "") + "/www.facebook.com" : "https://www.facebook.com") + "/" + ($self.graphApiVersion || "' +
-				DEFAULT_GRAPH_VERSION +
-				'") + "/dialog/oauth" }}',
+			default: hostUrlExpression('www.facebook.com', '$self', `${versionSuffix('$self')} + "/dialog/oauth"`),
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default:
-				'={{ ($self.baseUrlOverride ? String($self.baseUrlOverride).replace(/\\/+$/, "") + "/graph.facebook.com" : "https://graph.facebook.com") + "/" + ($self.graphApiVersion || "' +
-				DEFAULT_GRAPH_VERSION +
-				'") + "/oauth/access_token" }}',
+			default: hostUrlExpression('graph.facebook.com', '$self', `${versionSuffix('$self')} + "/oauth/access_token"`),
 		},
 		{
 			displayName: 'Scope',

@@ -1,21 +1,28 @@
 'use strict';
 // The pasted-token credential inside the real engine: exchange, refresh and appsecret_proof, persisted through
 // n8n's preAuthentication mechanism (expirable field), with the sandbox standing in for Meta.
-const { startFixture, proofFor } = require('../support/fixture');
+const { useFixture, proofFor } = require('../support/fixture');
 
+const fixture = useFixture();
 let fx;
-beforeAll(async () => {
-	fx = await startFixture();
+beforeEach(() => {
+	fx = fixture();
 });
-afterAll(async () => fx.stop());
-beforeEach(() => fx.reset());
 
 const now = () => Math.floor(Date.now() / 1000);
 const DAY = 86400;
 
-function sessionExpression(token, dueAtSeconds) {
+/** A credential as n8n would have stored it after an earlier run: pasted token plus its saved session. */
+function storedSession(token, issuedAt, dueAt) {
 	const { sessionStateExpression } = require('../../dist/nodes/shared/auth/accessTokenSession');
-	return sessionStateExpression(token, dueAtSeconds);
+	return {
+		accessToken: token,
+		sessionToken: token,
+		sessionTokenSuffix: token.slice(-6),
+		sessionIssuedAt: issuedAt,
+		sessionExpiresAt: issuedAt + 60 * DAY,
+		sessionState: sessionStateExpression(token, dueAt),
+	};
 }
 
 describe('Meta Access Token credential: Facebook tokens', () => {
@@ -126,14 +133,7 @@ describe('Meta Access Token credential: Instagram Login tokens', () => {
 	test('a stored token is refreshed when it is due (older than 24 h and near expiry) and the new one is stored', async () => {
 		const old = igToken({ issuedAgo: 55 * DAY });
 		const issuedAt = now() - 55 * DAY;
-		const creds = fx.credential('metaAccessTokenApi', {
-			accessToken: old,
-			sessionToken: old,
-			sessionTokenSuffix: old.slice(-6),
-			sessionIssuedAt: issuedAt,
-			sessionExpiresAt: issuedAt + 60 * DAY,
-			sessionState: sessionExpression(old, issuedAt + 50 * DAY),
-		});
+		const creds = fx.credential('metaAccessTokenApi', storedSession(old, issuedAt, issuedAt + 50 * DAY));
 		const run = await fx.probe(creds, { path: 'me' });
 		expect(run.error).toBeUndefined();
 		const refreshes = fx.calls().filter((c) => c.path === '/refresh_access_token');
@@ -147,14 +147,7 @@ describe('Meta Access Token credential: Instagram Login tokens', () => {
 	test('a fresh token is not refreshed before it is due', async () => {
 		const fresh = igToken({ issuedAgo: 2 * 3600 });
 		const issuedAt = now() - 2 * 3600;
-		const creds = fx.credential('metaAccessTokenApi', {
-			accessToken: fresh,
-			sessionToken: fresh,
-			sessionTokenSuffix: fresh.slice(-6),
-			sessionIssuedAt: issuedAt,
-			sessionExpiresAt: issuedAt + 60 * DAY,
-			sessionState: sessionExpression(fresh, issuedAt + 50 * DAY),
-		});
+		const creds = fx.credential('metaAccessTokenApi', storedSession(fresh, issuedAt, issuedAt + 50 * DAY));
 		const run = await fx.probe(creds, { path: 'me' });
 		expect(run.error).toBeUndefined();
 		expect(fx.calls().map((c) => c.path)).toEqual(['/me']);

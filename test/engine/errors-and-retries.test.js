@@ -1,14 +1,13 @@
 'use strict';
 // Meta errors injected by the sandbox become NodeApiErrors with a category and a plain sentence; retries follow
 // the usage headers and never repeat a call whose outcome is unknown.
-const { startFixture, FAST_RETRY, seedManyPages } = require('../support/fixture');
+const { useFixture, FAST_RETRY, seedManyPages } = require('../support/fixture');
 
+const fixture = useFixture();
 let fx;
-beforeAll(async () => {
-	fx = await startFixture();
+beforeEach(() => {
+	fx = fixture();
 });
-afterAll(async () => fx.stop());
-beforeEach(() => fx.reset());
 
 function userCredential() {
 	const { app, tokens } = fx.seed;

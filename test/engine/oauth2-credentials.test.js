@@ -3,14 +3,13 @@
 // consent page and token endpoint), then used by a node inside the real engine.
 const axios = require('axios');
 const { ClientOAuth2 } = require('@n8n/client-oauth2');
-const { startFixture } = require('../support/fixture');
+const { useFixture } = require('../support/fixture');
 
+const fixture = useFixture();
 let fx;
-beforeAll(async () => {
-	fx = await startFixture();
+beforeEach(() => {
+	fx = fixture();
 });
-afterAll(async () => fx.stop());
-beforeEach(() => fx.reset());
 
 const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 

@@ -1,13 +1,12 @@
 'use strict';
 // Cursor pagination, Graph batch requests and appsecret_proof, through the real engine against the sandbox.
-const { startFixture, seedManyPages, proofFor } = require('../support/fixture');
+const { useFixture, seedManyPages, proofFor } = require('../support/fixture');
 
+const fixture = useFixture();
 let fx;
-beforeAll(async () => {
-	fx = await startFixture();
+beforeEach(() => {
+	fx = fixture();
 });
-afterAll(async () => fx.stop());
-beforeEach(() => fx.reset());
 
 function adaCredential(extra = {}) {
 	const { app, tokens } = fx.seed;

@@ -2,14 +2,13 @@
 // No token, app secret or appsecret_proof in any error, description or output item; and the credential reports
 // (Setup Doctor node and the testedBy credential test) say what a token can and cannot do.
 const { CredentialTestContext } = require('n8n-core');
-const { startFixture, proofFor, FAST_RETRY } = require('../support/fixture');
+const { useFixture, proofFor, FAST_RETRY } = require('../support/fixture');
 
+const fixture = useFixture();
 let fx;
-beforeAll(async () => {
-	fx = await startFixture();
+beforeEach(() => {
+	fx = fixture();
 });
-afterAll(async () => fx.stop());
-beforeEach(() => fx.reset());
 
 function secretsOf() {
 	const { app, tokens } = fx.seed;

@@ -77,3 +77,19 @@ function seedManyPages(fx, count) {
 }
 
 module.exports.seedManyPages = seedManyPages;
+
+/**
+ * Registers the usual jest hooks (one sandbox per file, fresh state per test) and returns a getter for the fixture.
+ * Use as `const fixture = useFixture();` then `const fx = fixture();` inside tests.
+ */
+function useFixture() {
+	let fx;
+	beforeAll(async () => {
+		fx = await startFixture();
+	});
+	afterAll(async () => fx.stop());
+	beforeEach(() => fx.reset());
+	return () => fx;
+}
+
+module.exports.useFixture = useFixture;
