@@ -39,16 +39,21 @@ export interface GraphConnection {
 	oauthProof?: string;
 	/** Strings that must never appear in an error or log. */
 	secrets: string[];
+	/** The app secret, when known, for appsecret_proof on tokens the shared layer sends itself (Page tokens). */
+	appSecret?: string;
 }
 
-function oauthConnection(type: MetaCredentialType, credentials: ICredentialDataDecryptedObject): Pick<GraphConnection, 'oauthProof' | 'secrets'> {
+function oauthConnection(
+	type: MetaCredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): Pick<GraphConnection, 'oauthProof' | 'secrets' | 'appSecret'> {
 	const raw = (credentials.oauthTokenData ?? {}) as IDataObject;
 	const data = type === 'instagramLoginOAuth2Api' ? normaliseInstagramTokenData(raw) : raw;
 	const token = typeof data.access_token === 'string' ? data.access_token : '';
 	const secret = String(credentials.clientSecret ?? '');
 	// A short-lived stored token is swapped in memory by preAuthentication, so its proof cannot be computed here.
 	const oauthProof = token && secret && !isShortLived(data) ? appsecretProof(token, secret) : undefined;
-	return { oauthProof, secrets: [token, secret].filter(Boolean) };
+	return { oauthProof, secrets: [token, secret].filter(Boolean), appSecret: secret || undefined };
 }
 
 export async function resolveConnection(ctx: GraphContext, credentialType: MetaCredentialType): Promise<GraphConnection> {
@@ -63,6 +68,7 @@ export async function resolveConnection(ctx: GraphContext, credentialType: MetaC
 			graphHost: platform === 'instagram' ? META_HOSTS.instagramGraph : META_HOSTS.facebookGraph,
 			version,
 			baseUrlOverride,
+			appSecret: String(credentials.appSecret ?? '') || undefined,
 			secrets: [
 				String(credentials.accessToken ?? ''),
 				effectiveAccessToken(credentials),

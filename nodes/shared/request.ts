@@ -13,6 +13,8 @@ import { localMetaError, metaNodeApiError } from './errors/toNodeError';
 import { graphUrl, hostBaseUrl } from './hosts';
 import { EMPTY_USAGE, readUsageHeaders, type UsageSnapshot } from './usage';
 import { MetaTokenError } from './auth/tokenCalls';
+import { appsecretProof } from './auth/appsecretProof';
+import { derivePageToken } from './pageToken';
 
 export interface GraphRequest {
 	method: IHttpRequestMethods;
@@ -35,6 +37,8 @@ export interface GraphRequest {
 	timeoutMs?: number;
 	/** For errors: which input item the call serves. */
 	itemIndex?: number;
+	/** Send the request with this Page's access token, derived from the credential's user token. */
+	asPage?: string;
 }
 
 export interface GraphResponse<T = IDataObject> {
@@ -66,13 +70,19 @@ function pacingOf(ctx: GraphContext): PacingState {
 	return state;
 }
 
-function buildOptions(connection: GraphConnection, request: GraphRequest): IHttpRequestOptions {
+function buildOptions(connection: GraphConnection, request: GraphRequest, pageToken?: string): IHttpRequestOptions {
 	const isRupload = request.host === 'rupload';
 	const host = isRupload ? META_HOSTS.rupload : connection.graphHost;
 	const base = hostBaseUrl(host, connection.baseUrlOverride);
 	const url = isRupload ? `${base}/ig-api-upload/${connection.version}/${request.path.replace(/^\/+/, '')}` : graphUrl(base, connection.version, request.path);
 	const qs: IDataObject = { ...(request.qs ?? {}) };
-	if (connection.oauthProof && !qs.appsecret_proof) qs.appsecret_proof = connection.oauthProof;
+	if (pageToken) {
+		// The credential signs a request that names its own token for that token (see signRequest.ts).
+		qs.access_token = pageToken;
+		if (connection.appSecret) qs.appsecret_proof = appsecretProof(pageToken, connection.appSecret);
+	} else if (connection.oauthProof && !qs.appsecret_proof) {
+		qs.appsecret_proof = connection.oauthProof;
+	}
 	const headers: IDataObject = { ...(request.headers ?? {}) };
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -108,8 +118,18 @@ interface RawResponse {
 	body: unknown;
 }
 
-async function send(ctx: GraphContext, connection: GraphConnection, options: IHttpRequestOptions): Promise<RawResponse> {
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, options)) as RawResponse;
+async function send(
+	ctx: GraphContext,
+	connection: GraphConnection,
+	options: IHttpRequestOptions,
+	pageToken?: string,
+): Promise<RawResponse> {
+	// n8n's OAuth2 signing always adds the user token; a Page-token call therefore carries its token itself.
+	const response = (
+		pageToken && connection.credentialType !== 'metaAccessTokenApi'
+			? await ctx.helpers.httpRequest(options)
+			: await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, options)
+	) as RawResponse;
 	let body = response.body;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string' && body.trim().startsWith('{')) {
@@ -120,6 +140,23 @@ async function send(ctx: GraphContext, connection: GraphConnection, options: IHt
 		}
 	}
 	return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
+}
+
+async function pageTokenFor(
+	ctx: GraphContext,
+	layer: GraphLayerOptions,
+	connection: GraphConnection,
+	request: GraphRequest,
+): Promise<string> {
+	const pageId = String(request.asPage);
+	return await derivePageToken(
+		ctx,
+		pageId,
+		async (id) =>
+			(await graphRequest<IDataObject>(ctx, layer, { method: 'GET', path: id, qs: { fields: 'access_token' }, itemIndex: request.itemIndex }))
+				.body,
+		connection.secrets,
+	);
 }
 
 /** n8n wraps what a credential's preAuthentication throws; find our MetaTokenError inside. */
@@ -166,6 +203,8 @@ export async function graphRequest<T = IDataObject>(
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(layer.retry ?? {}) };
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'DELETE');
 	const pacing = pacingOf(ctx);
+	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, connection, request) : undefined;
+	if (pageToken) connection.secrets.push(pageToken);
 
 	for (let attempt = 0; ; attempt++) {
 		const pause = paceDelayMs(pacing.lastUsage.maxPercent, policy);
@@ -173,7 +212,7 @@ export async function graphRequest<T = IDataObject>(
 
 		let response: RawResponse;
 		try {
-			response = await send(ctx, connection, buildOptions(connection, request));
+			response = await send(ctx, connection, buildOptions(connection, request, pageToken), pageToken);
 		} catch (error) {
 			const tokenProblem = credentialTokenError(error);
 			if (tokenProblem) {

@@ -91,3 +91,47 @@ describe('appsecret_proof', () => {
 		expect(fx.calls({ path: '/me' })).toHaveLength(1);
 	});
 });
+
+describe('Page tokens derived by the shared layer', () => {
+	test('a Page-scoped call uses the Page token obtained with the user token', async () => {
+		const { page, app } = fx.seed;
+		const creds = adaCredential();
+		fx.admin.clearCalls();
+		const run = await fx.probe(creds, { path: 'me', asPage: page.id });
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].body.id).toBe(page.id);
+		// (The credential's own first-use inspection, /debug_token, is not part of this.)
+		const [lookup, me] = fx.calls().filter((c) => c.path !== '/debug_token');
+		expect(lookup).toMatchObject({ path: `/${page.id}`, tokenType: 'USER' });
+		expect(lookup.query.fields).toBe('access_token');
+		expect(me).toMatchObject({ path: '/me', tokenType: 'PAGE', tokenValid: true });
+		expect(me.appsecretProof).toMatch(/^[0-9a-f]{64}$/);
+		expect(me.appsecretProof).not.toBe(lookup.appsecretProof);
+		expect(JSON.stringify(run.items)).not.toContain(app.secret);
+	});
+
+	test('a user whose Page role gives no Page token gets a clear error before the call', async () => {
+		const { page, app, tokens } = fx.seed;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.eddieUser, appId: app.id, appSecret: app.secret });
+		fx.admin.clearCalls();
+		const run = await fx.probe(creds, { path: 'me', asPage: page.id });
+		expect(run.error.context.metaError.category).toBe('fix_configuration');
+		expect(run.error.description).toMatch(/no Page access token .*admin role/);
+		expect(fx.calls().map((c) => c.path).filter((p) => p !== '/debug_token')).toEqual([`/${page.id}`]);
+	});
+
+	test('OAuth2 credentials derive Page tokens too, and sign them with appsecret_proof', async () => {
+		const { page, app, tokens } = fx.seed;
+		const creds = fx.credential('metaOAuth2Api', {
+			clientId: app.id,
+			clientSecret: app.secret,
+			oauthTokenData: { access_token: tokens.adaUser, token_type: 'bearer', expires_in: 5183944 },
+		});
+		fx.admin.clearCalls();
+		const run = await fx.probe(creds, { path: 'me', asPage: page.id });
+		expect(run.error).toBeUndefined();
+		const me = fx.calls().find((c) => c.path === '/me');
+		expect(me).toMatchObject({ tokenType: 'PAGE', tokenValid: true });
+		expect(me.appsecretProof).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
