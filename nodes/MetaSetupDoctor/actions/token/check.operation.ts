@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { inspectCredentialToken, type TokenReport } from '../../../shared/auth/inspectToken';
 import type { MetaCredentialType } from '../../../shared/connection';
+import { graphRequest } from '../../../shared/request';
 
 export const description: INodeProperties[] = [
 	{
@@ -64,11 +65,36 @@ export function tokenChecks(report: TokenReport, warnDays: number): Check[] {
 	return checks;
 }
 
+/**
+ * One authenticated call first, so the credential does what it does before any node request (exchange, refresh,
+ * save the session); the report is then about the token requests really use. A token Meta refuses is a failed
+ * check, not a node error.
+ */
+async function reportOnTokenInUse(this: IExecuteFunctions, credentialType: MetaCredentialType, itemIndex: number): Promise<TokenReport> {
+	try {
+		await graphRequest(this, { credentialType, retry: { maxRetries: 1 } }, { method: 'GET', path: 'me', qs: { fields: 'id' }, itemIndex });
+	} catch (error) {
+		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		const metaError = error.context?.metaError as IDataObject | undefined;
+		// Anything but a dead token (an outage, a throttle) is not a finding about the setup: let it surface.
+		if (metaError?.category !== 'reconnect') throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		return {
+			valid: false,
+			platform: credentialType === 'instagramLoginOAuth2Api' ? 'instagram' : 'facebook',
+			covered: [],
+			missing: [],
+			problem: error.description ?? error.message,
+			message: `Token is not valid: ${error.description ?? error.message}`,
+		};
+	}
+	const credentials = await this.getCredentials(credentialType, itemIndex);
+	return await inspectCredentialToken({ helpers: { httpRequest: this.helpers.httpRequest } }, credentialType, credentials);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const credentialType = this.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
 	const warnDays = this.getNodeParameter('warnDays', itemIndex, 14) as number;
-	const credentials = await this.getCredentials(credentialType, itemIndex);
-	const report = await inspectCredentialToken({ helpers: { httpRequest: this.helpers.httpRequest } }, credentialType, credentials);
+	const report = await reportOnTokenInUse.call(this, credentialType, itemIndex);
 	const checks = tokenChecks(report, warnDays);
 	const worst: CheckStatus = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
 	return [
