@@ -2,7 +2,7 @@
  * A real n8n 2.41.1 server with this package installed the way users install it, for end-to-end tests and the demo.
  *
  *   const { packPackage, startN8n } = require('./n8n-instance');
- *   const tarball = await packPackage();                 // npm run build + npm pack
+ *   const tarball = await packPackage();                 // npm pack of the built dist/ (npm test builds first)
  *   const n8n = await startN8n({ tarball });             // install into a fresh user folder, start, owner, login
  *   await n8n.nodeTypes(); await n8n.createCredential(...); await n8n.runManually(id); ...
  *   await n8n.stop();
@@ -28,7 +28,7 @@ const BROWSER_ID = 'n8n-nodes-meta-business-e2e'; // n8n binds the auth cookie t
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Builds the package and packs it exactly as `npm publish` would; resolves to the tarball's path. */
-async function packPackage({ build = true, log = () => {} } = {}) {
+async function packPackage({ build = false, log = () => {} } = {}) {
 	if (build) {
 		log('npm run build');
 		await execFileAsync('npm', ['run', 'build'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 });
