@@ -37,8 +37,9 @@ export class MetaAppApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			description:
-				"The token Meta echoes when it verifies the callback URL. Leave empty and the trigger derives one from the app secret; it shows you the value to paste into Meta's dashboard.",
+				"A secret you choose: paste the same value into Meta's Webhooks settings. Meta sends it back when it verifies the callback URL.",
 		},
 		graphVersionField,
 		baseUrlOverrideField,

@@ -1,0 +1,91 @@
+import {
+	type IDataObject,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { handleMetaWebhook } from '../shared/webhooks/handler';
+import {
+	commonOptions,
+	manualSubscriptionMethods,
+	META_WEBHOOKS,
+	outputsExpression,
+	readSelection,
+	setupNotice,
+} from '../shared/webhooks/triggerParts';
+
+const EVENTS: INodePropertyOptions[] = [
+	{ name: 'New Direct Message', value: 'message', description: 'A person sent the account a DM' },
+	{ name: 'Message Sent by the Account (Echo)', value: 'message_echo' },
+	{ name: 'Message Deleted', value: 'message_deleted' },
+	{ name: 'Message Edited', value: 'message_edit' },
+	{ name: 'Postback (Button or Ice Breaker Tapped)', value: 'postback' },
+	{ name: 'Reaction to a Message', value: 'reaction' },
+	{ name: 'Message Seen', value: 'seen' },
+	{ name: 'Referral', value: 'referral' },
+	{ name: 'New Comment', value: 'comment' },
+	{ name: 'New Live Comment', value: 'live_comment' },
+	{ name: 'Mention', value: 'mention' },
+	{ name: 'Story Insights', value: 'story_insights' },
+];
+
+export class InstagramBusinessTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Instagram Business Trigger',
+		name: 'instagramBusinessTrigger',
+		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow on Instagram DMs, comments, mentions and more, verified and one item per event',
+		defaults: { name: 'Instagram Business Trigger' },
+		inputs: [],
+		outputs: outputsExpression('events', EVENTS),
+		credentials: [{ name: 'metaAppApi', required: true }],
+		webhooks: META_WEBHOOKS,
+		properties: [
+			setupNotice('Instagram', 'messages, messaging_postbacks, messaging_reactions, messaging_seen, message_edit, comments, live_comments, mentions, story_insights (as needed)'),
+			{
+				displayName: 'App Login Type',
+				name: 'loginType',
+				type: 'options',
+				options: [
+					{ name: 'Facebook Login (Instagram Account Linked to a Page)', value: 'facebook' },
+					{ name: 'Instagram Login', value: 'instagram' },
+				],
+				default: 'facebook',
+				description: 'Instagram Login apps sign webhooks with the Instagram app secret',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENTS,
+				default: ['message', 'comment', 'mention'],
+				required: true,
+			},
+			commonOptions,
+		],
+	};
+
+	webhookMethods = manualSubscriptionMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
+		const loginType = this.getNodeParameter('loginType', 'facebook') as string;
+		const appSecret = String(credentials.appSecret ?? '');
+		const instagramSecret = String(credentials.instagramAppSecret ?? '');
+		const selection = readSelection(this, 'events', (event) => event.kind);
+		return handleMetaWebhook(this, {
+			secrets: loginType === 'instagram' ? [instagramSecret || appSecret] : [appSecret],
+			verifyToken: String(credentials.verifyToken ?? ''),
+			objects: ['instagram'],
+			accept: (event) => selection.selected.includes(event.kind),
+			outputOf: selection.outputOf,
+			outputCount: selection.outputCount,
+			includeRaw: selection.includeRaw,
+		});
+	}
+}

@@ -1,0 +1,84 @@
+import {
+	type IDataObject,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { handleMetaWebhook } from '../shared/webhooks/handler';
+import { commonOptions, manualSubscriptionMethods, META_WEBHOOKS, setupNotice } from '../shared/webhooks/triggerParts';
+
+export class MetaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Meta Trigger',
+		name: 'metaTrigger',
+		icon: { light: 'file:meta.svg', dark: 'file:meta.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["object"] === "other" ? $parameter["customObject"] : $parameter["object"] }}',
+		description: 'Starts the workflow on any other Meta webhook (Page feed, lead ads, Messenger, permissions), verified and one item per event',
+		defaults: { name: 'Meta Trigger' },
+		inputs: [],
+		outputs: `={{ ($parameter.options && $parameter.options.separateOutputs && String($parameter.fields || "").trim()) ? String($parameter.fields).split(",").map(f => f.trim()).filter(f => f).map(f => ({ type: "main", displayName: f })) : [{ type: "main" }] }}`,
+		credentials: [{ name: 'metaAppApi', required: true }],
+		webhooks: META_WEBHOOKS,
+		properties: [
+			setupNotice('matching', 'the fields listed below'),
+			{
+				displayName: 'Object',
+				name: 'object',
+				type: 'options',
+				options: [
+					{ name: 'Ad Account', value: 'ad_account' },
+					{ name: 'Application', value: 'application' },
+					{ name: 'Other', value: 'other' },
+					{ name: 'Page (Feed, Mentions, Lead Ads, Messenger)', value: 'page' },
+					{ name: 'Permissions', value: 'permissions' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'page',
+			},
+			{
+				displayName: 'Object Name',
+				name: 'customObject',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The webhook object as Meta names it',
+				displayOptions: { show: { object: ['other'] } },
+			},
+			{
+				displayName: 'Fields',
+				name: 'fields',
+				type: 'string',
+				default: '',
+				placeholder: 'feed, leadgen, messages',
+				description: 'Only events of these fields (comma-separated); empty means all. Messenger messages count as "messages".',
+			},
+			commonOptions,
+		],
+	};
+
+	webhookMethods = manualSubscriptionMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
+		const selected = this.getNodeParameter('object', 'page') as string;
+		const object = selected === 'other' ? String(this.getNodeParameter('customObject', '')).trim() : selected;
+		const fields = String(this.getNodeParameter('fields', '') ?? '')
+			.split(',')
+			.map((f) => f.trim())
+			.filter(Boolean);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const separate = options.separateOutputs === true && fields.length > 0;
+		return handleMetaWebhook(this, {
+			secrets: [String(credentials.appSecret ?? '')],
+			verifyToken: String(credentials.verifyToken ?? ''),
+			objects: [object],
+			accept: (event) => fields.length === 0 || fields.includes(event.field),
+			outputOf: separate ? (event) => fields.indexOf(event.field) : undefined,
+			outputCount: separate ? fields.length : 1,
+			includeRaw: options.includeRaw === true,
+		});
+	}
+}

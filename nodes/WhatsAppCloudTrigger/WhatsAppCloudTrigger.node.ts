@@ -1,0 +1,115 @@
+import {
+	type IDataObject,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import type { MetaEvent } from '../shared/webhooks/events';
+import { handleMetaWebhook } from '../shared/webhooks/handler';
+import {
+	commonOptions,
+	manualSubscriptionMethods,
+	META_WEBHOOKS,
+	outputsExpression,
+	readSelection,
+	setupNotice,
+} from '../shared/webhooks/triggerParts';
+
+const EVENTS: INodePropertyOptions[] = [
+	{ name: 'Incoming Message', value: 'message', description: 'A customer sent a message (any kind, filtered below)' },
+	{ name: 'Message Status', value: 'status', description: 'Sent, delivered, read or failed, with the error when it failed' },
+	{ name: 'Template Status Update', value: 'template_status' },
+	{ name: 'Template Quality Update', value: 'template_quality' },
+	{ name: 'Account Update', value: 'account_update' },
+	{ name: 'Phone Number Quality Update', value: 'phone_number_quality_update' },
+	{ name: 'Phone Number Name Update', value: 'phone_number_name_update' },
+	{ name: 'Business Capability Update', value: 'business_capability_update' },
+	{ name: 'Asynchronous Error', value: 'error' },
+];
+
+const MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button', 'reaction', 'order', 'system', 'request_welcome', 'unsupported'];
+const STATUSES = ['sent', 'delivered', 'read', 'failed', 'played'];
+
+function toOptions(values: string[]): INodePropertyOptions[] {
+	return values.map((value) => ({ name: value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()), value }));
+}
+
+export class WhatsAppCloudTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Cloud Trigger',
+		name: 'whatsAppCloudTrigger',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow on WhatsApp messages and statuses, verified and one item per message or status',
+		defaults: { name: 'WhatsApp Cloud Trigger' },
+		inputs: [],
+		outputs: outputsExpression('events', EVENTS),
+		credentials: [{ name: 'metaAppApi', required: true }],
+		webhooks: META_WEBHOOKS,
+		properties: [
+			setupNotice('WhatsApp Business Account', 'messages (plus message_template_status_update and the account fields you select)'),
+			{ displayName: 'Events', name: 'events', type: 'multiOptions', options: EVENTS, default: ['message'], required: true },
+			{
+				displayName: 'Message Types',
+				name: 'messageTypes',
+				type: 'multiOptions',
+				options: toOptions(MESSAGE_TYPES),
+				default: [],
+				description: 'Only these kinds of incoming message; none selected means all',
+				displayOptions: { show: { events: ['message'] } },
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: toOptions(STATUSES),
+				default: [],
+				description: 'Only these statuses; none selected means all',
+				displayOptions: { show: { events: ['status'] } },
+			},
+			{
+				displayName: 'Phone Number IDs',
+				name: 'phoneNumberIds',
+				type: 'string',
+				default: '',
+				placeholder: '106540352242922, 106540352242923',
+				description: 'Only events for these sending phone numbers (comma-separated IDs); empty means all',
+			},
+			commonOptions,
+		],
+	};
+
+	webhookMethods = manualSubscriptionMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
+		const selection = readSelection(this, 'events', (event) => event.kind);
+		const messageTypes = this.getNodeParameter('messageTypes', []) as string[];
+		const statuses = this.getNodeParameter('statuses', []) as string[];
+		const phoneNumberIds = String(this.getNodeParameter('phoneNumberIds', '') ?? '')
+			.split(',')
+			.map((id) => id.trim())
+			.filter(Boolean);
+		const accept = (event: MetaEvent): boolean => {
+			if (!selection.selected.includes(event.kind)) return false;
+			if (event.kind === 'message' && messageTypes.length && !messageTypes.includes(String(event.data.messageType))) return false;
+			if (event.kind === 'status' && statuses.length && !statuses.includes(String(event.data.status))) return false;
+			const phone = event.data.phoneNumberId;
+			if (phoneNumberIds.length && typeof phone === 'string' && !phoneNumberIds.includes(phone)) return false;
+			return true;
+		};
+		return handleMetaWebhook(this, {
+			secrets: [String(credentials.appSecret ?? '')],
+			verifyToken: String(credentials.verifyToken ?? ''),
+			objects: ['whatsapp_business_account'],
+			accept,
+			outputOf: selection.outputOf,
+			outputCount: selection.outputCount,
+			includeRaw: selection.includeRaw,
+		});
+	}
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Meta's webhook envelope (reference §8.4): `{object, entry: [{id, time, changes[] | messaging[] | field/value}]}`.
+ * Only the frame is checked; event bodies vary by product and are passed through as they are.
+ */
+const changeSchema = z.object({ field: z.string(), value: z.unknown() }).passthrough();
+
+const entrySchema = z
+	.object({
+		id: z.union([z.string(), z.number()]).optional(),
+		time: z.union([z.number(), z.string()]).optional(),
+		changes: z.array(changeSchema).optional(),
+		messaging: z.array(z.record(z.unknown())).optional(),
+		// Instagram Login examples put field/value straight into the entry.
+		field: z.string().optional(),
+		value: z.unknown().optional(),
+	})
+	.passthrough();
+
+export const metaEnvelopeSchema = z.object({
+	object: z.string().min(1),
+	entry: z.array(entrySchema).max(10_000),
+});
+
+export type MetaEnvelope = z.infer<typeof metaEnvelopeSchema>;
+export type MetaEntry = z.infer<typeof entrySchema>;
+
+export type EnvelopeParse = { ok: true; envelope: MetaEnvelope } | { ok: false; reason: string };
+
+export function parseMetaEnvelope(rawBody: Buffer): EnvelopeParse {
+	let json: unknown;
+	try {
+		json = JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return { ok: false, reason: 'the body is not JSON' };
+	}
+	const result = metaEnvelopeSchema.safeParse(json);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		return { ok: false, reason: `the body is not a Meta webhook envelope (${issue.path.join('.') || 'body'}: ${issue.message})` };
+	}
+	return { ok: true, envelope: result.data };
+}

@@ -1,0 +1,76 @@
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { parseMetaEnvelope } from './envelope';
+import { eventItem, eventsOf, type MetaEvent } from './events';
+import { checkMetaSignature, verifyTokenMatches } from './signature';
+
+export interface MetaWebhookOptions {
+	/** App secrets that may have signed the delivery (Facebook app secret, Instagram app secret). */
+	secrets: string[];
+	verifyToken: string;
+	/** Envelope objects this trigger listens to; deliveries for other objects are acknowledged and dropped. */
+	objects?: string[];
+	/** Events the user selected; others are dropped before the workflow starts. */
+	accept: (event: MetaEvent) => boolean;
+	/** With separate outputs: which output each event goes to (-1 = none). */
+	outputOf?: (event: MetaEvent) => number;
+	outputCount?: number;
+	includeRaw: boolean;
+}
+
+/** Answers without starting a workflow; the body says why, so whoever debugs the webhook can see it. */
+function answer(ctx: IWebhookFunctions, status: number, body: IDataObject | string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	if (typeof body === 'string') res.status(status).type('text/plain').send(body);
+	else res.status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+	ctx.logger.warn(`Meta webhook refused (${status}): ${reason}`, { node: ctx.getNode().name });
+	return answer(ctx, status, { error: reason });
+}
+
+/**
+ * The webhook core of every Meta trigger: the GET verification handshake, the signature over the exact raw bytes,
+ * the envelope check, then one item per selected event. Nothing is kept between requests, so it behaves the same
+ * on several webhook processors in queue mode.
+ */
+export function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWebhookOptions): IWebhookResponseData {
+	const req = ctx.getRequestObject();
+	if (ctx.getWebhookName() === 'setup') {
+		const query = ctx.getQueryData() as IDataObject;
+		if (query['hub.mode'] === 'subscribe' && verifyTokenMatches(query['hub.verify_token'], options.verifyToken)) {
+			return answer(ctx, 200, String(query['hub.challenge'] ?? ''));
+		}
+		ctx.logger.warn('Meta webhook verification refused: hub.mode or hub.verify_token does not match', { node: ctx.getNode().name });
+		return answer(ctx, 403, 'Verification refused: the verify token does not match the one in the Meta App credential.');
+	}
+
+	const rawBody = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
+	const signature = checkMetaSignature(rawBody, ctx.getHeaderData()['x-hub-signature-256'], options.secrets);
+	if (signature !== 'valid') {
+		const why = {
+			missing: 'the X-Hub-Signature-256 header is missing',
+			malformed: 'the X-Hub-Signature-256 header is not of the form sha256=<64 hex digits>',
+			mismatch: 'the X-Hub-Signature-256 signature does not match the app secret in the Meta App credential',
+		}[signature];
+		return refuse(ctx, 401, `Signature check failed: ${why}.`);
+	}
+	const parsed = parseMetaEnvelope(rawBody);
+	if (!parsed.ok) return refuse(ctx, 403, `Refused: ${parsed.reason}.`);
+	if (options.objects && !options.objects.includes(parsed.envelope.object)) {
+		return answer(ctx, 200, { received: true, ignored: `object ${parsed.envelope.object} is not watched by this trigger` });
+	}
+
+	const events = eventsOf(parsed.envelope).filter(options.accept);
+	if (events.length === 0) return answer(ctx, 200, { received: true, events: 0 });
+
+	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputCount ?? 1 }, () => []);
+	for (const event of events) {
+		const index = options.outputOf ? options.outputOf(event) : 0;
+		if (index < 0) continue;
+		outputs[index].push({ json: eventItem(event, options.includeRaw) });
+	}
+	if (outputs.every((o) => o.length === 0)) return answer(ctx, 200, { received: true, events: 0 });
+	return { workflowData: outputs };
+}

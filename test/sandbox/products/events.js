@@ -1,0 +1,150 @@
+'use strict';
+// Webhook event generators for every event kind the triggers handle, built from the reference's payload shapes
+// (§5.6, §8.4). Each returns an `entry` (or a whole envelope) for webhooks.deliver(); ids default to the seed's.
+const { seedResult } = require('../seed');
+
+let counter = 0;
+const next = () => ++counter;
+const secondsNow = () => Math.floor(Date.now() / 1000);
+
+const IG = seedResult.instagram.id;
+const PAGE = seedResult.page.id;
+const WABA = '1500000000000001';
+const PHONE_NUMBER_ID = '1600000000000001';
+
+/** Instagram messaging (both login types): one messaging item; `ms` timestamps as Meta sends them. */
+function igMessaging(fields, { igId = IG, senderId = '9100000000000001', echo = false } = {}) {
+	const now = Date.now();
+	const sender = echo ? igId : senderId;
+	const recipient = echo ? senderId : igId;
+	return { id: igId, time: now, messaging: [{ sender: { id: sender }, recipient: { id: recipient }, timestamp: now, ...fields }] };
+}
+
+const instagram = {
+	message: (text = 'Hi there', opts) => igMessaging({ message: { mid: `aWdfmid${next()}`, text } }, opts),
+	messageEcho: (text = 'Thanks!', opts) => igMessaging({ message: { mid: `aWdfecho${next()}`, text, is_echo: true } }, { ...opts, echo: true }),
+	messageDeleted: (opts) => igMessaging({ message: { mid: `aWdfdel${next()}`, is_deleted: true } }, opts),
+	messageEdit: (text = 'edited', opts) => igMessaging({ message_edit: { mid: `aWdfedit${next()}`, text, num_edit: 1 } }, opts),
+	postback: (payload = 'GET_STARTED', opts) => igMessaging({ postback: { mid: `aWdfpb${next()}`, title: 'Get started', payload } }, opts),
+	reaction: (opts) => igMessaging({ reaction: { mid: `aWdfr${next()}`, action: 'react', reaction: 'love', emoji: '❤️' } }, opts),
+	seen: (opts) => igMessaging({ read: { mid: `aWdfseen${next()}` } }, opts),
+	referral: (opts) => igMessaging({ referral: { ref: 'campaign-1', source: 'ADS', type: 'OPEN_THREAD', ad_id: '123' } }, opts),
+	comment: (text = 'Nice post!', { igId = IG, mediaId = '17900000000000001', from = { id: '9100000000000002', username: 'jane' } } = {}) => ({
+		id: igId,
+		time: secondsNow(),
+		changes: [{ field: 'comments', value: { id: `1786${next()}`, text, from, media: { id: mediaId, media_product_type: 'FEED' } } }],
+	}),
+	liveComment: (text = 'Hello live', { igId = IG } = {}) => ({
+		id: igId,
+		time: secondsNow(),
+		changes: [{ field: 'live_comments', value: { id: `1787${next()}`, text, from: { id: '9100000000000003', username: 'live.fan' }, media: { id: '17900000000000009', media_product_type: 'LIVE' } } }],
+	}),
+	mention: ({ igId = IG, commentId } = {}) => ({
+		id: igId,
+		time: secondsNow(),
+		changes: [{ field: 'mentions', value: commentId ? { comment_id: commentId, media_id: '17900000000000002' } : { media_id: `1790${next()}` } }],
+	}),
+	storyInsights: ({ igId = IG } = {}) => ({
+		id: igId,
+		time: secondsNow(),
+		changes: [{ field: 'story_insights', value: { media_id: `1791${next()}`, exits: 1, replies: 2, reach: 100, taps_forward: 10, taps_back: 3 } }],
+	}),
+	/** The Instagram Login documentation's variant: field/value straight in the entry. */
+	commentFlat: (text = 'Flat shape', { igId = IG } = {}) => ({
+		id: igId,
+		time: secondsNow(),
+		field: 'comments',
+		value: { id: `1788${next()}`, text, from: { id: '9100000000000004', username: 'flat' }, media: { id: '17900000000000003' } },
+	}),
+};
+
+/** WhatsApp: a `messages` change whose value carries several messages and/or statuses. */
+function waChange(value, { wabaId = WABA, phoneNumberId = PHONE_NUMBER_ID } = {}) {
+	return {
+		id: wabaId,
+		changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: phoneNumberId }, ...value } }],
+	};
+}
+
+const waMessage = {
+	text: (body = 'hello') => ({ type: 'text', text: { body } }),
+	image: () => ({ type: 'image', image: { id: `media${next()}`, mime_type: 'image/jpeg', sha256: 'abc', caption: 'photo' } }),
+	video: () => ({ type: 'video', video: { id: `media${next()}`, mime_type: 'video/mp4', sha256: 'abc' } }),
+	audio: () => ({ type: 'audio', audio: { id: `media${next()}`, mime_type: 'audio/ogg', sha256: 'abc', voice: true } }),
+	document: () => ({ type: 'document', document: { id: `media${next()}`, mime_type: 'application/pdf', sha256: 'abc', filename: 'invoice.pdf' } }),
+	sticker: () => ({ type: 'sticker', sticker: { id: `media${next()}`, mime_type: 'image/webp', sha256: 'abc', animated: false } }),
+	location: () => ({ type: 'location', location: { latitude: 52.52, longitude: 13.405, name: 'Office', address: 'Berlin' } }),
+	contacts: () => ({ type: 'contacts', contacts: [{ name: { formatted_name: 'Jess Doe' }, phones: [{ phone: '+16505551234', type: 'CELL' }] }] }),
+	buttonReply: () => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } } }),
+	listReply: () => ({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'row1', title: 'Row 1', description: 'First' } } }),
+	button: () => ({ type: 'button', button: { payload: 'TRACK_1234', text: 'Track' }, context: { from: '15550001111', id: 'wamid.template1' } }),
+	reaction: () => ({ type: 'reaction', reaction: { message_id: 'wamid.sent1', emoji: '👍' } }),
+	order: () => ({ type: 'order', order: { catalog_id: '1', product_items: [{ product_retailer_id: 'sku-1', quantity: 2, item_price: 10, currency: 'EUR' }] } }),
+};
+
+const whatsapp = {
+	PHONE_NUMBER_ID,
+	WABA,
+	messages: (kinds = ['text'], { from = '16505551234', name = 'Jess', ...where } = {}) =>
+		waChange(
+			{
+				contacts: [{ profile: { name }, wa_id: from }],
+				messages: kinds.map((k) => ({ from, id: `wamid.in${next()}`, timestamp: String(secondsNow()), ...waMessage[k]() })),
+			},
+			where,
+		),
+	statuses: (statuses = ['sent', 'delivered', 'read'], { recipient = '16505551234', messageId = `wamid.out${next()}`, ...where } = {}) =>
+		waChange(
+			{
+				statuses: statuses.map((status) => ({
+					id: messageId,
+					status,
+					timestamp: String(secondsNow()),
+					recipient_id: recipient,
+					...(status === 'failed'
+						? { errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } }] }
+						: {}),
+					...(status === 'delivered' ? { pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' } } : {}),
+				})),
+			},
+			where,
+		),
+	templateStatus: (event = 'APPROVED', { wabaId = WABA } = {}) => ({
+		id: wabaId,
+		time: secondsNow(),
+		changes: [{ field: 'message_template_status_update', value: { event, message_template_id: 1234567890 + next(), message_template_name: 'order_update', message_template_language: 'en_US', message_template_category: 'UTILITY', reason: 'NONE' } }],
+	}),
+	templateQuality: ({ wabaId = WABA } = {}) => ({
+		id: wabaId,
+		time: secondsNow(),
+		changes: [{ field: 'message_template_quality_update', value: { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW', message_template_id: 987654 + next(), message_template_name: 'promo', message_template_language: 'en_US' } }],
+	}),
+	accountUpdate: ({ wabaId = WABA } = {}) => ({ id: wabaId, time: secondsNow(), changes: [{ field: 'account_update', value: { phone_number: '15550001111', event: 'VERIFIED_ACCOUNT' } }] }),
+	phoneQuality: ({ wabaId = WABA } = {}) => ({ id: wabaId, time: secondsNow(), changes: [{ field: 'phone_number_quality_update', value: { display_phone_number: '15550001111', event: 'FLAGGED', current_limit: 'TIER_1K' } }] }),
+};
+
+const page = {
+	feedComment: (message = 'Great page', { pageId = PAGE } = {}) => ({
+		id: pageId,
+		time: secondsNow(),
+		changes: [{ field: 'feed', value: { from: { id: '9200000000000001', name: 'Sam' }, item: 'comment', verb: 'add', post_id: `${pageId}_1`, comment_id: `${pageId}_1_${next()}`, message, created_time: secondsNow() } }],
+	}),
+	leadgen: ({ pageId = PAGE } = {}) => ({
+		id: pageId,
+		time: secondsNow(),
+		changes: [{ field: 'leadgen', value: { leadgen_id: `4400${next()}`, page_id: pageId, form_id: '567567567567', adgroup_id: '0', ad_id: '0', created_time: secondsNow() } }],
+	}),
+	messengerMessage: (text = 'Hello page', { pageId = PAGE } = {}) => {
+		const now = Date.now();
+		return { id: pageId, time: now, messaging: [{ sender: { id: '9300000000000001' }, recipient: { id: pageId }, timestamp: now, message: { mid: `m_${next()}`, text } }] };
+	},
+};
+
+const envelope = {
+	instagram: (...entries) => ({ object: 'instagram', entry: entries }),
+	whatsapp: (...entries) => ({ object: 'whatsapp_business_account', entry: entries }),
+	page: (...entries) => ({ object: 'page', entry: entries }),
+	of: (object, ...entries) => ({ object, entry: entries }),
+};
+
+module.exports = { instagram, whatsapp, page, envelope, waMessageKinds: Object.keys(waMessage) };
