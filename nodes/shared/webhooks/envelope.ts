@@ -28,12 +28,18 @@ export type MetaEntry = z.infer<typeof entrySchema>;
 
 export type EnvelopeParse = { ok: true; envelope: MetaEnvelope } | { ok: false; reason: string };
 
-export function parseMetaEnvelope(rawBody: Buffer): EnvelopeParse {
-	let json: unknown;
-	try {
-		json = JSON.parse(rawBody.toString('utf8'));
-	} catch {
-		return { ok: false, reason: 'the body is not JSON' };
+/**
+ * Validates the delivery. n8n has already parsed a JSON body (from the same bytes the signature covers), so that
+ * parse is reused; the raw bytes are parsed only when n8n did not (another content type).
+ */
+export function parseMetaEnvelope(rawBody: Buffer, parsedBody?: unknown): EnvelopeParse {
+	let json: unknown = parsedBody;
+	if (!json || typeof json !== 'object' || Object.keys(json).length === 0) {
+		try {
+			json = JSON.parse(rawBody.toString('utf8'));
+		} catch {
+			return { ok: false, reason: 'the body is not JSON' };
+		}
 	}
 	const result = metaEnvelopeSchema.safeParse(json);
 	if (!result.success) {

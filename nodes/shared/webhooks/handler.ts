@@ -56,7 +56,7 @@ export function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWebhookOp
 		}[signature];
 		return refuse(ctx, 401, `Signature check failed: ${why}.`);
 	}
-	const parsed = parseMetaEnvelope(rawBody);
+	const parsed = parseMetaEnvelope(rawBody, ctx.getBodyData());
 	if (!parsed.ok) return refuse(ctx, 403, `Refused: ${parsed.reason}.`);
 	if (options.objects && !options.objects.includes(parsed.envelope.object)) {
 		return answer(ctx, 200, { received: true, ignored: `object ${parsed.envelope.object} is not watched by this trigger` });
