@@ -9,11 +9,13 @@ import {
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
 	commonOptions,
-	manualSubscriptionMethods,
+	autoSubscriptionMethods,
+	fieldsFor,
 	META_WEBHOOKS,
 	outputsExpression,
 	readSelection,
 	setupNotice,
+	subscribeProperty,
 } from '../shared/webhooks/triggerParts';
 
 const EVENTS: INodePropertyOptions[] = [
@@ -66,11 +68,19 @@ export class InstagramBusinessTrigger implements INodeType {
 				default: ['message', 'comment', 'mention'],
 				required: true,
 			},
+			subscribeProperty,
 			commonOptions,
 		],
 	};
 
-	webhookMethods = manualSubscriptionMethods;
+	webhookMethods = autoSubscriptionMethods(async (ctx) => {
+		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
+		return {
+			object: 'instagram',
+			fields: fieldsFor(ctx.getNodeParameter('events', []) as string[]),
+			verifyToken: String(credentials.verifyToken ?? ''),
+		};
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials<IDataObject>('metaAppApi');

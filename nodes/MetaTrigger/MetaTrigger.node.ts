@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
@@ -6,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
-import { commonOptions, manualSubscriptionMethods, META_WEBHOOKS, setupNotice } from '../shared/webhooks/triggerParts';
+import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
 
 export class MetaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,11 +56,27 @@ export class MetaTrigger implements INodeType {
 				placeholder: 'feed, leadgen, messages',
 				description: 'Only events of these fields (comma-separated); empty means all. Messenger messages count as "messages".',
 			},
+			subscribeProperty,
 			commonOptions,
 		],
 	};
 
-	webhookMethods = manualSubscriptionMethods;
+	webhookMethods = autoSubscriptionMethods(async (ctx) => {
+		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
+		const selected = ctx.getNodeParameter('object', 'page') as string;
+		const fields = String(ctx.getNodeParameter('fields', '') ?? '')
+			.split(',')
+			.map((f) => f.trim())
+			.filter(Boolean);
+		if (fields.length === 0) {
+			throw new NodeOperationError(ctx.getNode(), 'List the fields to subscribe to (for example feed, leadgen), or turn off Subscribe Automatically.');
+		}
+		return {
+			object: selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected,
+			fields,
+			verifyToken: String(credentials.verifyToken ?? ''),
+		};
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials<IDataObject>('metaAppApi');

@@ -10,11 +10,13 @@ import type { MetaEvent } from '../shared/webhooks/events';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
 	commonOptions,
-	manualSubscriptionMethods,
+	autoSubscriptionMethods,
+	fieldsFor,
 	META_WEBHOOKS,
 	outputsExpression,
 	readSelection,
 	setupNotice,
+	subscribeProperty,
 } from '../shared/webhooks/triggerParts';
 
 const EVENTS: INodePropertyOptions[] = [
@@ -48,7 +50,10 @@ export class WhatsAppCloudTrigger implements INodeType {
 		defaults: { name: 'WhatsApp Cloud Trigger' },
 		inputs: [],
 		outputs: outputsExpression('events', EVENTS),
-		credentials: [{ name: 'metaAppApi', required: true }],
+		credentials: [
+			{ name: 'metaAppApi', required: true },
+			{ name: 'metaAccessTokenApi', required: true, displayOptions: { show: { subscribe: [true] } } },
+		],
 		webhooks: META_WEBHOOKS,
 		properties: [
 			setupNotice('WhatsApp Business Account', 'messages (plus message_template_status_update and the account fields you select)'),
@@ -79,11 +84,31 @@ export class WhatsAppCloudTrigger implements INodeType {
 				placeholder: '106540352242922, 106540352242923',
 				description: 'Only events for these sending phone numbers (comma-separated IDs); empty means all',
 			},
+			subscribeProperty,
+			{
+				displayName: 'WhatsApp Business Account ID',
+				name: 'whatsappAccountId',
+				type: 'string',
+				default: '',
+				required: true,
+				description:
+					"The account whose events this workflow receives. Its webhooks are pointed at this node's URL (callback override), so other workflows on the same Meta app can watch other accounts.",
+				displayOptions: { show: { subscribe: [true] } },
+			},
 			commonOptions,
 		],
 	};
 
-	webhookMethods = manualSubscriptionMethods;
+	webhookMethods = autoSubscriptionMethods(async (ctx) => {
+		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
+		const accountId = String(ctx.getNodeParameter('whatsappAccountId', '') ?? '').trim();
+		return {
+			object: 'whatsapp_business_account',
+			fields: fieldsFor(ctx.getNodeParameter('events', []) as string[]),
+			verifyToken: String(credentials.verifyToken ?? ''),
+			whatsappAccount: accountId ? { id: accountId, credentialType: 'metaAccessTokenApi' } : undefined,
+		};
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials<IDataObject>('metaAppApi');

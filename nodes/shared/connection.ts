@@ -17,7 +17,8 @@ import { normaliseGraphVersion } from './hosts';
 /** Every n8n context the shared layer is called from. */
 export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
-export type MetaCredentialType = 'metaOAuth2Api' | 'instagramLoginOAuth2Api' | 'metaAccessTokenApi';
+/** The credentials nodes act with; `metaAppApi` acts as the app itself (app token), e.g. for webhook subscriptions. */
+export type MetaCredentialType = 'metaOAuth2Api' | 'instagramLoginOAuth2Api' | 'metaAccessTokenApi' | 'metaAppApi';
 
 export const META_CREDENTIAL_TYPES: readonly MetaCredentialType[] = [
 	'metaOAuth2Api',
@@ -41,6 +42,8 @@ export interface GraphConnection {
 	secrets: string[];
 	/** The app secret, when known, for appsecret_proof on tokens the shared layer sends itself (Page tokens). */
 	appSecret?: string;
+	/** `{app-id}|{app-secret}`, for calls made as the app (Meta App credential). */
+	appToken?: string;
 }
 
 function oauthConnection(
@@ -60,6 +63,20 @@ export async function resolveConnection(ctx: GraphContext, credentialType: MetaC
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
 	const version = normaliseGraphVersion(credentials.graphApiVersion);
 	const baseUrlOverride = String(credentials.baseUrlOverride ?? '');
+	if (credentialType === 'metaAppApi') {
+		const appSecret = String(credentials.appSecret ?? '');
+		const appToken = `${String(credentials.appId ?? '')}|${appSecret}`;
+		return {
+			credentialType,
+			platform: 'facebook',
+			graphHost: META_HOSTS.facebookGraph,
+			version,
+			baseUrlOverride,
+			appSecret,
+			appToken,
+			secrets: [appSecret, appToken, String(credentials.instagramAppSecret ?? ''), String(credentials.verifyToken ?? '')].filter(Boolean),
+		};
+	}
 	if (credentialType === 'metaAccessTokenApi') {
 		const platform = detectPlatform(String(credentials.accessToken ?? ''), credentials.apiHost);
 		return {

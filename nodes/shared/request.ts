@@ -76,14 +76,18 @@ function buildOptions(connection: GraphConnection, request: GraphRequest, pageTo
 	const base = hostBaseUrl(host, connection.baseUrlOverride);
 	const url = isRupload ? `${base}/ig-api-upload/${connection.version}/${request.path.replace(/^\/+/, '')}` : graphUrl(base, connection.version, request.path);
 	const qs: IDataObject = { ...(request.qs ?? {}) };
+	const headers: IDataObject = { ...(request.headers ?? {}) };
 	if (pageToken) {
 		// The credential signs a request that names its own token for that token (see signRequest.ts).
 		qs.access_token = pageToken;
 		if (connection.appSecret) qs.appsecret_proof = appsecretProof(pageToken, connection.appSecret);
+	} else if (connection.appToken) {
+		// The Meta App credential signs nothing itself: the app token goes in the header, as for any token.
+		headers.Authorization = `Bearer ${connection.appToken}`;
+		if (connection.appSecret) qs.appsecret_proof = appsecretProof(connection.appToken, connection.appSecret);
 	} else if (connection.oauthProof && !qs.appsecret_proof) {
 		qs.appsecret_proof = connection.oauthProof;
 	}
-	const headers: IDataObject = { ...(request.headers ?? {}) };
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,

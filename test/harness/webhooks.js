@@ -63,7 +63,7 @@ class WebhookHarness {
 		const app = express();
 		// n8n keeps the exact bytes on req.rawBody and parses JSON beside them.
 		app.use(express.raw({ type: () => true, limit: '16mb' }));
-		app.all('/webhook/:webhookId/:path', (req, res) => this.handle(req, res).catch((error) => res.status(500).json({ error: error.message })));
+		app.all(['/webhook/:webhookId/:path', '/webhook-test/:webhookId/:path'], (req, res) => this.handle(req, res).catch((error) => res.status(500).json({ error: error.message })));
 		await new Promise((resolve) => {
 			this.server = app.listen(0, '127.0.0.1', resolve);
 		});
@@ -73,6 +73,10 @@ class WebhookHarness {
 
 	url(path = 'meta') {
 		return `${this.baseUrl}/webhook/${this.webhookId}/${path}`;
+	}
+
+	testUrl(path = 'meta') {
+		return `${this.baseUrl}/webhook-test/${this.webhookId}/${path}`;
 	}
 
 	async handle(req, res) {
@@ -112,11 +116,16 @@ class WebhookHarness {
 		this.executions.push({ run, outputs: outputs.map((items) => (items ?? []).map((i) => i.json)) });
 	}
 
-	async runWebhookMethod(method, name = 'default') {
+	/**
+	 * Runs checkExists/create/delete as n8n does on activation ('trigger' mode, production URL) or when the editor
+	 * listens for a test event ('manual' mode, test URL).
+	 */
+	async runWebhookMethod(method, { name = 'default', mode = 'trigger' } = {}) {
 		const workflow = this.workflow();
 		const description = this.nodeType.description.webhooks.find((w) => w.name === name);
-		const additionalData = { ...this.engine.additionalData(workflow), webhookBaseUrl: `${this.baseUrl}/webhook` };
-		const context = new core.HookContext(workflow, workflow.getNode(this.name), additionalData, 'trigger', 'activate', this.webhookData(workflow, description, additionalData));
+		const additionalData = { ...this.engine.additionalData(workflow), webhookBaseUrl: `${this.baseUrl}/webhook`, webhookTestBaseUrl: `${this.baseUrl}/webhook-test` };
+		const isTest = mode === 'manual';
+		const context = new core.HookContext(workflow, workflow.getNode(this.name), additionalData, mode, isTest ? 'manual' : 'activate', this.webhookData(workflow, description, additionalData, isTest));
 		return await this.nodeType.webhookMethods[name][method].call(context);
 	}
 

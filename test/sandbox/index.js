@@ -22,6 +22,7 @@ const { seedResult } = require('./seed');
 const PRODUCTS = [
 	require('./products/auth'),
 	require('./products/batch'),
+	require('./products/subscriptions'),
 	// require('./products/instagram'),
 	// require('./products/whatsapp'),
 	// require('./products/ads'),

@@ -54,6 +54,8 @@ const seedResult = Object.freeze({
 	instagram: { id: '17841400000000001', username: 'adas.shop', appScopedId: '27000000000000001' },
 	personalInstagram: { id: '17841400000000002', username: 'pat.personal' },
 	systemUser: { id: '1300000000000001', name: 'Sandbox System User' },
+	waba: { id: '1500000000000001', name: 'Sandbox WhatsApp Account', phoneNumberId: '1600000000000001' },
+	secondWaba: { id: '1500000000000002', name: 'Second WhatsApp Account', phoneNumberId: '1600000000000002' },
 	scopes: { facebook: FACEBOOK_SCOPES, instagram: INSTAGRAM_SCOPES },
 	tokens: {
 		/** Long-lived user token of Ada, all relevant scopes. */
@@ -91,6 +93,10 @@ function defaultSeed() {
 		businesses: [r.business],
 		users: [r.users.ada, r.users.eddie],
 		pages: [{ ...r.page, category: 'Product/service', instagramBusinessAccountId: r.instagram.id }],
+		wabas: [
+			{ id: r.waba.id, name: r.waba.name, phoneNumberIds: [r.waba.phoneNumberId] },
+			{ id: r.secondWaba.id, name: r.secondWaba.name, phoneNumberIds: [r.secondWaba.phoneNumberId] },
+		],
 		roles: [
 			{ userId: r.users.ada.id, pageId: r.page.id, tasks: ADMIN_TASKS, pageTokenAllowed: true },
 			{ userId: r.users.eddie.id, pageId: r.page.id, tasks: EDITOR_TASKS, pageTokenAllowed: false },
@@ -149,6 +155,7 @@ function applySeed(state, spec) {
 	for (const su of spec.systemUsers || []) entities.upsertSystemUser(state, su);
 	for (const a of spec.instagramAccounts || []) entities.upsertIgAccount(state, a);
 	for (const role of spec.roles || []) entities.upsertRole(state, role);
+	for (const w of spec.wabas || []) entities.upsertWaba(state, w);
 	const tokens = [];
 	for (const t of spec.tokens || []) {
 		const rec = createToken(state, t);

@@ -7,6 +7,7 @@ export function authenticationProperty(allowed: readonly MetaCredentialType[], d
 		metaOAuth2Api: 'Facebook Login (OAuth2)',
 		instagramLoginOAuth2Api: 'Instagram Login (OAuth2)',
 		metaAccessTokenApi: 'Access Token (System User, Page or Pasted)',
+		metaAppApi: 'Meta App (App Token)',
 	};
 	return {
 		displayName: 'Authentication',

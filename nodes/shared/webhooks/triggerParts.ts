@@ -1,5 +1,6 @@
 import type { IDataObject, IHookFunctions, INodeProperties, INodePropertyOptions, IWebhookDescription, IWebhookFunctions } from 'n8n-workflow';
 import type { MetaEvent } from './events';
+import { subscribe, subscriptionExists, unsubscribe, type SubscriptionPlan } from './subscriptions';
 
 /** GET for Meta's verification handshake, POST for deliveries: same path, as Meta calls one callback URL. */
 export const META_WEBHOOKS: IWebhookDescription[] = [
@@ -29,6 +30,14 @@ export const commonOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to add the event exactly as Meta sent it, under "raw"',
+		},
+		{
+			displayName: 'Subscribe When Testing',
+			name: 'subscribeWhenTesting',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether listening for a test event in the editor may point Meta at the test URL. Off keeps the production subscription of this workflow untouched, so Meta keeps calling the Production URL.",
 		},
 		{
 			displayName: 'Separate Output per Event',
@@ -66,20 +75,66 @@ export function readSelection(ctx: IWebhookFunctions, eventsParameter: string, k
 	};
 }
 
-/**
- * Subscriptions are managed in Meta's dashboard for now (the node shows what to paste there), so activation has
- * nothing to register or remove.
- */
-export const manualSubscriptionMethods = {
-	default: {
-		async checkExists(this: IHookFunctions): Promise<boolean> {
-			return true;
-		},
-		async create(this: IHookFunctions): Promise<boolean> {
-			return true;
-		},
-		async delete(this: IHookFunctions): Promise<boolean> {
-			return true;
-		},
-	},
+
+/** The toggle every trigger shows; with it off, the node only shows what to paste into Meta's dashboard. */
+export const subscribeProperty: INodeProperties = {
+	displayName: 'Subscribe Automatically',
+	name: 'subscribe',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether activating the workflow registers this node's URL with Meta (app webhook subscription) and deactivating removes only the fields it added",
 };
+
+/** Webhook methods that manage the subscription when "Subscribe Automatically" is on, and do nothing otherwise. */
+export function autoSubscriptionMethods(planOf: (ctx: IHookFunctions) => Promise<SubscriptionPlan | undefined>) {
+	async function activePlan(ctx: IHookFunctions): Promise<SubscriptionPlan | undefined> {
+		if (ctx.getNodeParameter('subscribe', false) !== true) return undefined;
+		const options = ctx.getNodeParameter('options', {}) as IDataObject;
+		if (ctx.getMode() === 'manual' && options.subscribeWhenTesting !== true) {
+			ctx.logger.info('Meta subscription left untouched while testing: Meta keeps calling the Production URL', { node: ctx.getNode().name });
+			return undefined;
+		}
+		return await planOf(ctx);
+	}
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const plan = await activePlan(this);
+				return plan ? await subscriptionExists(this, plan) : true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const plan = await activePlan(this);
+				return plan ? await subscribe(this, plan) : true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const plan = await activePlan(this);
+				return plan ? await unsubscribe(this, plan) : true;
+			},
+		},
+	};
+}
+
+/** Meta's subscription field for each event kind the triggers offer. */
+export const FIELD_OF_KIND: Record<string, string> = {
+	message: 'messages',
+	message_echo: 'messages',
+	message_deleted: 'messages',
+	message_edit: 'message_edit',
+	postback: 'messaging_postbacks',
+	reaction: 'message_reactions',
+	seen: 'messaging_seen',
+	referral: 'messaging_referral',
+	comment: 'comments',
+	live_comment: 'live_comments',
+	mention: 'mentions',
+	story_insights: 'story_insights',
+	status: 'messages',
+	error: 'messages',
+	template_status: 'message_template_status_update',
+	template_quality: 'message_template_quality_update',
+};
+
+export function fieldsFor(kinds: string[]): string[] {
+	return [...new Set(kinds.map((kind) => FIELD_OF_KIND[kind] ?? kind))];
+}

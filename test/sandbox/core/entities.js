@@ -124,11 +124,21 @@ function appByInstagramId(state, igAppId) {
 	return null;
 }
 
+/** WhatsApp Business Account with its phone numbers (the WhatsApp product fills in the rest). */
+function upsertWaba(state, spec) {
+	if (!state.wabas) state.wabas = new Map();
+	const id = str(spec.id) || ids.numericId(16);
+	const waba = { ...(state.wabas.get(id) || {}), ...spec, id, name: spec.name ?? `WhatsApp Business Account ${id}`, phoneNumberIds: (spec.phoneNumberIds || []).map(String) };
+	state.wabas.set(id, waba);
+	return waba;
+}
+
 function rolesOf(state, userId) {
 	return state.roles.filter((r) => r.userId === String(userId));
 }
 
 module.exports = {
+	upsertWaba,
 	upsertApp,
 	upsertUser,
 	upsertPage,

@@ -33,6 +33,9 @@ function emptyEntities() {
 		/** @type {Map<string, TokenRecord>} */ tokens: new Map(),
 		/** OAuth codes (Facebook and Instagram login). @type {Map<string, any>} */ codes: new Map(),
 		/** `${userToken}|${pageId}` -> page token string, so /me/accounts is stable. */ pageTokenCache: new Map(),
+		/** WhatsApp Business Accounts. @type {Map<string, any>} */ wabas: new Map(),
+		/** appId -> object -> webhook subscription. @type {Map<string, Map<string, any>>} */ appSubscriptions: new Map(),
+		/** Page/WABA id -> appId -> subscribed_apps install. @type {Map<string, Map<string, any>>} */ subscribedApps: new Map(),
 	};
 }
 

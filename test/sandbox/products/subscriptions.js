@@ -1,0 +1,126 @@
+'use strict';
+// Webhook subscriptions (reference §8.3): the app-level `/{app-id}/subscriptions` (one callback URL per object, Meta
+// verifies it with a GET before accepting), `subscribed_apps` on Pages and WhatsApp Business Accounts (with the
+// per-account `override_callback_uri`), and routing a delivery to the URL Meta would call.
+const { graphError } = require('../core/errors');
+const { requireToken } = require('../core/tokens');
+
+function subscriptionsOf(state, appId) {
+	if (!state.appSubscriptions) state.appSubscriptions = new Map();
+	if (!state.appSubscriptions.has(appId)) state.appSubscriptions.set(appId, new Map());
+	return state.appSubscriptions.get(appId);
+}
+
+function installsOf(state, targetId) {
+	if (!state.subscribedApps) state.subscribedApps = new Map();
+	if (!state.subscribedApps.has(targetId)) state.subscribedApps.set(targetId, new Map());
+	return state.subscribedApps.get(targetId);
+}
+
+const params = (req) => ({ ...(req.query || {}), ...(req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? req.body : {}) });
+const fieldList = (value) => String(value || '').split(',').map((f) => f.trim()).filter(Boolean);
+const invalid = (message) => ({ code: 100, message, type: 'OAuthException' });
+
+/** Meta checks a callback with the GET handshake before it stores it ([UNCONFIRMED] error code 2200). */
+async function verifyOrFail(webhooks, res, url, verifyToken) {
+	const check = await webhooks.verifyCallback({ url, verifyToken });
+	if (check.ok) return true;
+	graphError(res, {
+		code: 2200,
+		message: `Callback verification failed with the following errors: HTTP Status Code = ${check.status}; HTTP Message = ${check.status === 403 ? 'Forbidden' : 'Unexpected answer'}`,
+		type: 'OAuthException',
+		prefix: false,
+	});
+	return false;
+}
+
+function register({ state, routers, webhooks }) {
+	const fb = routers['graph.facebook.com'];
+	const appToken = requireToken(state, { types: ['APP'], wrongType: () => invalid('(#15) This method must be called with an app access_token.') });
+
+	fb.post('/:appId/subscriptions', appToken, async (req, res) => {
+		if (req.token.appId !== req.params.appId) return graphError(res, invalid('(#100) The app token does not belong to this app.'));
+		const p = params(req);
+		if (!p.object) return graphError(res, invalid('(#100) The parameter object is required'));
+		if (!p.callback_url) return graphError(res, invalid('(#100) The parameter callback_url is required'));
+		if (!(await verifyOrFail(webhooks, res, p.callback_url, p.verify_token))) return undefined;
+		const subs = subscriptionsOf(state, req.params.appId);
+		const existing = subs.get(p.object);
+		// One callback URL per object and app: a new URL replaces the old one for every field.
+		const fields = new Map(existing ? existing.fields : []);
+		for (const name of fieldList(p.fields)) fields.set(name, 'v26.0');
+		subs.set(p.object, { object: p.object, callback_url: p.callback_url, active: true, fields, verifyToken: p.verify_token });
+		return res.json({ success: true });
+	});
+
+	fb.get('/:appId/subscriptions', appToken, (req, res) => {
+		const data = [...subscriptionsOf(state, req.params.appId).values()].map((s) => ({
+			object: s.object,
+			callback_url: s.callback_url,
+			active: s.active,
+			fields: [...s.fields].map(([name, version]) => ({ name, version })),
+		}));
+		res.json({ data });
+	});
+
+	fb.delete('/:appId/subscriptions', appToken, (req, res) => {
+		const p = params(req);
+		const subs = subscriptionsOf(state, req.params.appId);
+		if (!p.object) subs.clear();
+		else if (!p.fields) subs.delete(p.object);
+		else {
+			const sub = subs.get(p.object);
+			for (const name of fieldList(p.fields)) sub && sub.fields.delete(name);
+			if (sub && sub.fields.size === 0) subs.delete(p.object);
+		}
+		res.json({ success: true });
+	});
+
+	const anyToken = requireToken(state);
+	fb.post('/:targetId/subscribed_apps', anyToken, async (req, res) => {
+		const p = params(req);
+		const target = req.params.targetId;
+		const isWaba = state.wabas && state.wabas.has(target);
+		if (!isWaba && !state.pages.has(target)) return graphError(res, invalid(`(#100) Unsupported post request. Object with ID '${target}' does not exist`));
+		if (!isWaba && (req.token.type !== 'PAGE' || req.token.pageId !== target)) return graphError(res, invalid('(#210) A page access token is required to request this resource.'));
+		if (isWaba && !req.token.scopes.includes('whatsapp_business_management')) return graphError(res, { code: 200, message: '(#200) Requires whatsapp_business_management permission', type: 'OAuthException' });
+		if (p.override_callback_uri && !(await verifyOrFail(webhooks, res, p.override_callback_uri, p.verify_token))) return undefined;
+		installsOf(state, target).set(req.token.appId, {
+			subscribed_fields: fieldList(p.subscribed_fields),
+			override_callback_uri: p.override_callback_uri || undefined,
+		});
+		return res.json({ success: true });
+	});
+
+	fb.get('/:targetId/subscribed_apps', anyToken, (req, res) => {
+		const target = req.params.targetId;
+		const data = [...installsOf(state, target)].map(([appId, install]) => {
+			const app = state.apps.get(appId) || { name: `App ${appId}` };
+			return state.wabas && state.wabas.has(target)
+				? { whatsapp_business_api_data: { id: appId, name: app.name }, ...(install.override_callback_uri ? { override_callback_uri: install.override_callback_uri } : {}) }
+				: { id: appId, name: app.name, subscribed_fields: install.subscribed_fields };
+		});
+		res.json({ data });
+	});
+
+	fb.delete('/:targetId/subscribed_apps', anyToken, (req, res) => {
+		installsOf(state, req.params.targetId).delete(req.token.appId);
+		res.json({ success: true });
+	});
+}
+
+/**
+ * Where Meta would send an event: a WhatsApp account's override URL when the app set one, otherwise the app's
+ * callback for the object, but only when the field is subscribed. Returns the delivery result, or why nothing went.
+ */
+async function routeDelivery(state, webhooks, { appId, object, targetId, field, payload }) {
+	const app = appId ? state.apps.get(String(appId)) : state.defaultApp();
+	const install = targetId ? installsOf(state, String(targetId)).get(app.id) : undefined;
+	const sub = subscriptionsOf(state, app.id).get(object);
+	if (!sub || (field && !sub.fields.has(field))) return { delivered: false, reason: `app ${app.id} is not subscribed to ${object}${field ? `.${field}` : ''}` };
+	const url = (install && install.override_callback_uri) || sub.callback_url;
+	const result = await webhooks.deliver({ url, payload, appSecret: app.secret });
+	return { delivered: true, url, ...result };
+}
+
+module.exports = { name: 'subscriptions', register, routeDelivery };
