@@ -6,6 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import type { MetaCredentialType } from '../shared/connection';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
 	commonOptions,
@@ -33,6 +34,8 @@ const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Story Insights', value: 'story_insights' },
 ];
 
+const ACCOUNT_CREDENTIALS: MetaCredentialType[] = ['metaAccessTokenApi', 'metaOAuth2Api', 'instagramLoginOAuth2Api'];
+
 export class InstagramBusinessTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Instagram Business Trigger',
@@ -45,7 +48,14 @@ export class InstagramBusinessTrigger implements INodeType {
 		defaults: { name: 'Instagram Business Trigger' },
 		inputs: [],
 		outputs: outputsExpression('events', EVENTS),
-		credentials: [{ name: 'metaAppApi', required: true }],
+		credentials: [
+			{ name: 'metaAppApi', required: true },
+			...ACCOUNT_CREDENTIALS.map((name) => ({
+				name,
+				required: true,
+				displayOptions: { show: { subscribe: [true], accountAuthentication: [name] } },
+			})),
+		],
 		webhooks: META_WEBHOOKS,
 		properties: [
 			setupNotice('Instagram', 'messages, messaging_postbacks, messaging_reactions, messaging_seen, message_edit, comments, live_comments, mentions, story_insights (as needed)'),
@@ -69,16 +79,44 @@ export class InstagramBusinessTrigger implements INodeType {
 				required: true,
 			},
 			subscribeProperty,
+			{
+				displayName: 'Account Connection',
+				name: 'accountAuthentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token (User, Page or Instagram Login)', value: 'metaAccessTokenApi' },
+					{ name: 'Facebook Login (OAuth2)', value: 'metaOAuth2Api' },
+					{ name: 'Instagram Login (OAuth2)', value: 'instagramLoginOAuth2Api' },
+				],
+				default: 'metaAccessTokenApi',
+				description: 'The connection that subscribes the account to the app: a Page admin for Facebook Login apps, the Instagram account itself for Instagram Login apps',
+				displayOptions: { show: { subscribe: [true] } },
+			},
+			{
+				displayName: 'Page ID',
+				name: 'pageId',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The Facebook Page linked to the Instagram account; Meta sends its Instagram events only once the Page subscribes the app',
+				displayOptions: { show: { subscribe: [true], loginType: ['facebook'] } },
+			},
 			commonOptions,
 		],
 	};
 
 	webhookMethods = autoSubscriptionMethods(async (ctx) => {
 		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
+		const loginType = ctx.getNodeParameter('loginType', 'facebook') as string;
+		const credentialType = ctx.getNodeParameter('accountAuthentication', 'metaAccessTokenApi') as MetaCredentialType;
 		return {
 			object: 'instagram',
 			fields: fieldsFor(ctx.getNodeParameter('events', []) as string[]),
 			verifyToken: String(credentials.verifyToken ?? ''),
+			accountInstall:
+				loginType === 'facebook'
+					? { pageId: String(ctx.getNodeParameter('pageId', '')).trim(), credentialType }
+					: { credentialType },
 		};
 	});
 

@@ -50,6 +50,11 @@ test('an active Instagram Business Trigger subscribes, receives signed deliverie
 		type: 'metaAppApi',
 		data: { appId: app.id, appSecret: app.secret, instagramAppSecret: app.instagramAppSecret, verifyToken: 'e2e-verify', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
 	});
+	const account = await n8n.createCredential({
+		name: 'Sandbox Ada',
+		type: 'metaAccessTokenApi',
+		data: { accessToken: sb.seedResult.tokens.adaUser, appId: app.id, appSecret: app.secret, apiHost: 'auto', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
+	});
 	const webhookId = crypto.randomUUID();
 	const workflow = await n8n.createWorkflow({
 		name: 'Instagram comments and DMs',
@@ -61,8 +66,8 @@ test('an active Instagram Business Trigger subscribes, receives signed deliverie
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: { loginType: 'facebook', events: ['message', 'comment'], subscribe: true },
-				credentials: { metaAppApi: { id: credential.id, name: credential.name } },
+				parameters: { loginType: 'facebook', events: ['message', 'comment'], subscribe: true, accountAuthentication: 'metaAccessTokenApi', pageId: sb.seedResult.page.id },
+				credentials: { metaAppApi: { id: credential.id, name: credential.name }, metaAccessTokenApi: { id: account.id, name: account.name } },
 			},
 		],
 		connections: {},
@@ -74,7 +79,8 @@ test('an active Instagram Business Trigger subscribes, receives signed deliverie
 	expect([...subscription.fields.keys()].sort()).toEqual(['comments', 'messages']);
 
 	const payload = events.envelope.instagram(events.instagram.comment('Très bien — from the sandbox'), events.instagram.message('a DM'), events.instagram.reaction());
-	const delivered = await routeDelivery(sb.state, sb.webhooks, { object: 'instagram', field: 'comments', payload });
+	expect(sb.state.subscribedApps.get(sb.seedResult.page.id).get(app.id).subscribed_fields.sort()).toEqual(['comments', 'messages']);
+	const delivered = await routeDelivery(sb.state, sb.webhooks, { object: 'instagram', targetId: sb.seedResult.page.id, field: 'comments', payload });
 	expect(delivered.status).toBe(200);
 	const [execution] = await executionsOf(workflow.id, 1);
 	const items = n8n.nodeOutput(await n8n.waitForExecution(execution.id), 'Instagram Business Trigger');
@@ -93,4 +99,5 @@ test('an active Instagram Business Trigger subscribes, receives signed deliverie
 	const deadline = Date.now() + 20000;
 	while (sb.state.appSubscriptions.get(app.id).has('instagram') && Date.now() < deadline) await sleep(200);
 	expect(sb.state.appSubscriptions.get(app.id).has('instagram')).toBe(false);
+	expect(sb.state.subscribedApps.get(sb.seedResult.page.id).has(app.id)).toBe(false);
 });

@@ -22,7 +22,16 @@ function appCredential() {
 	return fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, verifyToken: 'verify-me' });
 }
 
-async function trigger(type, parameters, credentials = appCredential(), webhookId) {
+/** The app credential plus Ada's user token, the connection that subscribes her Page. */
+function pageCredentials() {
+	const { app, tokens } = fx.seed;
+	return { ...appCredential(), ...fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret }) };
+}
+
+async function trigger(type, parameters, credentials = type === 'instagramBusinessTrigger' ? pageCredentials() : appCredential(), webhookId) {
+	if (type === 'instagramBusinessTrigger' && parameters.subscribe) {
+		parameters = { accountAuthentication: 'metaAccessTokenApi', pageId: fx.seed.page.id, ...parameters };
+	}
 	const harness = await new WebhookHarness(fx.engine, { type: `n8n-nodes-meta-business.${type}`, parameters, credentials, webhookId }).start();
 	harnesses.push(harness);
 	return harness;
@@ -42,13 +51,39 @@ test('activation subscribes the URL (verified by Meta’s GET), events arrive, d
 	expect(hook.responses.some((r) => r.method === 'GET' && r.status === 200)).toBe(true);
 	expect(await hook.runWebhookMethod('checkExists')).toBe(true);
 
-	const sent = await route({ object: 'instagram', field: 'comments', payload: events.envelope.instagram(events.instagram.comment('via subscription')) });
+	// The Page subscribed the app to the Instagram fields, so the Page's events reach the URL.
+	const installs = fx.sandbox.state.subscribedApps.get(fx.seed.page.id);
+	expect(installs.get(fx.seed.app.id).subscribed_fields.sort()).toEqual(['comments', 'mentions', 'messages']);
+	const sent = await route({ object: 'instagram', targetId: fx.seed.page.id, field: 'comments', payload: events.envelope.instagram(events.instagram.comment('via subscription')) });
 	expect(sent).toMatchObject({ delivered: true, status: 200 });
 	expect(hook.executions[0].outputs[0][0].text).toBe('via subscription');
 
 	expect(await hook.runWebhookMethod('delete')).toBe(true);
 	expect(subscriptions()).toHaveLength(0);
+	expect(installs.has(fx.seed.app.id)).toBe(false);
 	expect(await hook.runWebhookMethod('checkExists')).toBe(false);
+});
+
+test('an Instagram Login account subscribes the app itself (me/subscribed_apps), and gets back what it had on deactivation', async () => {
+	const { app, tokens, instagram } = fx.seed;
+	const credentials = {
+		...fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, instagramAppSecret: app.instagramAppSecret, verifyToken: 'verify-me' }),
+		...fx.credential('metaAccessTokenApi', { accessToken: tokens.instagramLogin, appSecret: app.instagramAppSecret }),
+	};
+	// The account already had the app subscribed to story insights (another workflow, or the dashboard).
+	fx.sandbox.state.subscribedApps.set(instagram.id, new Map([[app.id, { subscribed_fields: ['story_insights'] }]]));
+	const hook = await trigger('instagramBusinessTrigger', { loginType: 'instagram', events: ['comment'], subscribe: true, accountAuthentication: 'metaAccessTokenApi' }, credentials);
+	await hook.runWebhookMethod('create');
+	const install = () => fx.sandbox.state.subscribedApps.get(instagram.id).get(app.id);
+	expect(install().subscribed_fields.sort()).toEqual(['comments', 'story_insights']);
+	expect(await hook.runWebhookMethod('checkExists')).toBe(true);
+	const payload = events.envelope.instagram(events.instagram.comment('ig login'));
+	expect((await route({ object: 'instagram', targetId: instagram.id, field: 'comments', payload, instagramLogin: true })).status).toBe(200);
+	// Signed with the Facebook app secret instead: an Instagram Login trigger refuses it.
+	expect((await route({ object: 'instagram', targetId: instagram.id, field: 'comments', payload })).status).toBe(401);
+	expect(hook.executions).toHaveLength(1);
+	await hook.runWebhookMethod('delete');
+	expect(install().subscribed_fields).toEqual(['story_insights']);
 });
 
 test('deactivation never removes fields another workflow subscribed', async () => {

@@ -15,6 +15,11 @@ export interface SubscriptionPlan {
 	verifyToken: string;
 	/** WhatsApp: the account whose events this trigger receives, and the credential that may manage it. */
 	whatsappAccount?: { id: string; credentialType: MetaCredentialType };
+	/**
+	 * Pages (and Instagram accounts reached through them) and Instagram Login accounts only send what they subscribed
+	 * the app to: `/{page-id}/subscribed_apps` with the Page token, or `me/subscribed_apps` with the Instagram token.
+	 */
+	accountInstall?: { pageId?: string; credentialType: MetaCredentialType };
 }
 
 interface AppSubscription {
@@ -28,6 +33,9 @@ interface SubscriptionRecord extends IDataObject {
 	addedFields: string[];
 	overrideAdded: boolean;
 	accountWasInstalled: boolean;
+	/** The account's subscribed fields before this trigger (null: the app was not installed there). */
+	installPreviousFields: string[] | null;
+	installTouched: boolean;
 }
 
 const APP = { credentialType: 'metaAppApi' as const, retry: { maxRetries: 2 } };
@@ -49,6 +57,31 @@ async function accountInstall(ctx: IHookFunctions, plan: SubscriptionPlan): Prom
 	return (body.data ?? []).find((entry) => String((entry.whatsapp_business_api_data as IDataObject | undefined)?.id ?? entry.id) === id);
 }
 
+type InstallPlan = NonNullable<SubscriptionPlan['accountInstall']>;
+
+function installRequest(install: InstallPlan) {
+	return install.pageId
+		? { path: `${install.pageId}/subscribed_apps`, asPage: install.pageId }
+		: { path: 'me/subscribed_apps', asPage: undefined };
+}
+
+/** The fields the account subscribed this app to, or null when the app is not installed there. */
+async function installedFields(ctx: IHookFunctions, install: InstallPlan): Promise<string[] | null> {
+	const { body } = await graphRequest<{ data?: IDataObject[] }>(ctx, { credentialType: install.credentialType }, { method: 'GET', ...installRequest(install) });
+	const id = await appId(ctx);
+	const entry = (body.data ?? []).find((e) => String(e.id) === id);
+	return entry ? ((entry.subscribed_fields as string[] | undefined) ?? []) : null;
+}
+
+async function setInstall(ctx: IHookFunctions, install: InstallPlan, fields: string[] | null): Promise<void> {
+	await graphRequest(ctx, { credentialType: install.credentialType }, {
+		method: fields ? 'POST' : 'DELETE',
+		...installRequest(install),
+		...(fields ? { body: { subscribed_fields: fields.join(',') } } : {}),
+		idempotent: true,
+	});
+}
+
 function record(ctx: IHookFunctions): Partial<SubscriptionRecord> {
 	return ctx.getWorkflowStaticData('node') as Partial<SubscriptionRecord>;
 }
@@ -59,6 +92,10 @@ export async function subscriptionExists(ctx: IHookFunctions, plan: Subscription
 	const names = new Set((sub?.fields ?? []).map((f) => f.name));
 	if (!sub || !plan.fields.every((f) => names.has(f))) return false;
 	if (plan.whatsappAccount) return (await accountInstall(ctx, plan))?.override_callback_uri === url;
+	if (plan.accountInstall) {
+		const installed = await installedFields(ctx, plan.accountInstall);
+		if (!installed || !plan.fields.every((f) => installed.includes(f))) return false;
+	}
 	return sub.callback_url === url;
 }
 
@@ -89,7 +126,19 @@ export async function subscribe(ctx: IHookFunctions, plan: SubscriptionPlan): Pr
 		});
 		overrideAdded = true;
 	}
-	Object.assign(record(ctx), { callbackUrl: url, addedFields, overrideAdded, accountWasInstalled });
+	let installPreviousFields: string[] | null = null;
+	if (plan.accountInstall) {
+		installPreviousFields = await installedFields(ctx, plan.accountInstall);
+		await setInstall(ctx, plan.accountInstall, [...new Set([...(installPreviousFields ?? []), ...plan.fields])]);
+	}
+	Object.assign(record(ctx), {
+		callbackUrl: url,
+		addedFields,
+		overrideAdded,
+		accountWasInstalled,
+		installPreviousFields,
+		installTouched: Boolean(plan.accountInstall),
+	});
 	return true;
 }
 
@@ -103,6 +152,11 @@ export async function unsubscribe(ctx: IHookFunctions, plan: SubscriptionPlan): 
 			idempotent: true,
 		});
 	}
+	if (saved.installTouched && plan.accountInstall) {
+		// Back to what the account had subscribed before (or out, if this trigger installed the app there).
+		const previous = saved.installPreviousFields ?? null;
+		await setInstall(ctx, plan.accountInstall, previous && previous.length ? previous : null);
+	}
 	// With per-account overrides the app-level fields serve every account's trigger on the app: they stay.
 	if (saved.addedFields?.length && !plan.whatsappAccount) {
 		await graphRequest(ctx, APP, {
@@ -111,6 +165,6 @@ export async function unsubscribe(ctx: IHookFunctions, plan: SubscriptionPlan): 
 			qs: { object: plan.object, fields: saved.addedFields.join(',') },
 		});
 	}
-	for (const key of ['callbackUrl', 'addedFields', 'overrideAdded', 'accountWasInstalled']) delete saved[key];
+	for (const key of ['callbackUrl', 'addedFields', 'overrideAdded', 'accountWasInstalled', 'installPreviousFields', 'installTouched']) delete saved[key];
 	return true;
 }

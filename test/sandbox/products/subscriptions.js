@@ -107,19 +107,44 @@ function register({ state, routers, webhooks }) {
 		installsOf(state, req.params.targetId).delete(req.token.appId);
 		res.json({ success: true });
 	});
+
+	// Instagram Login: the account subscribes the app with its own token (reference §8.3).
+	const ig = routers['graph.instagram.com'];
+	const igToken = requireToken(state, { types: ['IG_USER'], anyScopes: ['instagram_business_basic', 'business_basic'] });
+	const igTarget = (req) => String(req.token.igUserId);
+	ig.post('/me/subscribed_apps', igToken, (req, res) => {
+		const fields = fieldList(params(req).subscribed_fields);
+		if (!fields.length) return graphError(res, invalid('(#100) The parameter subscribed_fields is required'));
+		installsOf(state, igTarget(req)).set(req.token.appId, { subscribed_fields: fields });
+		return res.json({ success: true });
+	});
+	ig.get('/me/subscribed_apps', igToken, (req, res) => {
+		const data = [...installsOf(state, igTarget(req))].map(([appId, install]) => ({ id: appId, name: (state.apps.get(appId) || {}).name, subscribed_fields: install.subscribed_fields }));
+		res.json({ data });
+	});
+	ig.delete('/me/subscribed_apps', igToken, (req, res) => {
+		installsOf(state, igTarget(req)).delete(req.token.appId);
+		res.json({ success: true });
+	});
 }
 
 /**
  * Where Meta would send an event: a WhatsApp account's override URL when the app set one, otherwise the app's
  * callback for the object, but only when the field is subscribed. Returns the delivery result, or why nothing went.
  */
-async function routeDelivery(state, webhooks, { appId, object, targetId, field, payload }) {
+async function routeDelivery(state, webhooks, { appId, object, targetId, field, payload, instagramLogin = false }) {
 	const app = appId ? state.apps.get(String(appId)) : state.defaultApp();
 	const install = targetId ? installsOf(state, String(targetId)).get(app.id) : undefined;
 	const sub = subscriptionsOf(state, app.id).get(object);
 	if (!sub || (field && !sub.fields.has(field))) return { delivered: false, reason: `app ${app.id} is not subscribed to ${object}${field ? `.${field}` : ''}` };
+	// Pages and Instagram accounts only send what they subscribed the app to.
+	if (targetId && !install && object !== 'whatsapp_business_account') return { delivered: false, reason: `${targetId} has not subscribed app ${app.id}` };
+	if (install && install.subscribed_fields.length && field && !install.subscribed_fields.includes(field)) {
+		return { delivered: false, reason: `${targetId} did not subscribe app ${app.id} to ${field}` };
+	}
 	const url = (install && install.override_callback_uri) || sub.callback_url;
-	const result = await webhooks.deliver({ url, payload, appSecret: app.secret });
+	// Instagram Login apps sign with the Instagram app secret (reference §8.2).
+	const result = await webhooks.deliver({ url, payload, appSecret: instagramLogin ? app.instagramAppSecret : app.secret });
 	return { delivered: true, url, ...result };
 }
 
