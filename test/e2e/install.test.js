@@ -2,32 +2,16 @@
 // The package installed into a real n8n 2.41.1 the way users install it (npm pack → <user folder>/.n8n/nodes),
 // then used through n8n's own REST API against the Meta sandbox. A fresh machine provisions n8n first
 // (scripts/provision-n8n.js, about 7 minutes here); nothing is skipped: if provisioning or start-up fails, the tests fail.
-const fs = require('fs');
-const path = require('path');
-const { createSandbox } = require('../sandbox');
-const { packPackage, startN8n, PACKAGE_NAME } = require('./n8n-instance');
+const { PACKAGE_NAME } = require('./n8n-instance');
+const { useN8nWithSandbox } = require('./use-n8n');
 const { proofFor } = require('../support/fixture');
 
-const PROVISION_TIMEOUT = 45 * 60 * 1000; // a fresh provisioning (npm install + sqlite3 build) happens in beforeAll
-jest.setTimeout(PROVISION_TIMEOUT);
-
-const say = (line) => process.stderr.write(`[e2e] ${line}\n`);
+const env = useN8nWithSandbox('e2e');
 let sb;
 let n8n;
-let tarball;
-
-beforeAll(async () => {
-	sb = createSandbox();
-	await sb.start();
-	tarball = await packPackage({ log: say });
-	n8n = await startN8n({ tarball, log: say });
-}, PROVISION_TIMEOUT);
-
-afterAll(async () => {
-	await n8n?.stop({ removeUserFolder: true });
-	await sb?.stop();
-	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-}, 60000);
+beforeAll(() => {
+	({ sb, n8n } = env);
+});
 
 test('n8n lists the Meta Setup Doctor node and the four Meta credential types', async () => {
 	const nodeNames = (await n8n.nodeTypes()).map((t) => t.name);

@@ -2,34 +2,18 @@
 // The trigger nodes in a real n8n 2.41.1: activation subscribes the production URL with the sandbox's Meta, which
 // verifies it with its GET handshake; signed deliveries start executions with one item per event; forged ones get
 // 401 and start none; deactivation removes the subscription. This also proves n8n hands webhook() the raw bytes.
-const fs = require('fs');
-const path = require('path');
 const crypto = require('crypto');
-const { createSandbox } = require('../sandbox');
 const events = require('../sandbox/products/events');
 const { routeDelivery } = require('../sandbox/products/subscriptions');
-const { packPackage, startN8n, PACKAGE_NAME } = require('./n8n-instance');
+const { PACKAGE_NAME } = require('./n8n-instance');
+const { useN8nWithSandbox } = require('./use-n8n');
 
-const PROVISION_TIMEOUT = 45 * 60 * 1000;
-jest.setTimeout(PROVISION_TIMEOUT);
-
-const say = (line) => process.stderr.write(`[e2e triggers] ${line}\n`);
+const env = useN8nWithSandbox('e2e triggers');
 let sb;
 let n8n;
-let tarball;
-
-beforeAll(async () => {
-	sb = createSandbox();
-	await sb.start();
-	tarball = await packPackage({ log: say });
-	n8n = await startN8n({ tarball, log: say });
-}, PROVISION_TIMEOUT);
-
-afterAll(async () => {
-	await n8n?.stop({ removeUserFolder: true });
-	await sb?.stop();
-	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-}, 60000);
+beforeAll(() => {
+	({ sb, n8n } = env);
+});
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

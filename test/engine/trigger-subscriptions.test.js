@@ -2,19 +2,14 @@
 // Automatic subscriptions: activation registers the trigger's URL with the sandbox's Meta (which verifies it with a
 // GET handshake, as Meta does), deactivation removes only what the trigger added, WhatsApp triggers on one app each
 // get their own account's events, and testing in the editor leaves the production subscription alone.
-const { useFixture } = require('../support/fixture');
-const { WebhookHarness } = require('../harness/webhooks');
+const { useTriggerFixture } = require('../support/fixture');
 const events = require('../sandbox/products/events');
 const { routeDelivery } = require('../sandbox/products/subscriptions');
 
-const fixture = useFixture();
+const triggers = useTriggerFixture();
 let fx;
-const harnesses = [];
 beforeEach(() => {
-	fx = fixture();
-});
-afterEach(async () => {
-	while (harnesses.length) await harnesses.pop().stop();
+	fx = triggers.fixture();
 });
 
 function appCredential() {
@@ -32,9 +27,7 @@ async function trigger(type, parameters, credentials = type === 'instagramBusine
 	if (type === 'instagramBusinessTrigger' && parameters.subscribe) {
 		parameters = { accountAuthentication: 'metaAccessTokenApi', pageId: fx.seed.page.id, ...parameters };
 	}
-	const harness = await new WebhookHarness(fx.engine, { type: `n8n-nodes-meta-business.${type}`, parameters, credentials, webhookId }).start();
-	harnesses.push(harness);
-	return harness;
+	return await triggers.start(type, parameters, credentials, webhookId);
 }
 
 const subscriptions = () => fx.admin && [...(fx.sandbox.state.appSubscriptions.get(fx.seed.app.id)?.values() ?? [])];

@@ -1,32 +1,21 @@
 'use strict';
 // The three trigger nodes through the webhook harness: real HTTP, signed by the sandbox exactly as Meta signs,
 // fanned out into one item per event.
-const { useFixture } = require('../support/fixture');
-const { WebhookHarness } = require('../harness/webhooks');
+const { useTriggerFixture } = require('../support/fixture');
 const events = require('../sandbox/products/events');
 
-const fixture = useFixture();
+const triggers = useTriggerFixture();
 let fx;
-const harnesses = [];
 beforeEach(() => {
-	fx = fixture();
-});
-afterEach(async () => {
-	while (harnesses.length) await harnesses.pop().stop();
+	fx = triggers.fixture();
 });
 
-const TYPES = {
-	instagram: 'n8n-nodes-meta-business.instagramBusinessTrigger',
-	whatsapp: 'n8n-nodes-meta-business.whatsAppCloudTrigger',
-	meta: 'n8n-nodes-meta-business.metaTrigger',
-};
+const TYPES = { instagram: 'instagramBusinessTrigger', whatsapp: 'whatsAppCloudTrigger', meta: 'metaTrigger' };
 
 async function trigger(kind, parameters) {
 	const { app } = fx.seed;
 	const credentials = fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, instagramAppSecret: app.instagramAppSecret, verifyToken: 'verify-me' });
-	const harness = await new WebhookHarness(fx.engine, { type: TYPES[kind], parameters, credentials }).start();
-	harnesses.push(harness);
-	return harness;
+	return await triggers.start(TYPES[kind], parameters, credentials);
 }
 
 const deliver = (harness, payload, extra = {}) => fx.sandbox.webhooks.deliver({ url: harness.url(), payload, ...extra });

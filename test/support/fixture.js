@@ -93,3 +93,26 @@ function useFixture() {
 }
 
 module.exports.useFixture = useFixture;
+
+/**
+ * For trigger tests: the usual fixture plus `trigger(type, parameters, credentials)` which starts a webhook harness
+ * for one of our trigger nodes and stops it after the test.
+ */
+function useTriggerFixture() {
+	const fixture = useFixture();
+	const { WebhookHarness } = require('../harness/webhooks');
+	const started = [];
+	afterEach(async () => {
+		while (started.length) await started.pop().stop();
+	});
+	return {
+		fixture,
+		async start(type, parameters, credentials, webhookId) {
+			const harness = await new WebhookHarness(fixture().engine, { type: `n8n-nodes-meta-business.${type}`, parameters, credentials, webhookId }).start();
+			started.push(harness);
+			return harness;
+		},
+	};
+}
+
+module.exports.useTriggerFixture = useTriggerFixture;
