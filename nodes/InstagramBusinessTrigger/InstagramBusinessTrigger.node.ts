@@ -34,8 +34,6 @@ const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Story Insights', value: 'story_insights' },
 ];
 
-const ACCOUNT_CREDENTIALS: MetaCredentialType[] = ['metaAccessTokenApi', 'metaOAuth2Api', 'instagramLoginOAuth2Api'];
-
 export class InstagramBusinessTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Instagram Business Trigger',
@@ -50,11 +48,17 @@ export class InstagramBusinessTrigger implements INodeType {
 		outputs: outputsExpression('events', EVENTS),
 		credentials: [
 			{ name: 'metaAppApi', required: true },
-			...ACCOUNT_CREDENTIALS.map((name) => ({
-				name,
+			{
+				name: 'metaAccessTokenApi',
 				required: true,
-				displayOptions: { show: { subscribe: [true], accountAuthentication: [name] } },
-			})),
+				displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaAccessTokenApi'] } },
+			},
+			{ name: 'metaOAuth2Api', required: true, displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaOAuth2Api'] } } },
+			{
+				name: 'instagramLoginOAuth2Api',
+				required: true,
+				displayOptions: { show: { subscribe: [true], accountAuthentication: ['instagramLoginOAuth2Api'] } },
+			},
 		],
 		webhooks: META_WEBHOOKS,
 		properties: [
