@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -10,9 +9,12 @@ import type {
 } from 'n8n-workflow';
 import { renewAccessTokenSession, SESSION_FIELDS } from '../nodes/shared/auth/accessTokenSession';
 import { signWithAccessToken } from '../nodes/shared/auth/signRequest';
-import { baseUrlOverrideField, graphVersionField, hostUrlExpression, versionSuffix } from '../nodes/shared/descriptions/credentialFields';
+import { baseUrlOverrideField, graphVersionField } from '../nodes/shared/descriptions/credentialFields';
 
-/** A pasted token: system user, Page, long-lived user or Instagram Login token. */
+/**
+ * A pasted token: system user, Page, long-lived user or Instagram Login token. Tested by every node that uses it
+ * (`testedBy`), so n8n shows what the token can and cannot do rather than a bare "Connection successful".
+ */
 export class MetaAccessTokenApi implements ICredentialType {
 	name = 'metaAccessTokenApi';
 
@@ -84,15 +86,4 @@ export class MetaAccessTokenApi implements ICredentialType {
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return signWithAccessToken(credentials, requestOptions);
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: hostUrlExpression(
-				'(($credentials.apiHost === "instagram" || ($credentials.apiHost !== "facebook" && /^IG(AA|QV)/.test(String($credentials.accessToken).trim()))) ? "graph.instagram.com" : "graph.facebook.com")',
-				'$credentials',
-				versionSuffix('$credentials'),
-			),
-			url: '/me',
-		},
-	};
 }

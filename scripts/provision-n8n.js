@@ -136,7 +136,15 @@ async function install(p, say) {
 	say(`Provisioning n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${p.dir} (log: ${p.log})`);
 	const common = { logFile: p.log, say };
 	// The user's npmrc may carry its own nodedir (this machine's has /usr); native builds must use Node 24's.
-	const npmEnv = { npm_config_nodedir: p.nodeHome, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+	// Run from `npm test`/`npm run`, npm hands the repo's .npmrc (ignore-scripts=true) down as npm_config_ignore_scripts,
+	// which would turn `npm rebuild sqlite3` into a no-op: the build step needs scripts on.
+	const npmEnv = {
+		npm_config_nodedir: p.nodeHome,
+		npm_config_update_notifier: 'false',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+		npm_config_ignore_scripts: 'false',
+	};
 
 	// 1. n8n and the node package, scripts off (about 5 minutes, 2.8 GB).
 	if (!fs.existsSync(path.join(p.dir, 'node_modules', 'n8n', 'package.json'))) {

@@ -6,6 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaCredentialType } from '../shared/connection';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
@@ -51,12 +52,14 @@ export class InstagramBusinessTrigger implements INodeType {
 			{
 				name: 'metaAccessTokenApi',
 				required: true,
+				testedBy: 'metaCredentialTest',
 				displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaAccessTokenApi'] } },
 			},
-			{ name: 'metaOAuth2Api', required: true, displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaOAuth2Api'] } } },
+			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaOAuth2Api'] } } },
 			{
 				name: 'instagramLoginOAuth2Api',
 				required: true,
+				testedBy: 'metaCredentialTest',
 				displayOptions: { show: { subscribe: [true], accountAuthentication: ['instagramLoginOAuth2Api'] } },
 			},
 		],
@@ -108,6 +111,8 @@ export class InstagramBusinessTrigger implements INodeType {
 			commonOptions,
 		],
 	};
+
+	methods = { credentialTest: META_CREDENTIAL_TEST };
 
 	webhookMethods = autoSubscriptionMethods(async (ctx) => {
 		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');

@@ -6,6 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaEvent } from '../shared/webhooks/events';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
@@ -52,7 +53,7 @@ export class WhatsAppCloudTrigger implements INodeType {
 		outputs: outputsExpression('events', EVENTS),
 		credentials: [
 			{ name: 'metaAppApi', required: true },
-			{ name: 'metaAccessTokenApi', required: true, displayOptions: { show: { subscribe: [true] } } },
+			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { subscribe: [true] } } },
 		],
 		webhooks: META_WEBHOOKS,
 		properties: [
@@ -98,6 +99,8 @@ export class WhatsAppCloudTrigger implements INodeType {
 			commonOptions,
 		],
 	};
+
+	methods = { credentialTest: META_CREDENTIAL_TEST };
 
 	webhookMethods = autoSubscriptionMethods(async (ctx) => {
 		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');

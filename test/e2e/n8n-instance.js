@@ -107,8 +107,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /**
  * Starts `n8n start` (Node 24) on a free port in a fresh user folder with the package installed from `tarball`,
  * waits until it is ready, creates the owner account and logs in. Resolves to an instance with REST helpers.
+ * `owner` (default OWNER) is the account created on a fresh folder and logged in with; the demo passes its own.
  */
-async function startN8n({ tarball, userFolder, port, env = {}, log = () => {}, readyTimeoutMs = 180000 } = {}) {
+async function startN8n({ tarball, userFolder, port, env = {}, owner = OWNER, log = () => {}, readyTimeoutMs = 180000 } = {}) {
 	const cache = readMarker() ? cachePaths() : await provision({ say: log });
 	userFolder ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	if (tarball) await installTarball(userFolder, tarball);
@@ -165,10 +166,10 @@ async function startN8n({ tarball, userFolder, port, env = {}, log = () => {}, r
 		}
 		// A reused user folder already has its owner: n8n answers 400 to a second setup, then we just log in.
 		log('n8n is ready; setting up the owner account');
-		await instance.setupOwner().catch((err) => {
+		await instance.setupOwner(owner).catch((err) => {
 			if (err.status !== 400) throw err;
 		});
-		await instance.login();
+		await instance.login(owner);
 	} catch (err) {
 		await instance.stop();
 		err.message += `\n--- last lines of ${logFile} ---\n${instance.logTail(40)}`;
@@ -355,3 +356,24 @@ function createInstance({ url, userFolder, logFile, child, cache, childEnv, isEx
 }
 
 module.exports = { PACKAGE_NAME, OWNER, packPackage, installTarball, startN8n };
+
+/**
+ * REST helpers for an n8n this process did not start (the demo's, in test/e2e/demo.test.js): the same instance
+ * object as startN8n's, logged in as `owner`; its stop() does nothing, the process that started n8n stops it.
+ */
+async function connectToN8n({ url, userFolder = '', owner = OWNER }) {
+	const cache = cachePaths();
+	const instance = createInstance({
+		url,
+		userFolder,
+		logFile: path.join(userFolder, 'n8n.log'),
+		child: null,
+		cache,
+		childEnv: {},
+		isExited: () => true,
+	});
+	await instance.login(owner);
+	return instance;
+}
+
+module.exports.connectToN8n = connectToN8n;

@@ -97,3 +97,22 @@ describe('cli', () => {
 		expect(exitCode).toBe(0);
 	});
 });
+
+describe('the App node', () => {
+	test('GET /{app-id} answers id and name to the app token only', async () => {
+		const { createSandbox } = require('../sandbox');
+		const axios = require('axios');
+		const sb = createSandbox();
+		const { url } = await sb.start();
+		try {
+			const { app } = sb.seedResult;
+			const ok = await axios.get(`${url}/graph.facebook.com/v26.0/${app.id}`, { params: { access_token: `${app.id}|${app.secret}`, fields: 'id,name' } });
+			expect(ok.data).toEqual({ id: app.id, name: app.name });
+			const userToken = await axios.get(`${url}/graph.facebook.com/v26.0/${app.id}`, { params: { access_token: sb.seedResult.tokens.adaUser }, validateStatus: () => true });
+			expect(userToken.status).toBe(400);
+			expect(userToken.data.error.message).toMatch(/app access_token/);
+		} finally {
+			await sb.stop();
+		}
+	});
+});

@@ -1,3 +1,3 @@
-import { testMetaCredential } from '../../shared/auth/credentialTest';
+import { META_CREDENTIAL_TEST } from '../../shared/auth/credentialTest';
 
-export const credentialTest = { metaCredentialTest: testMetaCredential };
+export const credentialTest = META_CREDENTIAL_TEST;

@@ -51,3 +51,7 @@ export async function testMetaCredential(
 	const missingEverything = report.valid && report.scopes !== undefined && report.covered.length === 0;
 	return { status: report.valid && !missingEverything ? 'OK' : 'Error', message: report.message };
 }
+
+/** The `methods.credentialTest` entry every node using a Meta token credential declares (`testedBy`). */
+export const META_CREDENTIAL_TEST = { metaCredentialTest: testMetaCredential };
+export const META_CREDENTIAL_TEST_NAME = 'metaCredentialTest';

@@ -24,6 +24,6 @@ export function metaCredentials(allowed: readonly MetaCredentialType[], testedBy
 		name,
 		required: true,
 		displayOptions: { show: { authentication: [name] } },
-		...(testedBy && name === 'metaAccessTokenApi' ? { testedBy } : {}),
+		...(testedBy && name !== 'metaAppApi' ? { testedBy } : {}),
 	}));
 }

@@ -38,6 +38,16 @@ function register({ state, routers, webhooks }) {
 	const fb = routers['graph.facebook.com'];
 	const appToken = requireToken(state, { types: ['APP'], wrongType: () => invalid('(#15) This method must be called with an app access_token.') });
 
+	// The App node (what the Meta App credential's test reads); other ids fall through.
+	fb.get('/:appId', (req, res, next) => {
+		const app = state.apps.get(req.params.appId);
+		if (!app) return next();
+		return appToken(req, res, () => {
+			if (req.token.appId !== app.id) return graphError(res, invalid('(#100) The app token does not belong to this app.'));
+			return res.json({ id: app.id, name: app.name });
+		});
+	});
+
 	fb.post('/:appId/subscriptions', appToken, async (req, res) => {
 		if (req.token.appId !== req.params.appId) return graphError(res, invalid('(#100) The app token does not belong to this app.'));
 		const p = params(req);

@@ -1,0 +1,46 @@
+'use strict';
+/**
+ * The example workflows of docs/examples/, imported into the demo's n8n the way the editor's "Import from File"
+ * saves them: credentials are referenced by name only ({ id: null, name }) and n8n resolves them to the
+ * credential of that name and type when the workflow is saved.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'docs', 'examples');
+
+/** Workflows the demo publishes (their triggers run on their own) and what that means; the others run from the editor. */
+const PUBLISH = { 'Daily Meta token check': 'published: runs every day at 8:00' };
+const RUN_BY_HAND = 'run it with "Execute workflow"';
+
+/** Every docs/examples/*.json, parsed, in file-name order. */
+function loadExamples(dir = EXAMPLES_DIR) {
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => ({ file: f, workflow: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+}
+
+/**
+ * Creates each workflow, or updates the (not archived) one of the same name a previous run left, then publishes
+ * the ones in PUBLISH. Resolves to [{ id, name, action: 'created' | 'updated', active, note }].
+ */
+async function upsertWorkflows(n8n, examples) {
+	const filter = encodeURIComponent(JSON.stringify({ isArchived: false }));
+	const existing = await n8n.rest('GET', `/workflows?filter=${filter}`);
+	const results = [];
+	for (const { workflow } of examples) {
+		const { name, nodes, connections, settings = {} } = workflow;
+		const match = existing.find((w) => w.name === name);
+		const saved = match
+			? await n8n.rest('PATCH', `/workflows/${match.id}`, { name, nodes, connections, settings })
+			: await n8n.createWorkflow({ name, nodes, connections, settings });
+		const active = name in PUBLISH;
+		if (active) await n8n.activateWorkflow(saved.id);
+		results.push({ id: saved.id, name, action: match ? 'updated' : 'created', active, note: PUBLISH[name] ?? RUN_BY_HAND });
+	}
+	return results;
+}
+
+module.exports = { EXAMPLES_DIR, loadExamples, upsertWorkflows };

@@ -1,0 +1,171 @@
+'use strict';
+// `npm run demo` end to end: the entry point runs as a child process on free ports with a temporary folder, its
+// example workflows run in the real n8n against the sandbox, Ctrl-C (SIGINT) leaves no port open, and a second run
+// on the same folder logs in and updates instead of duplicating. A fresh machine provisions n8n here first.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { connectToN8n, PACKAGE_NAME } = require('./n8n-instance');
+const { DEMO_OWNER } = require('../../scripts/demo/options');
+const { READY_PREFIX } = require('../../scripts/demo/banner');
+const { loadExamples } = require('../../scripts/demo/workflows');
+
+const PROVISION_TIMEOUT = 45 * 60 * 1000; // the first demo run may provision n8n (npm install + sqlite3 build)
+jest.setTimeout(5 * 60 * 1000);
+
+const DEMO = path.resolve(__dirname, '..', '..', 'scripts', 'demo.js');
+const say = (line) => process.stderr.write(`[e2e demo] ${line}\n`);
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** True when something accepts connections on the port. */
+function portOpen(port) {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
+/**
+ * Starts scripts/demo.js (the dist/ that `npm test` built: --skip-build, so no other suite sees dist/ vanish) and
+ * resolves once it prints its ready line, with everything it printed so far.
+ */
+function startDemo({ dir, n8nPort, sandboxPort, timeoutMs }) {
+	const child = spawn(process.execPath, [DEMO, '--skip-build', '--dir', dir, '--port', String(n8nPort), '--sandbox-port', String(sandboxPort)], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const demo = { child, output: '', exited: null };
+	child.stdout.on('data', (d) => (demo.output += d));
+	child.stderr.on('data', (d) => (demo.output += d));
+	demo.exit = new Promise((resolve) =>
+		child.on('exit', (code, signal) => {
+			demo.exited = { code, signal };
+			resolve(demo.exited);
+		}),
+	);
+	demo.ready = new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`demo not ready after ${timeoutMs / 1000}s:\n${demo.output}`)), timeoutMs);
+		child.stdout.on('data', () => {
+			if (demo.output.split('\n').some((line) => line.startsWith(READY_PREFIX))) {
+				clearTimeout(timer);
+				resolve(demo.output);
+			}
+		});
+		demo.exit.then((how) => {
+			clearTimeout(timer);
+			reject(new Error(`demo exited before it was ready (${JSON.stringify(how)}):\n${demo.output}`));
+		});
+	});
+	return demo;
+}
+
+/** Sends `signal` and resolves to how the demo exited; SIGKILL after `graceMs` so a hang cannot outlive the test. */
+async function stopDemo(demo, signal = 'SIGINT', graceMs = 60000) {
+	if (demo.exited) return demo.exited;
+	demo.child.kill(signal);
+	const timer = setTimeout(() => demo.child.kill('SIGKILL'), graceMs);
+	const how = await demo.exit;
+	clearTimeout(timer);
+	return how;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meta-demo-e2e-'));
+let ports;
+let demo;
+let n8n;
+
+beforeAll(async () => {
+	ports = { n8n: await freePort(), sandbox: await freePort() };
+	demo = startDemo({ dir, n8nPort: ports.n8n, sandboxPort: ports.sandbox, timeoutMs: PROVISION_TIMEOUT });
+	await demo.ready;
+	say(`demo ready on n8n :${ports.n8n}, sandbox :${ports.sandbox}`);
+	n8n = await connectToN8n({ url: `http://127.0.0.1:${ports.n8n}`, userFolder: dir, owner: DEMO_OWNER });
+}, PROVISION_TIMEOUT);
+
+afterAll(async () => {
+	if (demo) await stopDemo(demo, 'SIGTERM');
+	fs.rmSync(dir, { recursive: true, force: true });
+}, 90000);
+
+const byName = (list, name) => list.filter((entry) => entry.name === name);
+
+test('prints the editor, the login and the sandbox', () => {
+	expect(demo.output).toContain(`http://127.0.0.1:${ports.n8n}`);
+	expect(demo.output).toContain(`${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}`);
+	expect(demo.output).toContain(`http://127.0.0.1:${ports.sandbox}`);
+});
+
+test('the example workflows and the five credentials exist, pointing at the sandbox', async () => {
+	const workflows = await n8n.rest('GET', '/workflows');
+	for (const { workflow } of loadExamples()) expect(byName(workflows, workflow.name)).toHaveLength(1);
+	expect(byName(workflows, 'Daily Meta token check')[0].active).toBe(true);
+
+	const credentials = await n8n.rest('GET', '/credentials');
+	const expected = [
+		['Meta system user token', 'metaAccessTokenApi'],
+		['Meta user token', 'metaAccessTokenApi'],
+		['Instagram Login token', 'metaAccessTokenApi'],
+		['Meta app (webhooks)', 'metaAppApi'],
+		['Meta Facebook Login (OAuth2)', 'metaOAuth2Api'],
+	];
+	for (const [name, type] of expected) {
+		const [credential] = byName(credentials, name);
+		expect(credential).toMatchObject({ type });
+		const { data } = await n8n.getCredential(credential.id);
+		expect(data.baseUrlOverride).toBe(`http://127.0.0.1:${ports.sandbox}`);
+	}
+});
+
+test('"Check all Meta connections now" runs in n8n and every Setup Doctor reports a valid token', async () => {
+	const [workflow] = byName(await n8n.rest('GET', '/workflows'), 'Check all Meta connections now');
+	const { nodes } = await n8n.getWorkflow(workflow.id);
+	const doctors = nodes.filter((node) => node.type === `${PACKAGE_NAME}.metaSetupDoctor`);
+	expect(doctors).toHaveLength(3);
+
+	const execution = await n8n.runManually(workflow.id, 'Manual Trigger');
+	expect(execution.data.resultData.error).toBeUndefined();
+	expect(execution.status).toBe('success');
+	for (const doctor of doctors) {
+		const items = n8n.nodeOutput(execution, doctor.name);
+		expect(items).toHaveLength(1);
+		for (const item of items) expect(item.summary).toMatch(/^Valid/);
+	}
+});
+
+test('Ctrl-C (SIGINT) stops n8n and the sandbox', async () => {
+	const how = await stopDemo(demo, 'SIGINT');
+	expect(how).toEqual({ code: 0, signal: null });
+	expect(await portOpen(ports.n8n)).toBe(false);
+	expect(await portOpen(ports.sandbox)).toBe(false);
+});
+
+test('a second run on the same folder logs in and updates, without duplicates', async () => {
+	demo = startDemo({ dir, n8nPort: ports.n8n, sandboxPort: ports.sandbox, timeoutMs: 5 * 60 * 1000 });
+	const output = await demo.ready;
+	expect(output).toContain('Credentials: 0 created, 5 updated');
+	expect(output).toContain('Workflows: 0 created, 2 updated');
+
+	n8n = await connectToN8n({ url: `http://127.0.0.1:${ports.n8n}`, userFolder: dir, owner: DEMO_OWNER });
+	const workflows = await n8n.rest('GET', '/workflows');
+	expect(workflows.map((w) => w.name).sort()).toEqual(loadExamples().map((e) => e.workflow.name).sort());
+	expect(await n8n.rest('GET', '/credentials')).toHaveLength(5);
+
+	expect(await stopDemo(demo, 'SIGTERM')).toEqual({ code: 0, signal: null });
+	expect(await portOpen(ports.n8n)).toBe(false);
+	expect(await portOpen(ports.sandbox)).toBe(false);
+});
