@@ -101,7 +101,7 @@ async function main(options) {
 	for (const credential of credentials) {
 		if (credential.type === 'metaOAuth2Api') credential.note = 'not connected yet: open it and press Connect';
 		// The sandbox has no app node (GET /{app-id}) to test it against yet; the trigger nodes will use it.
-		else if (credential.type === 'metaAppApi') credential.note = 'for the webhook trigger nodes (not built yet)';
+		else if (credential.type === 'metaAppApi') credential.note = 'for the trigger nodes (Instagram DMs and comments)';
 		else credential.test = await testCredential(n8n, credential);
 	}
 	say(`Credentials: ${summarise(credentials)}`);

@@ -6,6 +6,8 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
+import type { MetaCredentialType } from '../shared/connection';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
 
@@ -21,7 +23,21 @@ export class MetaTrigger implements INodeType {
 		defaults: { name: 'Meta Trigger' },
 		inputs: [],
 		outputs: `={{ ($parameter.options && $parameter.options.separateOutputs && String($parameter.fields || "").trim()) ? String($parameter.fields).split(",").map(f => f.trim()).filter(f => f).map(f => ({ type: "main", displayName: f })) : [{ type: "main" }] }}`,
-		credentials: [{ name: 'metaAppApi', required: true }],
+		credentials: [
+			{ name: 'metaAppApi', required: true },
+			{
+				name: 'metaAccessTokenApi',
+				required: true,
+				testedBy: 'metaCredentialTest',
+				displayOptions: { show: { subscribe: [true], object: ['page'], accountAuthentication: ['metaAccessTokenApi'] } },
+			},
+			{
+				name: 'metaOAuth2Api',
+				required: true,
+				testedBy: 'metaCredentialTest',
+				displayOptions: { show: { subscribe: [true], object: ['page'], accountAuthentication: ['metaOAuth2Api'] } },
+			},
+		],
 		webhooks: META_WEBHOOKS,
 		properties: [
 			setupNotice('matching', 'the fields listed below'),
@@ -57,9 +73,32 @@ export class MetaTrigger implements INodeType {
 				description: 'Only events of these fields (comma-separated); empty means all. Messenger messages count as "messages".',
 			},
 			subscribeProperty,
+			{
+				displayName: 'Page ID',
+				name: 'pageId',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The Page whose events this workflow receives; it subscribes the app when the workflow is activated',
+				displayOptions: { show: { subscribe: [true], object: ['page'] } },
+			},
+			{
+				displayName: 'Page Connection',
+				name: 'accountAuthentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token (User or Page)', value: 'metaAccessTokenApi' },
+					{ name: 'Facebook Login (OAuth2)', value: 'metaOAuth2Api' },
+				],
+				default: 'metaAccessTokenApi',
+				description: 'A connection of a Page admin: the Page token is derived from it',
+				displayOptions: { show: { subscribe: [true], object: ['page'] } },
+			},
 			commonOptions,
 		],
 	};
+
+	methods = { credentialTest: META_CREDENTIAL_TEST };
 
 	webhookMethods = autoSubscriptionMethods(async (ctx) => {
 		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
@@ -71,10 +110,13 @@ export class MetaTrigger implements INodeType {
 		if (fields.length === 0) {
 			throw new NodeOperationError(ctx.getNode(), 'List the fields to subscribe to (for example feed, leadgen), or turn off Subscribe Automatically.');
 		}
+		const pageId = selected === 'page' ? String(ctx.getNodeParameter('pageId', '')).trim() : '';
 		return {
 			object: selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected,
 			fields,
 			verifyToken: String(credentials.verifyToken ?? ''),
+			// A Page sends its events only once it subscribed the app (Page token derived from the account credential).
+			accountInstall: pageId ? { pageId, credentialType: ctx.getNodeParameter('accountAuthentication', 'metaAccessTokenApi') as MetaCredentialType } : undefined,
 		};
 	});
 

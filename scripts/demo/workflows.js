@@ -10,7 +10,12 @@ const path = require('path');
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'docs', 'examples');
 
 /** Workflows the demo publishes (their triggers run on their own) and what that means; the others run from the editor. */
-const PUBLISH = { 'Daily Meta token check': 'published: runs every day at 8:00' };
+const PUBLISH = {
+	'Daily Meta token check': 'published: runs every day at 8:00',
+	'Instagram DMs and comments': 'published: subscribed with the sandbox; fire events with npm run demo:event',
+	'WhatsApp incoming messages': 'published: its WhatsApp account points at it (npm run demo:event -- whatsapp-reply)',
+	'New leads from lead ads': 'published: the Page sends it lead ads (npm run demo:event -- lead)',
+};
 const RUN_BY_HAND = 'run it with "Execute workflow"';
 
 /** Every docs/examples/*.json, parsed, in file-name order. */

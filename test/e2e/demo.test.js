@@ -147,6 +147,51 @@ test('"Check all Meta connections now" runs in n8n and every Setup Doctor report
 	}
 });
 
+test('npm run demo:event sends a sandbox DM that reaches the active Instagram trigger workflow', async () => {
+	const [workflow] = byName(await n8n.rest('GET', '/workflows'), 'Instagram DMs and comments');
+	expect(workflow.active).toBe(true);
+	const { execFileSync } = require('child_process');
+	const out = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'demo-event.js'), 'dm', 'Is', 'this', 'still', 'available?'], {
+		env: { ...process.env, N8N_META_SANDBOX_PORT: String(ports.sandbox) },
+		encoding: 'utf8',
+	});
+	expect(out).toMatch(/n8n answered 200/);
+	const deadline = Date.now() + 30000;
+	let executions = [];
+	while (Date.now() < deadline) {
+		executions = await n8n.listExecutions(workflow.id);
+		if (executions.some((e) => e.status === 'success')) break;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	const execution = await n8n.waitForExecution(executions[0].id);
+	const [dm] = n8n.nodeOutput(execution, 'Instagram Business Trigger', 0);
+	expect(dm).toMatchObject({ kind: 'message', text: 'Is this still available?' });
+	expect(n8n.nodeOutput(execution, 'New DM')).toHaveLength(1);
+});
+
+test.each([
+	['whatsapp-reply', 'WhatsApp incoming messages', 'WhatsApp Cloud Trigger', { kind: 'message', messageType: 'text' }],
+	['lead', 'New leads from lead ads', 'Meta Trigger', { kind: 'leadgen', field: 'leadgen' }],
+])('npm run demo:event -- %s reaches "%s"', async (kind, workflowName, triggerName, expected) => {
+	const [workflow] = byName(await n8n.rest('GET', '/workflows'), workflowName);
+	expect(workflow.active).toBe(true);
+	const { execFileSync } = require('child_process');
+	const out = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'demo-event.js'), kind], {
+		env: { ...process.env, N8N_META_SANDBOX_PORT: String(ports.sandbox) },
+		encoding: 'utf8',
+	});
+	expect(out).toMatch(/n8n answered 200/);
+	const deadline = Date.now() + 30000;
+	let executions = [];
+	while (Date.now() < deadline) {
+		executions = await n8n.listExecutions(workflow.id);
+		if (executions.some((e) => e.status === 'success')) break;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	const execution = await n8n.waitForExecution(executions[0].id);
+	expect(n8n.nodeOutput(execution, triggerName, 0)[0]).toMatchObject(expected);
+});
+
 test('Ctrl-C (SIGINT) stops n8n and the sandbox', async () => {
 	const how = await stopDemo(demo, 'SIGINT');
 	expect(how).toEqual({ code: 0, signal: null });
@@ -158,7 +203,7 @@ test('a second run on the same folder logs in and updates, without duplicates', 
 	demo = startDemo({ dir, n8nPort: ports.n8n, sandboxPort: ports.sandbox, timeoutMs: 5 * 60 * 1000 });
 	const output = await demo.ready;
 	expect(output).toContain('Credentials: 0 created, 5 updated');
-	expect(output).toContain('Workflows: 0 created, 2 updated');
+	expect(output).toContain('Workflows: 0 created, 5 updated');
 
 	n8n = await connectToN8n({ url: `http://127.0.0.1:${ports.n8n}`, userFolder: dir, owner: DEMO_OWNER });
 	const workflows = await n8n.rest('GET', '/workflows');

@@ -135,3 +135,15 @@ test('Meta refuses a callback that fails its verification, and activation fails 
 	const noFields = await trigger('metaTrigger', { object: 'page', fields: '', subscribe: true });
 	await expect(noFields.runWebhookMethod('create')).rejects.toThrow(/List the fields to subscribe to/);
 });
+
+test('a Meta Trigger on the page object has the Page subscribe the app, so its lead ads reach the URL', async () => {
+	const { page, app } = fx.seed;
+	const hook = await trigger('metaTrigger', { object: 'page', fields: 'leadgen', subscribe: true, pageId: page.id, accountAuthentication: 'metaAccessTokenApi' }, pageCredentials());
+	await hook.runWebhookMethod('create');
+	expect(fx.sandbox.state.subscribedApps.get(page.id).get(app.id).subscribed_fields).toEqual(['leadgen']);
+	const sent = await route({ object: 'page', targetId: page.id, field: 'leadgen', payload: events.envelope.page(events.page.leadgen()) });
+	expect(sent.status).toBe(200);
+	expect(hook.executions[0].outputs[0][0].kind).toBe('leadgen');
+	await hook.runWebhookMethod('delete');
+	expect(fx.sandbox.state.subscribedApps.get(page.id).has(app.id)).toBe(false);
+});

@@ -152,6 +152,11 @@ function createAdmin({ state, webhooks }) {
 	router.post('/webhooks/deliver', handle((req) => webhooks.deliver(withRawBody(req.body))));
 	router.post('/webhooks/verify', handle((req) => webhooks.verifyCallback(req.body || {})));
 	router.get('/webhooks/deliveries', handle(() => state.webhookDeliveries));
+	// Fires one sample event at whatever URL the app and account subscribed, as Meta would (demo: npm run demo:event).
+	router.post('/events', handle(async (req) => {
+		const { fireSampleEvent } = require('./products/sample-events');
+		return await fireSampleEvent(state, webhooks, req.body || {});
+	}));
 	router.use((req, res) => res.status(404).json({ error: `unknown admin route ${req.method} ${req.path}` }));
 
 	admin.router = router;

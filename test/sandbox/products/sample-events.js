@@ -1,0 +1,26 @@
+'use strict';
+// One sample event of a named kind, routed to the subscribed URL exactly as Meta would send it.
+const events = require('./events');
+const { routeDelivery } = require('./subscriptions');
+const { seedResult } = require('../seed');
+
+const SAMPLES = {
+	dm: (text) => ({ object: 'instagram', targetId: seedResult.page.id, field: 'messages', payload: events.envelope.instagram(events.instagram.message(text || 'Hi! Is this still available?')) }),
+	comment: (text) => ({ object: 'instagram', targetId: seedResult.page.id, field: 'comments', payload: events.envelope.instagram(events.instagram.comment(text || 'Love this!')) }),
+	mention: () => ({ object: 'instagram', targetId: seedResult.page.id, field: 'mentions', payload: events.envelope.instagram(events.instagram.mention()) }),
+	'whatsapp-reply': (text) => {
+		const entry = events.whatsapp.messages(['text'], { wabaId: seedResult.waba.id });
+		entry.changes[0].value.messages[0].text.body = text || 'Yes please';
+		return { object: 'whatsapp_business_account', targetId: seedResult.waba.id, field: 'messages', payload: events.envelope.whatsapp(entry) };
+	},
+	lead: () => ({ object: 'page', targetId: seedResult.page.id, field: 'leadgen', payload: events.envelope.page(events.page.leadgen()) }),
+};
+
+async function fireSampleEvent(state, webhooks, { kind = 'dm', text } = {}) {
+	const sample = SAMPLES[kind];
+	if (!sample) throw new Error(`unknown event kind "${kind}"; use one of: ${Object.keys(SAMPLES).join(', ')}`);
+	const result = await routeDelivery(state, webhooks, sample(text));
+	return { kind, delivered: result.delivered, url: result.url ?? null, status: result.status ?? null, reason: result.reason ?? null };
+}
+
+module.exports = { fireSampleEvent, SAMPLE_KINDS: Object.keys(SAMPLES) };
