@@ -355,7 +355,7 @@ function createInstance({ url, userFolder, logFile, child, cache, childEnv, isEx
 	};
 }
 
-module.exports = { PACKAGE_NAME, OWNER, packPackage, installTarball, startN8n };
+module.exports = { PACKAGE_NAME, OWNER, packPackage, installTarball, startN8n, freePort, killGroup };
 
 /**
  * REST helpers for an n8n this process did not start (the demo's, in test/e2e/demo.test.js): the same instance

@@ -17,36 +17,16 @@
  */
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
-const { installTarball, startN8n } = require('./n8n-instance');
+const { installTarball, startN8n, freePort, killGroup } = require('./n8n-instance');
 const { provision, paths: cachePaths, readMarker } = require('../../scripts/provision-n8n');
 
 const ENCRYPTION_KEY = 'n8n-nodes-meta-business-queue-e2e-key'; // one key for every process: they share credentials
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
 /** Every child started here (detached: each leads its own process group), killed on exit whatever happens. */
 const running = new Set();
-function killGroup(child, signal) {
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		/* already gone */
-	}
-}
 process.on('exit', () => {
 	for (const child of running) killGroup(child, 'SIGKILL');
 });

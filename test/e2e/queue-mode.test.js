@@ -4,13 +4,14 @@
 // with the sandbox's Meta; 1,000 signed comments arriving in 100 deliveries, 10 in flight at a time, become exactly 1,000 items,
 // run by the workers; forged deliveries to the webhook processor get 401 and start nothing. This proves the
 // trigger keeps no state in process memory between the process that receives a delivery and the one that runs it.
+const { createInstagramTriggerWorkflow } = require('./instagram-trigger-workflow');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { createSandbox } = require('../sandbox');
 const events = require('../sandbox/products/events');
 const { routeDelivery } = require('../sandbox/products/subscriptions');
-const { PACKAGE_NAME, packPackage } = require('./n8n-instance');
+const { packPackage } = require('./n8n-instance');
 const { PROVISION_TIMEOUT } = require('./use-n8n');
 const { startQueueCluster } = require('./queue-cluster');
 
@@ -69,33 +70,7 @@ function executionsRunBy(proc) {
 test('1,000 signed comments in 100 concurrent deliveries (10 in flight) to the webhook processor become exactly 1,000 items, run on the workers', async () => {
 	const n8n = cluster.main;
 	const { app } = sb.seedResult;
-	const credential = await n8n.createCredential({
-		name: 'Sandbox Meta App',
-		type: 'metaAppApi',
-		data: { appId: app.id, appSecret: app.secret, instagramAppSecret: app.instagramAppSecret, verifyToken: 'queue-verify', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
-	});
-	const account = await n8n.createCredential({
-		name: 'Sandbox Ada',
-		type: 'metaAccessTokenApi',
-		data: { accessToken: sb.seedResult.tokens.adaUser, appId: app.id, appSecret: app.secret, apiHost: 'auto', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
-	});
-	const webhookId = crypto.randomUUID();
-	const workflow = await n8n.createWorkflow({
-		name: 'Instagram comments (queue mode)',
-		nodes: [
-			{
-				id: crypto.randomUUID(),
-				name: TRIGGER,
-				type: `${PACKAGE_NAME}.instagramBusinessTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { loginType: 'facebook', events: ['comment'], subscribe: true, accountAuthentication: 'metaAccessTokenApi', pageId: sb.seedResult.page.id },
-				credentials: { metaAppApi: { id: credential.id, name: credential.name }, metaAccessTokenApi: { id: account.id, name: account.name } },
-			},
-		],
-		connections: {},
-	});
+	const { workflow, webhookId } = await createInstagramTriggerWorkflow(n8n, sb, { name: 'Instagram comments (queue mode)', nodeName: TRIGGER, events: ['comment'], verifyToken: 'queue-verify' });
 	// Activation runs on the main process; the sandbox verifies the callback with a GET answered by the webhook processor.
 	await n8n.activateWorkflow(workflow.id);
 	const subscription = sb.state.appSubscriptions.get(app.id).get('instagram');

@@ -2,10 +2,9 @@
 // The trigger nodes in a real n8n 2.41.1: activation subscribes the production URL with the sandbox's Meta, which
 // verifies it with its GET handshake; signed deliveries start executions with one item per event; forged ones get
 // 401 and start none; deactivation removes the subscription. This also proves n8n hands webhook() the raw bytes.
-const crypto = require('crypto');
+const { createInstagramTriggerWorkflow } = require('./instagram-trigger-workflow');
 const events = require('../sandbox/products/events');
 const { routeDelivery } = require('../sandbox/products/subscriptions');
-const { PACKAGE_NAME } = require('./n8n-instance');
 const { useN8nWithSandbox } = require('./use-n8n');
 
 const env = useN8nWithSandbox('e2e triggers');
@@ -29,33 +28,7 @@ async function executionsOf(workflowId, count, timeoutMs = 30000) {
 
 test('an active Instagram Business Trigger subscribes, receives signed deliveries as items and refuses forged ones', async () => {
 	const { app } = sb.seedResult;
-	const credential = await n8n.createCredential({
-		name: 'Sandbox Meta App',
-		type: 'metaAppApi',
-		data: { appId: app.id, appSecret: app.secret, instagramAppSecret: app.instagramAppSecret, verifyToken: 'e2e-verify', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
-	});
-	const account = await n8n.createCredential({
-		name: 'Sandbox Ada',
-		type: 'metaAccessTokenApi',
-		data: { accessToken: sb.seedResult.tokens.adaUser, appId: app.id, appSecret: app.secret, apiHost: 'auto', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
-	});
-	const webhookId = crypto.randomUUID();
-	const workflow = await n8n.createWorkflow({
-		name: 'Instagram comments and DMs',
-		nodes: [
-			{
-				id: crypto.randomUUID(),
-				name: 'Instagram Business Trigger',
-				type: `${PACKAGE_NAME}.instagramBusinessTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { loginType: 'facebook', events: ['message', 'comment'], subscribe: true, accountAuthentication: 'metaAccessTokenApi', pageId: sb.seedResult.page.id },
-				credentials: { metaAppApi: { id: credential.id, name: credential.name }, metaAccessTokenApi: { id: account.id, name: account.name } },
-			},
-		],
-		connections: {},
-	});
+	const { workflow, webhookId } = await createInstagramTriggerWorkflow(n8n, sb, { name: 'Instagram comments and DMs', nodeName: 'Instagram Business Trigger', events: ['message', 'comment'], verifyToken: 'e2e-verify' });
 	await n8n.activateWorkflow(workflow.id);
 
 	const subscription = [...sb.state.appSubscriptions.get(app.id).values()].find((s) => s.object === 'instagram');

@@ -1,0 +1,41 @@
+'use strict';
+/**
+ * Creates, in a real n8n, the Meta App and Ada access-token credentials pointing at the sandbox, and a workflow whose
+ * Instagram Business Trigger subscribes automatically (Ada's Page). Shared by the e2e and queue-mode tests.
+ */
+const crypto = require('crypto');
+const { PACKAGE_NAME } = require('./n8n-instance');
+
+async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Instagram Business Trigger', events, verifyToken = 'e2e-verify' }) {
+	const { app, tokens, page } = sb.seedResult;
+	const credential = await n8n.createCredential({
+		name: 'Sandbox Meta App',
+		type: 'metaAppApi',
+		data: { appId: app.id, appSecret: app.secret, instagramAppSecret: app.instagramAppSecret, verifyToken, graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
+	});
+	const account = await n8n.createCredential({
+		name: 'Sandbox Ada',
+		type: 'metaAccessTokenApi',
+		data: { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret, apiHost: 'auto', graphApiVersion: 'v26.0', baseUrlOverride: sb.url },
+	});
+	const webhookId = crypto.randomUUID();
+	const workflow = await n8n.createWorkflow({
+		name,
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: nodeName,
+				type: `${PACKAGE_NAME}.instagramBusinessTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { loginType: 'facebook', events, subscribe: true, accountAuthentication: 'metaAccessTokenApi', pageId: page.id },
+				credentials: { metaAppApi: { id: credential.id, name: credential.name }, metaAccessTokenApi: { id: account.id, name: account.name } },
+			},
+		],
+		connections: {},
+	});
+	return { workflow, webhookId };
+}
+
+module.exports = { createInstagramTriggerWorkflow };
