@@ -89,6 +89,9 @@ class WebhookHarness {
 			} catch {
 				req.body = {};
 			}
+		} else if (type.includes('application/x-www-form-urlencoded') && req.rawBody.length) {
+			// n8n parses form bodies too (Meta's compliance callbacks are forms).
+			req.body = Object.fromEntries(new URLSearchParams(req.rawBody.toString('utf8')));
 		}
 		const description = this.nodeType.description.webhooks.find((w) => w.httpMethod === req.method && w.path === req.params.path);
 		if (!description) return res.status(404).json({ message: 'The requested webhook is not registered.' });

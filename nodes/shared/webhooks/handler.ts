@@ -18,14 +18,15 @@ export interface MetaWebhookOptions {
 }
 
 /** Answers without starting a workflow; the body says why, so whoever debugs the webhook can see it. */
-function answer(ctx: IWebhookFunctions, status: number, body: IDataObject | string): IWebhookResponseData {
+export function answer(ctx: IWebhookFunctions, status: number, body: IDataObject | string): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	if (typeof body === 'string') res.status(status).type('text/plain').send(body);
 	else res.status(status).json(body);
 	return { noWebhookResponse: true };
 }
 
-function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+/** Refuses with a warning in n8n's log; nothing starts. */
+export function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
 	ctx.logger.warn(`Meta webhook refused (${status}): ${reason}`, { node: ctx.getNode().name });
 	return answer(ctx, status, { error: reason });
 }
