@@ -8,7 +8,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { DEFAULT_MAX_AGE_MINUTES, handleComplianceCallback, statusUrlFor, type CallbackKind } from './helpers/callbacks';
+import { DEFAULT_MAX_AGE_MINUTES, MAX_MAX_AGE_MINUTES, handleComplianceCallback, statusUrlFor, type CallbackKind } from './helpers/callbacks';
 
 /** Two callback URLs on one node: each has its own path, so the two URLs to paste into Meta's dashboard differ. */
 const KIND_OF_WEBHOOK: Record<string, CallbackKind> = { default: 'data_deletion_request', setup: 'deauthorized' };
@@ -68,7 +68,7 @@ export class MetaComplianceTrigger implements INodeType {
 						displayName: 'Max Age (Minutes)',
 						name: 'maxAgeMinutes',
 						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 1440 },
+						typeOptions: { minValue: 1, maxValue: MAX_MAX_AGE_MINUTES },
 						default: DEFAULT_MAX_AGE_MINUTES,
 						description:
 							'Requests issued longer ago than this are refused as replays. Meta calls at once, so a real request is seconds old.',

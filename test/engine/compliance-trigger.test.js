@@ -96,6 +96,31 @@ describe('valid callbacks', () => {
 		expect(hook.executions).toHaveLength(2);
 	});
 
+	test('the same signed request sent again keeps its requestId (to recognise it) but gets a new confirmation code', async () => {
+		const hook = await compliance();
+		const first = await send(hook, 'data_deletion');
+		const again = await send(hook, 'data_deletion', { signedRequest: first.signedRequest });
+		const [a, b] = hook.executions.map((e) => e.outputs[0][0]);
+		expect(b.requestId).toBe(a.requestId);
+		expect(b.confirmationCode).not.toBe(a.confirmationCode);
+		expect(JSON.parse(again.body).confirmation_code).toBe(b.confirmationCode);
+		const other = await send(hook, 'data_deletion', { userId: '1100000000000099' });
+		expect(other.status).toBe(200);
+		expect(hook.executions[2].outputs[0][0].requestId).not.toBe(a.requestId);
+	});
+
+	test('the example workflow: its trigger links Meta to the status page of its own Webhook node', async () => {
+		const example = require('../../docs/examples/meta-data-deletion-requests.json');
+		const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-meta-business.metaComplianceTrigger');
+		const statusPage = example.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+		const hook = await compliance(trigger.parameters);
+		const answer = JSON.parse((await send(hook, 'data_deletion')).body);
+		const url = new URL(answer.url);
+		expect(url.pathname).toBe(`/webhook/${statusPage.parameters.path}`);
+		expect(url.searchParams.get('code')).toBe(answer.confirmation_code);
+		expect(example.connections[trigger.name].main).toHaveLength(2);
+	});
+
 	test('Max Age is an option: a 30-minute-old request passes with 60 minutes allowed', async () => {
 		const strict = await compliance();
 		const lenient = await compliance({ options: { maxAgeMinutes: 60 } });
@@ -103,6 +128,10 @@ describe('valid callbacks', () => {
 		expect((await send(lenient, 'deauthorize', { ageSeconds: 1800 })).status).toBe(200);
 		expect(strict.executions).toHaveLength(0);
 		expect(lenient.executions).toHaveLength(1);
+		// A Max Age that is not a number (a broken expression) falls back to 10 minutes instead of allowing any age.
+		const broken = await compliance({ options: { maxAgeMinutes: 'soon' } });
+		expect((await send(broken, 'deauthorize', { ageSeconds: 660 })).status).toBe(403);
+		expect((await send(broken, 'deauthorize', { ageSeconds: 540 })).status).toBe(200);
 	});
 });
 

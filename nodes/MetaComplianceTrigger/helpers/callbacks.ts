@@ -14,6 +14,14 @@ const MAX_FUTURE_SECONDS = 300;
 export const DEFAULT_MAX_AGE_MINUTES = 10;
 const CODE_PLACEHOLDER = '{code}';
 
+export const MAX_MAX_AGE_MINUTES = 1440;
+
+/** The Max Age option, kept within 1 minute to 1 day even when an expression gives something else. */
+function maxAgeMinutesOf(value: number): number {
+	if (!Number.isFinite(value) || value <= 0) return DEFAULT_MAX_AGE_MINUTES;
+	return Math.min(Math.max(value, 1), MAX_MAX_AGE_MINUTES);
+}
+
 /** n8n parses form bodies into the body data; the raw bytes are read when it did not (another content type). */
 function signedRequestOf(ctx: IWebhookFunctions): unknown {
 	const body = ctx.getBodyData() as IDataObject;
@@ -56,7 +64,7 @@ export interface ComplianceOptions {
 export function handleComplianceCallback(ctx: IWebhookFunctions, options: ComplianceOptions): IWebhookResponseData {
 	const check = verifySignedRequest(signedRequestOf(ctx), {
 		secrets: options.secrets,
-		maxAgeSeconds: Math.round(options.maxAgeMinutes * 60),
+		maxAgeSeconds: Math.round(maxAgeMinutesOf(options.maxAgeMinutes) * 60),
 		maxFutureSeconds: MAX_FUTURE_SECONDS,
 		nowMs: Date.now(),
 	});

@@ -93,8 +93,9 @@ export function verifySignedRequest(value: unknown, policy: SignedRequestPolicy)
 
 	const nowSeconds = Math.floor(policy.nowMs / 1000);
 	const age = nowSeconds - payload.issued_at;
-	if (age > policy.maxAgeSeconds) return refuse(403, `the request was issued ${age} seconds ago, more than the ${policy.maxAgeSeconds} seconds allowed (a replay or a late delivery)`);
-	if (-age > policy.maxFutureSeconds) return refuse(403, `the request claims to be issued ${-age} seconds in the future`);
+	// Written so that a limit that is not a number refuses (fails closed) rather than lets everything through.
+	if (!(-age <= policy.maxFutureSeconds)) return refuse(403, `the request claims to be issued ${-age} seconds in the future`);
+	if (!(age <= policy.maxAgeSeconds)) return refuse(403, `the request was issued ${age} seconds ago, more than the ${policy.maxAgeSeconds} seconds allowed (a replay or a late delivery)`);
 	if (payload.expires !== undefined && payload.expires < nowSeconds) return refuse(403, 'the request expired (its expires time is past)');
 
 	// Stable across re-deliveries of the same signed request, so a workflow can recognise one it already handled.
