@@ -115,5 +115,30 @@ describe('compliance callbacks', () => {
 		expect(parseReceived(r.received[0], ctx.seed.app.secret).validSignature).toBe(true);
 		expect((await ctx.api.post('/__admin/compliance/send', { url: r.url, callback: 'uninstall' })).status).toBe(400);
 		expect((await ctx.api.post('/__admin/compliance/send', { callback: 'deauthorize' })).status).toBe(400);
+		expect((await ctx.api.post('/__admin/compliance/explode', {})).status).toBe(400);
+	});
+
+	test('a person removing the app: their tokens stop with 190/458 and Meta calls the dashboard URLs', async () => {
+		const r = await receiver();
+		const ada = ctx.seed.users.ada.id;
+		const me = () => ctx.api.get(ctx.fb(`/me?access_token=${ctx.seed.tokens.adaUser}`));
+		expect((await me()).status).toBe(200);
+		const configured = await ctx.api.post('/__admin/compliance/configure', { deauthorizeUrl: `${r.url}/deauthorize`, dataDeletionUrl: `${r.url}/data-deletion` });
+		expect(configured.data).toEqual({ deauthorizeUrl: `${r.url}/deauthorize`, dataDeletionUrl: `${r.url}/data-deletion` });
+		const removed = (await ctx.api.post('/__admin/compliance/removeApp', { userId: ada, requestDeletion: true })).data;
+		expect(removed.revokedTokens).toBeGreaterThan(0);
+		expect(r.received.map((e) => e.url)).toEqual(['/deauthorize', '/data-deletion']);
+		expect(r.received.map((e) => parseReceived(e, ctx.seed.app.secret).payload.user_id)).toEqual([ada, ada]);
+		const after = await me();
+		expect(after.data.error).toMatchObject({ code: 190, error_subcode: 458 });
+	});
+
+	test('removing the app without asking for deletion calls only the deauthorize URL; nothing is sent with no URL set', async () => {
+		const r = await receiver();
+		expect((await ctx.sandbox.webhooks.compliance.removeApp({ userId: ctx.seed.users.ada.id })).deauthorize).toBeNull();
+		ctx.sandbox.webhooks.compliance.configure({ deauthorizeUrl: r.url, dataDeletionUrl: r.url });
+		const result = await ctx.sandbox.webhooks.compliance.removeApp({ userId: ctx.seed.users.eddie.id });
+		expect(result.dataDeletion).toBeNull();
+		expect(r.received).toHaveLength(1);
 	});
 });

@@ -152,8 +152,8 @@ function createAdmin({ state, webhooks }) {
 	router.post('/webhooks/deliver', handle((req) => webhooks.deliver(withRawBody(req.body))));
 	router.post('/webhooks/verify', handle((req) => webhooks.verifyCallback(req.body || {})));
 	router.get('/webhooks/deliveries', handle(() => state.webhookDeliveries));
-	// Deauthorize / data deletion callbacks signed as Meta does (products/compliance.js).
-	router.post('/compliance/send', handle((req) => webhooks.compliance.send(req.body || {})));
+	// Deauthorize / data deletion callbacks signed as Meta does: send, configure, removeApp (products/compliance.js).
+	router.post('/compliance/:action', handle((req) => webhooks.compliance.admin(req.params.action, req.body)));
 	// Fires one sample event at whatever URL the app and account subscribed, as Meta would (demo: npm run demo:event).
 	router.post('/events', handle(async (req) => {
 		const { fireSampleEvent } = require('./products/sample-events');

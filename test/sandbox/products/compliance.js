@@ -90,7 +90,42 @@ function createComplianceSender(state, webhooks) {
 		return opts.callback === 'data_deletion' ? { ...answer, meta: judgeDeletionAnswer(result.status, result.body) } : answer;
 	}
 
-	return { send, signRequest };
+	/** The app's Deauthorize callback URL and Data deletion request URL, as set in Meta's App Dashboard. */
+	function configure({ deauthorizeUrl, dataDeletionUrl } = {}) {
+		const urls = state.ns('compliance', () => ({}));
+		if (deauthorizeUrl !== undefined) urls.deauthorizeUrl = deauthorizeUrl || null;
+		if (dataDeletionUrl !== undefined) urls.dataDeletionUrl = dataDeletionUrl || null;
+		return { deauthorizeUrl: urls.deauthorizeUrl ?? null, dataDeletionUrl: urls.dataDeletionUrl ?? null };
+	}
+
+	/**
+	 * A person removes the app in their settings (and may ask for their data to be deleted): their tokens for the app
+	 * stop working (190/458, reference §9.2) and Meta calls the URLs the dashboard holds, if any.
+	 */
+	async function removeApp({ userId, login = 'facebook', requestDeletion = false } = {}) {
+		if (!userId) throw new Error('compliance.removeApp: userId is required');
+		const app = state.defaultApp();
+		const revoked = [];
+		for (const record of state.tokens.values()) {
+			if (record.appId !== app?.id || record.revoked) continue;
+			if (String(record.userId) !== String(userId) && String(record.igUserId) !== String(userId)) continue;
+			record.revoked = { subcode: 458, message: null };
+			revoked.push(record.token);
+		}
+		const urls = configure();
+		const deauthorize = urls.deauthorizeUrl ? await send({ url: urls.deauthorizeUrl, callback: 'deauthorize', userId, login }) : null;
+		const dataDeletion = requestDeletion && urls.dataDeletionUrl ? await send({ url: urls.dataDeletionUrl, callback: 'data_deletion', userId, login }) : null;
+		return { revokedTokens: revoked.length, deauthorize, dataDeletion };
+	}
+
+	const ADMIN = { send, configure, removeApp };
+	/** One admin route for all of them: POST /__admin/compliance/:action. */
+	async function admin(action, body) {
+		if (!Object.hasOwn(ADMIN, action)) throw new Error(`unknown compliance action ${action}; known: ${Object.keys(ADMIN).join(', ')}`);
+		return await ADMIN[action](body || {});
+	}
+
+	return { send, configure, removeApp, admin, signRequest };
 }
 
 function register(ctx) {
