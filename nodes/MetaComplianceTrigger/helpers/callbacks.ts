@@ -12,9 +12,8 @@ export const OUTPUT_OF_KIND: Record<CallbackKind, number> = { data_deletion_requ
 /** Meta's clock and ours may differ a little; a request "from the future" beyond this is refused. */
 const MAX_FUTURE_SECONDS = 300;
 export const DEFAULT_MAX_AGE_MINUTES = 10;
-const CODE_PLACEHOLDER = '{code}';
-
 export const MAX_MAX_AGE_MINUTES = 1440;
+const CODE_PLACEHOLDER = '{code}';
 
 /** The Max Age option, kept within 1 minute to 1 day even when an expression gives something else. */
 function maxAgeMinutesOf(value: number): number {
