@@ -105,7 +105,7 @@ async function main(options) {
 		else credential.test = await testCredential(n8n, credential);
 	}
 	say(`Credentials: ${summarise(credentials)}`);
-	const workflows = await upsertWorkflows(n8n, loadExamples());
+	const workflows = await upsertWorkflows(n8n, loadExamples(), started.sandbox);
 	say(`Workflows: ${summarise(workflows)}; published "${workflows.filter((w) => w.active).map((w) => w.name).join('", "')}"`);
 
 	const pkg = require(path.join(REPO, 'package.json'));

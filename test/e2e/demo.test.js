@@ -192,6 +192,36 @@ test.each([
 	expect(n8n.nodeOutput(execution, triggerName, 0)[0]).toMatchObject(expected);
 });
 
+test('npm run demo:event -- delete-data: Meta gets a confirmation code, the request is recorded, the status page shows it', async () => {
+	const [workflow] = byName(await n8n.rest('GET', '/workflows'), 'Meta data deletion requests (App Review)');
+	expect(workflow.active).toBe(true);
+	const { execFileSync } = require('child_process');
+	const out = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'demo-event.js'), 'delete-data'], {
+		env: { ...process.env, N8N_META_SANDBOX_PORT: String(ports.sandbox) },
+		encoding: 'utf8',
+	});
+	expect(out).toMatch(/n8n answered 200/);
+	const [, statusUrl, code] = out.match(/status page: (\S+) \(confirmation code (\S+)\)/);
+	expect(statusUrl).toBe(`http://127.0.0.1:${ports.n8n}/webhook/meta-deletion-status?code=${code}`);
+
+	const deadline = Date.now() + 30000;
+	let executions = [];
+	while (Date.now() < deadline) {
+		executions = await n8n.listExecutions(workflow.id);
+		if (executions.some((e) => e.status !== 'running' && e.status !== 'new')) break;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	const execution = await n8n.waitForExecution(executions[0].id);
+	expect(execution.status).toBe('success');
+	expect(n8n.nodeOutput(execution, 'Meta App Compliance Trigger', 0)[0]).toMatchObject({ kind: 'data_deletion_request', confirmationCode: code });
+	expect(n8n.nodeOutput(execution, 'Mark request completed')).toHaveLength(1);
+
+	const page = await fetch(statusUrl);
+	expect(page.status).toBe(200);
+	expect(await page.text()).toContain(code);
+	expect((await fetch(`http://127.0.0.1:${ports.n8n}/webhook/meta-deletion-status?code=unknown-code`)).status).toBe(404);
+});
+
 test('Ctrl-C (SIGINT) stops n8n and the sandbox', async () => {
 	const how = await stopDemo(demo, 'SIGINT');
 	expect(how).toEqual({ code: 0, signal: null });
@@ -203,7 +233,7 @@ test('a second run on the same folder logs in and updates, without duplicates', 
 	demo = startDemo({ dir, n8nPort: ports.n8n, sandboxPort: ports.sandbox, timeoutMs: 5 * 60 * 1000 });
 	const output = await demo.ready;
 	expect(output).toContain('Credentials: 0 created, 5 updated');
-	expect(output).toContain('Workflows: 0 created, 5 updated');
+	expect(output).toContain(`Workflows: 0 created, ${loadExamples().length} updated`);
 
 	n8n = await connectToN8n({ url: `http://127.0.0.1:${ports.n8n}`, userFolder: dir, owner: DEMO_OWNER });
 	const workflows = await n8n.rest('GET', '/workflows');
