@@ -13,9 +13,11 @@ beforeAll(() => {
 	({ sb, n8n } = env);
 });
 
-test('n8n lists the Meta Setup Doctor node and the four Meta credential types', async () => {
+test('n8n lists every node of the package and the four Meta credential types', async () => {
 	const nodeNames = (await n8n.nodeTypes()).map((t) => t.name);
-	expect(nodeNames).toContain(`${PACKAGE_NAME}.metaSetupDoctor`);
+	const { nodeTypes } = require('../harness/package-types').loadPackageTypes();
+	expect(Object.keys(nodeTypes).length).toBeGreaterThanOrEqual(5);
+	expect(nodeNames).toEqual(expect.arrayContaining(Object.keys(nodeTypes)));
 
 	const credentialNames = (await n8n.credentialTypes()).map((c) => c.name);
 	expect(credentialNames).toEqual(expect.arrayContaining(['metaOAuth2Api', 'instagramLoginOAuth2Api', 'metaAccessTokenApi', 'metaAppApi']));
