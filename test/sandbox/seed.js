@@ -88,6 +88,7 @@ function defaultSeed() {
 				instagramAppSecret: r.app.instagramAppSecret,
 				loginConfigs: [{ id: r.app.loginConfigId, name: 'Business login', scopes: FACEBOOK_SCOPES, tokenType: 'USER' }],
 				roleUserIds: [r.users.ada.id],
+				businessId: r.business.id,
 			},
 		],
 		businesses: [r.business],
