@@ -25,7 +25,7 @@ const PRODUCTS = [
 	require('./products/subscriptions'),
 	// require('./products/instagram'),
 	// require('./products/whatsapp'),
-	// require('./products/ads'),
+	require('./products/ads'),
 ];
 
 /**
