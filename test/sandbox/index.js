@@ -24,8 +24,8 @@ const PRODUCTS = [
 	require('./products/batch'),
 	require('./products/subscriptions'),
 	// require('./products/instagram'),
-	// require('./products/whatsapp'),
-	// require('./products/ads'),
+	require('./products/whatsapp'),
+	require('./products/ads'),
 ];
 
 /**
