@@ -1,0 +1,53 @@
+'use strict';
+// The Setup Doctor against every broken Meta setup the sandbox can be seeded into: each reports its failure with the
+// table's fix sentence and nothing else fails; a complete setup passes every check that applies.
+const { useFixture } = require('../support/fixture');
+const { SCENARIOS, applyScenario } = require('../sandbox/scenarios/broken-setups');
+const { SETUP_CHECKS } = require('../../dist/nodes/shared/doctor/checks');
+
+const fixture = useFixture();
+
+async function runDoctor(fx, seeded) {
+	const credentials = fx.credential(seeded.credential.type, seeded.credential.data);
+	const parameters = { authentication: seeded.credential.type, resource: 'token', operation: 'check', ...seeded.parameters };
+	if (parameters.checkApp) Object.assign(credentials, fx.credential(seeded.appCredential.type, seeded.appCredential.data));
+	const run = await fx.engine.runNode({ type: 'n8n-nodes-meta-business.metaSetupDoctor', parameters, credentials });
+	expect(run.error).toBeUndefined();
+	return run.items[0];
+}
+
+const fixOf = (id) => SETUP_CHECKS.find((c) => c.id === id).fix;
+const idsWith = (report, status) => [...new Set(report.checks.filter((c) => c.status === status).map((c) => c.id))];
+
+test('a complete setup passes every check that applies, and every area is checked', async () => {
+	const fx = fixture();
+	const report = await runDoctor(fx, applyScenario(fx.sandbox, 'healthy'));
+	expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([]);
+	expect(report.status).toBe('pass');
+	expect(idsWith(report, 'pass').sort()).toEqual(
+		[
+			'token.valid', 'token.type', 'token.expiry', 'token.dataAccess', 'scopes.features',
+			'pages.reachable', 'pages.pageToken', 'instagram.linked', 'instagram.accountType', 'instagram.expectedPage',
+			'whatsapp.accounts', 'whatsapp.registration', 'whatsapp.quality', 'whatsapp.messagingLimit',
+			'ads.accounts', 'ads.accountStatus', 'app.mode', 'app.business', 'webhooks.callbackUrl', 'webhooks.fields',
+		].sort(),
+	);
+	// The one check that does not apply to a Facebook Login token says why.
+	expect(report.checks.find((c) => c.id === 'scopes.currentNames')).toMatchObject({ status: 'skip', found: expect.stringMatching(/^skipped: /), fix: '' });
+	expect(report.checks.every((c) => c.status !== 'pass' || c.fix === '')).toBe(true);
+});
+
+const broken = Object.keys(SCENARIOS).filter((name) => name !== 'healthy');
+
+test.each(broken)('%s: the doctor reports that failure, with its fix, and no other', async (name) => {
+	const fx = fixture();
+	const seeded = applyScenario(fx.sandbox, name);
+	const report = await runDoctor(fx, seeded);
+	expect(report.status).toBe('fail');
+	expect(idsWith(report, 'fail')).toEqual(seeded.fails);
+	for (const check of report.checks.filter((c) => c.status === 'fail')) {
+		expect(check.fix).toBe(fixOf(check.id));
+		expect(check.found.length).toBeGreaterThan(10);
+	}
+	expect(report.summary).toContain(report.checks.find((c) => c.status === 'fail').found);
+});

@@ -1,0 +1,213 @@
+'use strict';
+// Broken Meta setups for the Setup Doctor: each scenario seeds one broken link of the chain on top of the default
+// (healthy) seed and says which check must fail. `applyScenario(sandbox, name)` returns what to check it with: the
+// credential, the Setup Doctor's parameters and the ids of the checks that must fail (and only those).
+const { seedResult } = require('../seed');
+
+const WEBHOOK_URL = 'https://n8n.example.test/webhook/meta-instagram';
+const OTHER_PAGE = { id: '1200000000000002', name: "Ada's Other Shop" };
+const DAY = 86400;
+
+/** The app's webhook subscription for one object, as `POST /{app-id}/subscriptions` stores it (products/subscriptions). */
+function subscribeApp(state, { object, callbackUrl, fields, active = true }) {
+	const appId = seedResult.app.id;
+	if (!state.appSubscriptions.has(appId)) state.appSubscriptions.set(appId, new Map());
+	state.appSubscriptions.get(appId).set(object, { object, callback_url: callbackUrl, active, fields: new Map(fields.map((f) => [f, 'v26.0'])), verifyToken: 'sandbox-verify' });
+}
+
+/** A token of Ada's with every scope of the default seed (so only the scenario's own break shows). */
+function adaToken(sandbox, spec = {}) {
+	return sandbox.admin.createToken({ type: 'USER', userId: seedResult.users.ada.id, scopes: seedResult.scopes.facebook, ...spec }).token;
+}
+
+function phoneNumber(overrides) {
+	const { waba } = seedResult;
+	return { wabas: [{ id: waba.id, name: waba.name, phoneNumberIds: [waba.phoneNumberId], phoneNumbers: [{ id: waba.phoneNumberId, ...overrides }] }] };
+}
+
+function adAccount(overrides) {
+	const account = seedResult.adAccount;
+	return { adAccounts: [{ id: account.accountId, name: account.name, businessId: seedResult.business.id, userIds: [seedResult.users.ada.id, seedResult.systemUser.id], ...overrides }] };
+}
+
+/** Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL. */
+function completeSetup(sandbox) {
+	subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: WEBHOOK_URL, fields: ['messages', 'comments'] });
+}
+
+/** The Setup Doctor's parameters for a Facebook Login setup that expects the default seed's Page, account and webhook. */
+function facebookParameters() {
+	return {
+		checkApp: true,
+		expectations: {
+			pageId: seedResult.page.id,
+			instagramAccount: `@${seedResult.instagram.username}`,
+			webhookUrl: WEBHOOK_URL,
+			webhookFields: ['instagram:messages', 'instagram:comments'],
+		},
+	};
+}
+
+function accessToken(token) {
+	return { type: 'metaAccessTokenApi', data: { accessToken: token, appId: seedResult.app.id, appSecret: seedResult.app.secret } };
+}
+
+function instagramLogin(token, permissions) {
+	const { app, instagram } = seedResult;
+	return {
+		type: 'instagramLoginOAuth2Api',
+		data: {
+			clientId: app.instagramAppId,
+			clientSecret: app.instagramAppSecret,
+			oauthTokenData: { access_token: token, token_type: 'bearer', expires_in: 60 * DAY, user_id: instagram.appScopedId, permissions: permissions.join(','), meta_long_lived: true },
+		},
+	};
+}
+
+/** The app credential the doctor reads the app and its webhooks with. */
+const APP_CREDENTIAL = { type: 'metaAppApi', data: { appId: seedResult.app.id, appSecret: seedResult.app.secret, verifyToken: 'sandbox-verify' } };
+
+const SCENARIOS = {
+	healthy: {
+		description: 'A complete setup: Ada (Page admin) with every permission, her Page linked to @adas.shop, live app in a business portfolio, webhook at the trigger URL',
+		fails: [],
+		apply: (sandbox) => ({ credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() }),
+	},
+	personalInstagram: {
+		description: 'The Instagram account linked to the Page is a personal account',
+		fails: ['instagram.accountType'],
+		apply(sandbox) {
+			sandbox.admin.seed({ instagramAccounts: [{ id: seedResult.personalInstagram.id, accountType: 'PERSONAL', pageId: seedResult.page.id }] });
+			// The workflows' own expectation (this Page holds @adas.shop) would fail as well: leave it out.
+			const parameters = facebookParameters();
+			delete parameters.expectations.instagramAccount;
+			delete parameters.expectations.pageId;
+			return { credential: accessToken(adaToken(sandbox)), parameters };
+		},
+	},
+	instagramOnOtherPage: {
+		description: 'The Instagram account is linked to a different Page than the one the workflows use',
+		fails: ['instagram.expectedPage'],
+		apply(sandbox) {
+			sandbox.admin.seed({
+				pages: [OTHER_PAGE],
+				roles: [{ userId: seedResult.users.ada.id, pageId: OTHER_PAGE.id }],
+				instagramAccounts: [{ id: seedResult.instagram.id, pageId: OTHER_PAGE.id }],
+			});
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	editorRole: {
+		description: 'The user is an Editor of the Page, not an Admin: Meta gives no Page token',
+		fails: ['pages.pageToken'],
+		apply(sandbox) {
+			const token = sandbox.admin.createToken({ type: 'USER', userId: seedResult.users.eddie.id, scopes: seedResult.scopes.facebook.filter((s) => s.startsWith('pages_') || s.startsWith('instagram_')) }).token;
+			return { credential: accessToken(token), parameters: facebookParameters() };
+		},
+	},
+	retiredScopeNames: {
+		description: 'An Instagram Login token whose permissions were granted under the old business_* names only',
+		fails: ['scopes.currentNames'],
+		apply(sandbox) {
+			const permissions = ['business_basic', 'business_content_publish', 'business_manage_comments', 'business_manage_messages'];
+			const token = sandbox.admin.createToken({ type: 'IG_USER', igUserId: seedResult.instagram.id, scopes: permissions }).token;
+			return { credential: instagramLogin(token, permissions), parameters: {} };
+		},
+	},
+	expiredToken: {
+		description: 'The user token expired',
+		fails: ['token.valid'],
+		apply(sandbox) {
+			const now = sandbox.state.nowSec();
+			const token = adaToken(sandbox, { issuedAt: now - 70 * DAY, expiresAt: now - 10 * DAY, dataAccessExpiresAt: now + 20 * DAY });
+			return { credential: accessToken(token), parameters: facebookParameters() };
+		},
+	},
+	dataAccessLapsed: {
+		description: 'The token is valid but the user has not used the app for 90 days: data access lapsed',
+		fails: ['token.dataAccess'],
+		apply(sandbox) {
+			const now = sandbox.state.nowSec();
+			const token = adaToken(sandbox, { issuedAt: now - 40 * DAY, expiresAt: now + 20 * DAY, dataAccessExpiresAt: now - 2 * DAY });
+			return { credential: accessToken(token), parameters: facebookParameters() };
+		},
+	},
+	developmentMode: {
+		description: 'The Meta app is still in development mode',
+		fails: ['app.mode'],
+		apply(sandbox) {
+			sandbox.admin.seed({ apps: [{ id: seedResult.app.id, mode: 'development' }] });
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	noBusiness: {
+		description: 'The Meta app is not attached to a business portfolio',
+		fails: ['app.business'],
+		apply(sandbox) {
+			sandbox.admin.seed({ apps: [{ id: seedResult.app.id, businessId: '' }] });
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	webhookWrongUrl: {
+		description: 'The app’s webhook still calls an old URL',
+		fails: ['webhooks.callbackUrl'],
+		apply(sandbox) {
+			subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: 'https://old-n8n.example.test/webhook/instagram', fields: ['messages', 'comments'] });
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	webhookMissingFields: {
+		description: 'The app’s webhook lacks a field a trigger needs (Instagram messages)',
+		fails: ['webhooks.fields'],
+		apply(sandbox) {
+			subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: WEBHOOK_URL, fields: ['comments'] });
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	whatsappNotRegistered: {
+		description: 'The WhatsApp phone number is not registered (pending, code not verified)',
+		fails: ['whatsapp.registration'],
+		apply(sandbox) {
+			sandbox.admin.seed(phoneNumber({ status: 'PENDING', code_verification_status: 'NOT_VERIFIED' }));
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	whatsappAtLimit: {
+		description: 'The WhatsApp phone number is held at its messaging limit',
+		fails: ['whatsapp.messagingLimit'],
+		apply(sandbox) {
+			sandbox.admin.seed(phoneNumber({ status: 'RATE_LIMITED', messaging_limit_tier: 'TIER_250' }));
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	whatsappLowQuality: {
+		description: 'The WhatsApp phone number’s quality rating is low (RED)',
+		fails: ['whatsapp.quality'],
+		apply(sandbox) {
+			sandbox.admin.seed(phoneNumber({ quality_rating: 'RED' }));
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+	disabledAdAccount: {
+		description: 'The ad account is disabled (ads integrity policy)',
+		fails: ['ads.accountStatus'],
+		apply(sandbox) {
+			sandbox.admin.seed(adAccount({ account_status: 2, disable_reason: 1 }));
+			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+		},
+	},
+};
+
+/**
+ * Seeds a scenario on top of the default seed (call after `admin.reset(); admin.seed('default')`).
+ * @returns {{name:string, description:string, fails:string[], credential:{type:string,data:Object}, appCredential:Object, parameters:Object}}
+ */
+function applyScenario(sandbox, name) {
+	const scenario = SCENARIOS[name];
+	if (!scenario) throw new Error(`unknown broken-setup scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+	completeSetup(sandbox);
+	const seeded = scenario.apply(sandbox);
+	return { name, description: scenario.description, fails: scenario.fails, appCredential: APP_CREDENTIAL, ...seeded };
+}
+
+module.exports = { SCENARIOS, applyScenario, subscribeApp, WEBHOOK_URL };
