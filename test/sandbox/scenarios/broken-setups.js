@@ -64,6 +64,23 @@ function instagramLogin(token, permissions) {
 	};
 }
 
+/** Ada's token with the default expectations: the case most scenarios check. */
+function adaCase(sandbox) {
+	return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+}
+
+/** A scenario that is one `admin.seed(spec)` on top of the complete setup, checked with Ada's token. */
+function seeded(description, fails, spec) {
+	return {
+		description,
+		fails,
+		apply(sandbox) {
+			sandbox.admin.seed(spec);
+			return adaCase(sandbox);
+		},
+	};
+}
+
 /** The app credential the doctor reads the app and its webhooks with. */
 const APP_CREDENTIAL = { type: 'metaAppApi', data: { appId: seedResult.app.id, appSecret: seedResult.app.secret, verifyToken: 'sandbox-verify' } };
 
@@ -71,7 +88,7 @@ const SCENARIOS = {
 	healthy: {
 		description: 'A complete setup: Ada (Page admin) with every permission, her Page linked to @adas.shop, live app in a business portfolio, webhook at the trigger URL',
 		fails: [],
-		apply: (sandbox) => ({ credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() }),
+		apply: adaCase,
 	},
 	personalInstagram: {
 		description: 'The Instagram account linked to the Page is a personal account',
@@ -85,18 +102,11 @@ const SCENARIOS = {
 			return { credential: accessToken(adaToken(sandbox)), parameters };
 		},
 	},
-	instagramOnOtherPage: {
-		description: 'The Instagram account is linked to a different Page than the one the workflows use',
-		fails: ['instagram.expectedPage'],
-		apply(sandbox) {
-			sandbox.admin.seed({
-				pages: [OTHER_PAGE],
-				roles: [{ userId: seedResult.users.ada.id, pageId: OTHER_PAGE.id }],
-				instagramAccounts: [{ id: seedResult.instagram.id, pageId: OTHER_PAGE.id }],
-			});
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
+	instagramOnOtherPage: seeded('The Instagram account is linked to a different Page than the one the workflows use', ['instagram.expectedPage'], {
+		pages: [OTHER_PAGE],
+		roles: [{ userId: seedResult.users.ada.id, pageId: OTHER_PAGE.id }],
+		instagramAccounts: [{ id: seedResult.instagram.id, pageId: OTHER_PAGE.id }],
+	}),
 	editorRole: {
 		description: 'The user is an Editor of the Page, not an Admin: Meta gives no Page token',
 		fails: ['pages.pageToken'],
@@ -132,28 +142,14 @@ const SCENARIOS = {
 			return { credential: accessToken(token), parameters: facebookParameters() };
 		},
 	},
-	developmentMode: {
-		description: 'The Meta app is still in development mode',
-		fails: ['app.mode'],
-		apply(sandbox) {
-			sandbox.admin.seed({ apps: [{ id: seedResult.app.id, mode: 'development' }] });
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
-	noBusiness: {
-		description: 'The Meta app is not attached to a business portfolio',
-		fails: ['app.business'],
-		apply(sandbox) {
-			sandbox.admin.seed({ apps: [{ id: seedResult.app.id, businessId: '' }] });
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
+	developmentMode: seeded('The Meta app is still in development mode', ['app.mode'], { apps: [{ id: seedResult.app.id, mode: 'development' }] }),
+	noBusiness: seeded('The Meta app is not attached to a business portfolio', ['app.business'], { apps: [{ id: seedResult.app.id, businessId: '' }] }),
 	webhookWrongUrl: {
 		description: 'The app’s webhook still calls an old URL',
 		fails: ['webhooks.callbackUrl'],
 		apply(sandbox) {
 			subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: 'https://old-n8n.example.test/webhook/instagram', fields: ['messages', 'comments'] });
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+			return adaCase(sandbox);
 		},
 	},
 	webhookMissingFields: {
@@ -161,41 +157,17 @@ const SCENARIOS = {
 		fails: ['webhooks.fields'],
 		apply(sandbox) {
 			subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: WEBHOOK_URL, fields: ['comments'] });
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
+			return adaCase(sandbox);
 		},
 	},
-	whatsappNotRegistered: {
-		description: 'The WhatsApp phone number is not registered (pending, code not verified)',
-		fails: ['whatsapp.registration'],
-		apply(sandbox) {
-			sandbox.admin.seed(phoneNumber({ status: 'PENDING', code_verification_status: 'NOT_VERIFIED' }));
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
-	whatsappAtLimit: {
-		description: 'The WhatsApp phone number is held at its messaging limit',
-		fails: ['whatsapp.messagingLimit'],
-		apply(sandbox) {
-			sandbox.admin.seed(phoneNumber({ status: 'RATE_LIMITED', messaging_limit_tier: 'TIER_250' }));
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
-	whatsappLowQuality: {
-		description: 'The WhatsApp phone number’s quality rating is low (RED)',
-		fails: ['whatsapp.quality'],
-		apply(sandbox) {
-			sandbox.admin.seed(phoneNumber({ quality_rating: 'RED' }));
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
-	disabledAdAccount: {
-		description: 'The ad account is disabled (ads integrity policy)',
-		fails: ['ads.accountStatus'],
-		apply(sandbox) {
-			sandbox.admin.seed(adAccount({ account_status: 2, disable_reason: 1 }));
-			return { credential: accessToken(adaToken(sandbox)), parameters: facebookParameters() };
-		},
-	},
+	whatsappNotRegistered: seeded(
+		'The WhatsApp phone number is not registered (pending, code not verified)',
+		['whatsapp.registration'],
+		phoneNumber({ status: 'PENDING', code_verification_status: 'NOT_VERIFIED' }),
+	),
+	whatsappAtLimit: seeded('The WhatsApp phone number is held at its messaging limit', ['whatsapp.messagingLimit'], phoneNumber({ status: 'RATE_LIMITED', messaging_limit_tier: 'TIER_250' })),
+	whatsappLowQuality: seeded('The WhatsApp phone number’s quality rating is low (RED)', ['whatsapp.quality'], phoneNumber({ quality_rating: 'RED' })),
+	disabledAdAccount: seeded('The ad account is disabled (ads integrity policy)', ['ads.accountStatus'], adAccount({ account_status: 2, disable_reason: 1 })),
 };
 
 /**
