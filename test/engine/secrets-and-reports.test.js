@@ -198,6 +198,6 @@ describe('credential reports', () => {
 		expect(dataAccess.status).toBe('fail');
 		expect(lapsedResult.status).toBe('Error');
 		expect(lapsedResult.message).toContain(`${dataAccess.found}.`);
-		expect(lapsedResult.message).toMatch(/data access ended on \d{4}-\d{2}-\d{2}/);
+		expect(lapsedResult.message).toMatch(/Data access ended on \d{4}-\d{2}-\d{2}/);
 	});
 });

@@ -2,7 +2,7 @@
 // The Setup Doctor against every broken Meta setup the sandbox can be seeded into: each reports its failure with the
 // table's fix sentence and nothing else fails; a complete setup passes every check that applies.
 const { useFixture } = require('../support/fixture');
-const { SCENARIOS, applyScenario } = require('../sandbox/scenarios/broken-setups');
+const { SCENARIOS, applyScenario, instagramLogin } = require('../sandbox/scenarios/broken-setups');
 const { SETUP_CHECKS } = require('../../dist/nodes/shared/doctor/checks');
 
 const fixture = useFixture();
@@ -50,4 +50,44 @@ test.each(broken)('%s: the doctor reports that failure, with its fix, and no oth
 		expect(check.found.length).toBeGreaterThan(10);
 	}
 	expect(report.summary).toContain(report.checks.find((c) => c.status === 'fail').found);
+});
+
+test('the report carries no token or secret, though the doctor read Page tokens and used the app token', async () => {
+	const fx = fixture();
+	const seeded = applyScenario(fx.sandbox, 'healthy');
+	const report = await runDoctor(fx, seeded);
+	const pageTokens = fx.admin.tokens().filter((t) => t.type === 'PAGE').map((t) => t.token);
+	expect(pageTokens.length).toBeGreaterThan(0);
+	const { app } = fx.seed;
+	const secrets = [seeded.credential.data.accessToken, app.secret, `${app.id}|${app.secret}`, ...pageTokens];
+	const text = JSON.stringify(report);
+	expect(secrets.filter((s) => text.includes(s))).toEqual([]);
+});
+
+describe('Instagram Login', () => {
+	function instagramLoginCase(fx, { accountType = 'BUSINESS', expectations = {} } = {}) {
+		const { instagram, scopes } = fx.seed;
+		fx.admin.seed({ instagramAccounts: [{ id: instagram.id, accountType }] });
+		const token = fx.admin.createToken({ type: 'IG_USER', igUserId: instagram.id, scopes: scopes.instagram }).token;
+		return { credential: instagramLogin(token, scopes.instagram), parameters: { expectations } };
+	}
+
+	test('a creator account with current permission names passes; Page, WhatsApp, Ads and app checks say why they are skipped', async () => {
+		const fx = fixture();
+		const report = await runDoctor(fx, instagramLoginCase(fx, { accountType: 'MEDIA_CREATOR' }));
+		expect(report.status).toBe('pass');
+		expect(report.checks.find((c) => c.id === 'instagram.accountType')).toMatchObject({ status: 'pass', found: `@${fx.seed.instagram.username} is a Creator account` });
+		expect(report.checks.find((c) => c.id === 'scopes.currentNames').status).toBe('pass');
+		expect(report.checks.find((c) => c.id === 'pages.reachable').found).toBe('skipped: an Instagram Login token needs no Facebook Page');
+		expect(report.checks.find((c) => c.id === 'whatsapp.accounts').status).toBe('skip');
+		expect(report.checks.find((c) => c.id === 'app.mode').found).toMatch(/^skipped: add a Meta App credential/);
+		expect(new Set(fx.calls().map((c) => c.host))).toEqual(new Set(['graph.instagram.com']));
+	});
+
+	test('a token for another account than the one the workflows expect fails instagram.expectedPage', async () => {
+		const fx = fixture();
+		const report = await runDoctor(fx, instagramLoginCase(fx, { expectations: { instagramAccount: '@someone.else' } }));
+		expect(idsWith(report, 'fail')).toEqual(['instagram.expectedPage']);
+		expect(report.checks.find((c) => c.id === 'instagram.expectedPage').found).toBe(`The token is for @${fx.seed.instagram.username}, not for @someone.else`);
+	});
 });

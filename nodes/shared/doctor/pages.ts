@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { checkResult, type CheckResult } from './checks';
-import type { DoctorInput } from './context';
+import { featureInPlay, instagramInPlay, type DoctorInput } from './context';
 
 /** A Page the token reaches, as the Instagram checks need it (never its token). */
 export interface ReachedPage {
@@ -33,13 +33,15 @@ export function pageLabel(page: ReachedPage): string {
 	return `Page ${page.name} (${page.id})`;
 }
 
-function pageTokenCheck(page: ReachedPage): CheckResult {
+/** A missing Page token fails for the Page the workflows use (or any Page when none is named); for others it warns. */
+function pageTokenCheck(page: ReachedPage, expectedPageId: string | undefined): CheckResult {
 	const tasks = page.tasks.length ? page.tasks.join(', ') : 'none listed';
 	if (page.hasPageToken) return checkResult('pages.pageToken', 'pass', `Page token available (tasks: ${tasks})`, pageLabel(page));
 	const why = page.tasks.includes('MANAGE')
 		? 'although the user has the MANAGE task; the Page may be restricted'
 		: 'the user lacks the MANAGE task (an Editor or lower role, not an Admin with full control)';
-	return checkResult('pages.pageToken', 'fail', `No Page token: ${why}; tasks: ${tasks}`, pageLabel(page));
+	const status = !expectedPageId || expectedPageId === page.id ? 'fail' : 'warn';
+	return checkResult('pages.pageToken', status, `No Page token: ${why}; tasks: ${tasks}`, pageLabel(page));
 }
 
 function skipBoth(why: string): CheckResult[] {
@@ -67,11 +69,15 @@ export async function pageChecks(input: DoctorInput): Promise<{ results: CheckRe
 	const listed = await input.read('me/accounts', { fields: `${PAGE_FIELDS},tasks,access_token` }, { list: true });
 	if (!listed.ok) return { results: [checkResult('pages.reachable', 'fail', `Meta refused to list the Pages: ${listed.problem}`), checkResult('pages.pageToken', 'skip', 'the Pages could not be listed')] };
 	const pages = listed.items.map((row) => reachedPage(row, false));
-	if (!pages.length) return { results: [checkResult('pages.reachable', 'fail', 'No Facebook Page is shared with this token'), checkResult('pages.pageToken', 'skip', 'no Page to check')], pages };
+	if (!pages.length) {
+		// Only a finding when Pages matter: a WhatsApp-only token may well reach none.
+		const needed = Boolean(input.expect.pageId) || instagramInPlay(input) || featureInPlay(input, ['pages']);
+		return { results: [checkResult('pages.reachable', needed ? 'fail' : 'skip', 'No Facebook Page is shared with this token'), checkResult('pages.pageToken', 'skip', 'no Page to check')], pages };
+	}
 	return {
 		results: [
 			checkResult('pages.reachable', 'pass', `${pages.length} Page(s): ${pages.map((p) => `${p.name} (${p.id}; tasks: ${p.tasks.join(', ') || 'none listed'})`).join('; ')}`),
-			...pages.map(pageTokenCheck),
+			...pages.map((page) => pageTokenCheck(page, input.expect.pageId)),
 		],
 		pages,
 	};

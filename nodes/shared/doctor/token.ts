@@ -52,7 +52,7 @@ export function tokenChecks(report: TokenReport, warnDays: number): CheckResult[
 	results.push(
 		dataAccess === undefined || dataAccess === 0
 			? checkResult('token.dataAccess', 'skip', dataAccess === 0 ? 'this token has no data-access expiry' : 'the data-access expiry could not be read')
-			: dated('token.dataAccess', dataAccess, warnDays, { never: '', ahead: 'data access ends', ended: 'data access ended on' }),
+			: dated('token.dataAccess', dataAccess, warnDays, { never: '', ahead: 'Data access ends', ended: 'Data access ended on' }),
 	);
 	return results;
 }

@@ -6,6 +6,8 @@ const { seedResult } = require('../seed');
 
 const WEBHOOK_URL = 'https://n8n.example.test/webhook/meta-instagram';
 const OTHER_PAGE = { id: '1200000000000002', name: "Ada's Other Shop" };
+/** A Page Ada has no role on. */
+const STRANGERS_PAGE = { id: '1200000000000003', name: "A Stranger's Page" };
 const DAY = 86400;
 
 /** The app's webhook subscription for one object, as `POST /{app-id}/subscriptions` stores it (products/subscriptions). */
@@ -46,6 +48,14 @@ function facebookParameters() {
 			webhookFields: ['instagram:messages', 'instagram:comments'],
 		},
 	};
+}
+
+/** Without "this Page holds @adas.shop": for breaks where that expectation would fail as well. */
+function withoutInstagramExpectation() {
+	const parameters = facebookParameters();
+	delete parameters.expectations.instagramAccount;
+	delete parameters.expectations.pageId;
+	return parameters;
 }
 
 function accessToken(token) {
@@ -95,11 +105,7 @@ const SCENARIOS = {
 		fails: ['instagram.accountType'],
 		apply(sandbox) {
 			sandbox.admin.seed({ instagramAccounts: [{ id: seedResult.personalInstagram.id, accountType: 'PERSONAL', pageId: seedResult.page.id }] });
-			// The workflows' own expectation (this Page holds @adas.shop) would fail as well: leave it out.
-			const parameters = facebookParameters();
-			delete parameters.expectations.instagramAccount;
-			delete parameters.expectations.pageId;
-			return { credential: accessToken(adaToken(sandbox)), parameters };
+			return { credential: accessToken(adaToken(sandbox)), parameters: withoutInstagramExpectation() };
 		},
 	},
 	instagramOnOtherPage: seeded('The Instagram account is linked to a different Page than the one the workflows use', ['instagram.expectedPage'], {
@@ -107,6 +113,14 @@ const SCENARIOS = {
 		roles: [{ userId: seedResult.users.ada.id, pageId: OTHER_PAGE.id }],
 		instagramAccounts: [{ id: seedResult.instagram.id, pageId: OTHER_PAGE.id }],
 	}),
+	pageWithoutInstagram: {
+		description: 'No Instagram account is linked to the Page (the account moved to a Page the user cannot reach)',
+		fails: ['instagram.linked'],
+		apply(sandbox) {
+			sandbox.admin.seed({ pages: [STRANGERS_PAGE], instagramAccounts: [{ id: seedResult.instagram.id, pageId: STRANGERS_PAGE.id }] });
+			return { credential: accessToken(adaToken(sandbox)), parameters: withoutInstagramExpectation() };
+		},
+	},
 	editorRole: {
 		description: 'The user is an Editor of the Page, not an Admin: Meta gives no Page token',
 		fails: ['pages.pageToken'],
@@ -182,4 +196,4 @@ function applyScenario(sandbox, name) {
 	return { name, description: scenario.description, fails: scenario.fails, appCredential: APP_CREDENTIAL, ...seeded };
 }
 
-module.exports = { SCENARIOS, applyScenario, subscribeApp, WEBHOOK_URL };
+module.exports = { SCENARIOS, applyScenario, subscribeApp, instagramLogin, WEBHOOK_URL };
