@@ -2,7 +2,7 @@
 // The Setup Doctor against every broken Meta setup the sandbox can be seeded into: each reports its failure with the
 // table's fix sentence and nothing else fails; a complete setup passes every check that applies.
 const { useFixture } = require('../support/fixture');
-const { SCENARIOS, applyScenario, instagramLogin } = require('../sandbox/scenarios/broken-setups');
+const { SCENARIOS, applyScenario, instagramLogin, subscribeApp, installApp } = require('../sandbox/scenarios/broken-setups');
 const { SETUP_CHECKS } = require('../../dist/nodes/shared/doctor/checks');
 
 const fixture = useFixture();
@@ -29,7 +29,7 @@ test('a complete setup passes every check that applies, and every area is checke
 			'token.valid', 'token.type', 'token.expiry', 'token.dataAccess', 'scopes.features',
 			'pages.reachable', 'pages.pageToken', 'instagram.linked', 'instagram.accountType', 'instagram.expectedPage',
 			'whatsapp.accounts', 'whatsapp.registration', 'whatsapp.quality', 'whatsapp.messagingLimit',
-			'ads.accounts', 'ads.accountStatus', 'app.mode', 'app.business', 'webhooks.callbackUrl', 'webhooks.fields',
+			'ads.accounts', 'ads.accountStatus', 'app.mode', 'app.business', 'webhooks.callbackUrl', 'webhooks.accountInstall', 'webhooks.fields',
 		].sort(),
 	);
 	// The one check that does not apply to a Facebook Login token says why.
@@ -89,5 +89,35 @@ describe('Instagram Login', () => {
 		const report = await runDoctor(fx, instagramLoginCase(fx, { expectations: { instagramAccount: '@someone.else' } }));
 		expect(idsWith(report, 'fail')).toEqual(['instagram.expectedPage']);
 		expect(report.checks.find((c) => c.id === 'instagram.expectedPage').found).toBe(`The token is for @${fx.seed.instagram.username}, not for @someone.else`);
+	});
+});
+
+describe('WhatsApp webhooks', () => {
+	const TRIGGER_URL = 'https://n8n.example.test/webhook/whatsapp';
+
+	function whatsappCase(fx, overrideUrl) {
+		const seeded = applyScenario(fx.sandbox, 'healthy');
+		// The app's callback serves another workflow; the WhatsApp trigger points its account at its own URL.
+		subscribeApp(fx.sandbox.state, { object: 'whatsapp_business_account', callbackUrl: 'https://n8n.example.test/webhook/other', fields: ['messages'] });
+		installApp(fx.sandbox.state, fx.seed.waba.id, { overrideUrl });
+		seeded.parameters.expectations = { webhookUrl: TRIGGER_URL, webhookFields: ['whatsapp_business_account:messages'] };
+		return seeded;
+	}
+
+	test('a WhatsApp account whose callback override is the trigger URL passes, though the app calls another URL', async () => {
+		const fx = fixture();
+		const report = await runDoctor(fx, whatsappCase(fx, TRIGGER_URL));
+		const url = report.checks.find((c) => c.id === 'webhooks.callbackUrl' && c.subject === 'Webhook object whatsapp_business_account');
+		expect(url).toMatchObject({ status: 'pass', found: `WhatsApp Business Account ${fx.seed.waba.id} sends to ${TRIGGER_URL} (callback override)` });
+		// Only the objects of the named events are held to the trigger's URL: the Instagram webhook serves another workflow.
+		expect(report.status).toBe('pass');
+		expect(report.checks.some((c) => c.subject === 'Webhook object instagram')).toBe(false);
+	});
+
+	test('without the override the WhatsApp object fails its callback check', async () => {
+		const fx = fixture();
+		const report = await runDoctor(fx, whatsappCase(fx, undefined));
+		const url = report.checks.find((c) => c.id === 'webhooks.callbackUrl' && c.subject === 'Webhook object whatsapp_business_account');
+		expect(url).toMatchObject({ status: 'fail', found: `Meta calls https://n8n.example.test/webhook/other, not ${TRIGGER_URL}` });
 	});
 });

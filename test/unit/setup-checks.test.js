@@ -83,7 +83,7 @@ test('Webhooks: an inactive subscription fails; a needed object with no subscrip
 	};
 	const app = { appId: '1', read: async (path) => reads[path] };
 	const results = await appChecks(input({ app, expect: { webhookFields: ['page:feed', 'instagram:messages'] } }));
-	expect(results.filter((r) => r.id.startsWith('webhooks.')).map((r) => `${r.subject} ${r.id} ${r.status}`)).toEqual([
+	expect(results.filter((r) => r.id === 'webhooks.callbackUrl' || r.id === 'webhooks.fields').map((r) => `${r.subject} ${r.id} ${r.status}`)).toEqual([
 		'Webhook object page webhooks.callbackUrl fail',
 		'Webhook object page webhooks.fields pass',
 		'Webhook object instagram webhooks.callbackUrl fail',
@@ -94,4 +94,20 @@ test('Webhooks: an inactive subscription fails; a needed object with no subscrip
 test('the one-line summary leads with validity and expiry, then coverage, then every warning and failure', () => {
 	const checks = credentialChecks(report({ dataAccessExpiresAt: now() - DAY }));
 	expect(summaryLine(checks)).toMatch(/^Valid USER token, expires \d{4}-\d{2}-\d{2} \(in (49|50) days\)\. Can use: Meta Ads insights\. Data access ended on \d{4}-\d{2}-\d{2}\.$/);
+});
+
+test('Page subscription: skipped without a named Page or without its Page token; missing fields fail', async () => {
+	const app = () => ({
+		appId: '1',
+		read: async (path) => (path === '1' ? { ok: true, body: { id: '1', business: { id: 'b' }, app_mode: 'live' }, items: [] } : { ok: true, body: {}, items: [] }),
+	});
+	const needs = { webhookFields: ['instagram:messages', 'instagram:comments'] };
+	const pages = [{ id: 'p1', name: 'Main', tasks: [], hasPageToken: true }, { id: 'p2', name: 'Side', tasks: [], hasPageToken: false }];
+	const installCheck = async (expect, read, reached = pages) => (await appChecks(input({ app: app(), expect: { ...needs, ...expect }, read }), reached)).find((r) => r.id === 'webhooks.accountInstall');
+	expect((await installCheck({}, listing([]))).found).toMatch(/^skipped: name the Page/);
+	expect((await installCheck({ pageId: 'p2' }, listing([]))).found).toMatch(/^skipped: no Page token/);
+	expect((await installCheck({ pageId: 'p9' }, listing([]))).found).toMatch(/^skipped: the Page is not among/);
+	expect(await installCheck({ pageId: 'p1' }, listing([]))).toMatchObject({ status: 'fail', found: 'It has not subscribed the app: Meta sends none of its events' });
+	expect(await installCheck({ pageId: 'p1' }, listing([{ id: '1', subscribed_fields: ['comments'] }]))).toMatchObject({ status: 'fail', found: 'Subscribed the app without messages (has: comments)' });
+	expect(await installCheck({ pageId: 'p1' }, listing([{ id: '1', subscribed_fields: ['comments', 'messages'] }]))).toMatchObject({ status: 'pass' });
 });

@@ -167,6 +167,13 @@ const DEFINITIONS: CheckDefinition[] = [
 		fix: 'Deactivate and activate the trigger workflow so it subscribes its production URL again, or set the callback URL in App Dashboard → Webhooks.',
 	},
 	{
+		id: 'webhooks.accountInstall',
+		area: 'app',
+		title: 'Page or Instagram account subscribed to the app',
+		inspects: 'With a Meta App credential: whether the Page you name (or the Instagram Login account) has subscribed the app (`subscribed_apps`) to the Page and Instagram events you rely on; without it Meta sends nothing.',
+		fix: 'Activate the trigger workflow again (it subscribes the Page or account to the app), or subscribe the app with `POST /{page-id}/subscribed_apps` using a Page token.',
+	},
+	{
 		id: 'webhooks.fields',
 		area: 'app',
 		title: 'Webhook fields subscribed',

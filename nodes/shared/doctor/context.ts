@@ -16,7 +16,7 @@ export interface SetupExpectations {
 export type ReadOutcome = { ok: true; body: IDataObject; items: IDataObject[] } | { ok: false; problem: string; code?: number };
 
 /** One Graph read for a check. A refusal that is a finding (permission, unknown object) comes back as a value. */
-export type GraphRead = (path: string, qs: IDataObject, options?: { list?: boolean }) => Promise<ReadOutcome>;
+export type GraphRead = (path: string, qs: IDataObject, options?: { list?: boolean; asPage?: string }) => Promise<ReadOutcome>;
 
 export interface DoctorInput {
 	report: TokenReport;

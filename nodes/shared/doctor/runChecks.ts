@@ -21,7 +21,7 @@ export async function runSetupChecks(input: DoctorInput): Promise<CheckResult[]>
 	results.push(...pages.results, ...instagramChecks(input, pages.pages));
 	results.push(...(await whatsappChecks(input)));
 	results.push(...(await adsChecks(input)));
-	results.push(...(await appChecks(input)));
+	results.push(...(await appChecks(input, pages.pages)));
 	return results;
 }
 

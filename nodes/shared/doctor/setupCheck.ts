@@ -140,10 +140,11 @@ function graphReader(ctx: IExecuteFunctions, credentialType: MetaCredentialType,
 	return async (path, qs, options) => {
 		try {
 			if (options?.list) {
-				const items = await graphPaginate(ctx, layer, { method: 'GET', path, qs, itemIndex }, { returnAll: false, limit: 500 });
+				const request = { method: 'GET' as const, path, qs, itemIndex, asPage: options.asPage };
+				const items = await graphPaginate(ctx, layer, request, { returnAll: false, limit: 500 });
 				return { ok: true, body: {}, items };
 			}
-			const { body } = await graphRequest(ctx, layer, { method: 'GET', path, qs, itemIndex });
+			const { body } = await graphRequest(ctx, layer, { method: 'GET', path, qs, itemIndex, asPage: options?.asPage });
 			return { ok: true, body, items: [] };
 		} catch (error) {
 			return refusal(ctx, error, itemIndex);

@@ -10,7 +10,8 @@ export const PHONE_NUMBER_FIELDS = 'id,display_phone_number,verified_name,status
 const BLOCKED_STATUSES = ['BANNED', 'RESTRICTED', 'FLAGGED', 'DELETED', 'DISCONNECTED', 'PENDING', 'UNVERIFIED', 'MIGRATED'];
 const LIMIT_REACHED_STATUSES = ['RATE_LIMITED'];
 
-function accountIds(input: DoctorInput): string[] {
+/** WhatsApp Business Accounts to check: the ones the user named plus the ones the token was granted. */
+export function accountIds(input: DoctorInput): string[] {
 	const named = input.expect.whatsappAccountIds ?? [];
 	const granted = (input.report.granularScopes ?? [])
 		.filter((g) => WHATSAPP_SCOPES.includes(g.scope))

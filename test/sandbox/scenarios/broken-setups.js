@@ -17,6 +17,12 @@ function subscribeApp(state, { object, callbackUrl, fields, active = true }) {
 	state.appSubscriptions.get(appId).set(object, { object, callback_url: callbackUrl, active, fields: new Map(fields.map((f) => [f, 'v26.0'])), verifyToken: 'sandbox-verify' });
 }
 
+/** A Page's or WhatsApp account's `subscribed_apps` entry for the app (with a WhatsApp callback override). */
+function installApp(state, targetId, { fields = [], overrideUrl } = {}) {
+	if (!state.subscribedApps.has(targetId)) state.subscribedApps.set(targetId, new Map());
+	state.subscribedApps.get(targetId).set(seedResult.app.id, { subscribed_fields: fields, override_callback_uri: overrideUrl });
+}
+
 /** A token of Ada's with every scope of the default seed (so only the scenario's own break shows). */
 function adaToken(sandbox, spec = {}) {
 	return sandbox.admin.createToken({ type: 'USER', userId: seedResult.users.ada.id, scopes: seedResult.scopes.facebook, ...spec }).token;
@@ -32,9 +38,13 @@ function adAccount(overrides) {
 	return { adAccounts: [{ id: account.accountId, name: account.name, businessId: seedResult.business.id, userIds: [seedResult.users.ada.id, seedResult.systemUser.id], ...overrides }] };
 }
 
-/** Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL. */
+/**
+ * Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL, and
+ * the Page subscribed to the app for those fields (what activating the Instagram trigger does).
+ */
 function completeSetup(sandbox) {
 	subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: WEBHOOK_URL, fields: ['messages', 'comments'] });
+	installApp(sandbox.state, seedResult.page.id, { fields: ['messages', 'comments'] });
 }
 
 /** The Setup Doctor's parameters for a Facebook Login setup that expects the default seed's Page, account and webhook. */
@@ -174,6 +184,14 @@ const SCENARIOS = {
 			return adaCase(sandbox);
 		},
 	},
+	pageNotSubscribed: {
+		description: 'The Page has not subscribed the app, so Meta sends none of its Instagram events',
+		fails: ['webhooks.accountInstall'],
+		apply(sandbox) {
+			sandbox.state.subscribedApps.get(seedResult.page.id).delete(seedResult.app.id);
+			return adaCase(sandbox);
+		},
+	},
 	whatsappNotRegistered: seeded(
 		'The WhatsApp phone number is not registered (pending, code not verified)',
 		['whatsapp.registration'],
@@ -196,4 +214,4 @@ function applyScenario(sandbox, name) {
 	return { name, description: scenario.description, fails: scenario.fails, appCredential: APP_CREDENTIAL, ...seeded };
 }
 
-module.exports = { SCENARIOS, applyScenario, subscribeApp, instagramLogin, WEBHOOK_URL };
+module.exports = { SCENARIOS, applyScenario, subscribeApp, installApp, instagramLogin, WEBHOOK_URL, APP_CREDENTIAL };
