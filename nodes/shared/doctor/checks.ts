@@ -149,7 +149,7 @@ const DEFINITIONS: CheckDefinition[] = [
 		id: 'app.mode',
 		area: 'app',
 		title: 'App is live',
-		inspects: 'With a Meta App credential: whether the app is in Live or Development mode.',
+		inspects: 'With a Meta App credential: whether the app is in Live or Development mode (skipped when Meta does not report the mode).',
 		fix: 'Switch the app to Live in the App Dashboard (App Mode at the top); in Development mode only people with a role on the app can connect and real webhooks are not sent.',
 	},
 	{
