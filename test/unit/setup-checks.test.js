@@ -12,7 +12,7 @@ const { summaryLine, credentialChecks } = require('../../dist/nodes/shared/docto
 
 const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);
-const report = (extra = {}) => ({ valid: true, platform: 'facebook', tokenType: 'USER', expiresAt: now() + 50 * DAY, dataAccessExpiresAt: now() + 80 * DAY, scopes: ['ads_read'], covered: ['Meta Ads insights'], missing: [], message: '', ...extra });
+const report = (extra = {}) => ({ valid: true, platform: 'facebook', tokenType: 'USER', expiresAt: now() + 50 * DAY, dataAccessExpiresAt: now() + 80 * DAY, scopes: ['ads_read', 'instagram_basic'], covered: ['Meta Ads insights'], missing: [], message: '', ...extra });
 const listing = (items) => async () => ({ ok: true, body: {}, items });
 const input = (extra = {}) => ({ report: report(), warnDays: 14, features: [], expect: {}, read: listing([]), ...extra });
 const statusOf = (results, id) => results.filter((r) => r.id === id).map((r) => r.status);
@@ -110,4 +110,13 @@ test('Page subscription: skipped without a named Page or without its Page token;
 	expect(await installCheck({ pageId: 'p1' }, listing([]))).toMatchObject({ status: 'fail', found: 'It has not subscribed the app: Meta sends none of its events' });
 	expect(await installCheck({ pageId: 'p1' }, listing([{ id: '1', subscribed_fields: ['comments'] }]))).toMatchObject({ status: 'fail', found: 'Subscribed the app without messages (has: comments)' });
 	expect(await installCheck({ pageId: 'p1' }, listing([{ id: '1', subscribed_fields: ['comments', 'messages'] }]))).toMatchObject({ status: 'pass' });
+});
+
+test('token: lapsed data access is no failure when every granted permission is exempt from it (reference §1.5)', () => {
+	const lapsed = { dataAccessExpiresAt: now() - DAY };
+	expect(tokenChecks(report({ ...lapsed, scopes: ['pages_show_list', 'ads_read'] }), 14).find((r) => r.id === 'token.dataAccess')).toMatchObject({
+		status: 'pass',
+		found: expect.stringMatching(/^Data access ended on .*; the granted permissions are not subject to it$/),
+	});
+	expect(statusOf(tokenChecks(report({ ...lapsed, scopes: ['pages_show_list', 'instagram_basic'] }), 14), 'token.dataAccess')).toEqual(['fail']);
 });
