@@ -51,7 +51,7 @@ const DEFINITIONS: CheckDefinition[] = [
 		id: 'token.dataAccess',
 		area: 'token',
 		title: 'Data access expiry',
-		inspects: '`data_access_expires_at`: a user\'s data access lapses 90 days after they last used the app, even while the token is valid.',
+		inspects: '`data_access_expires_at`: a user\'s data access lapses 90 days after they last used the app, even while the token is valid (no failure when every granted permission is exempt from it).',
 		fix: 'Log in again through the credential (Connect, or a new token) to renew data access for another 90 days.',
 	},
 	{
