@@ -120,3 +120,17 @@ test('token: lapsed data access is no failure when every granted permission is e
 	});
 	expect(statusOf(tokenChecks(report({ ...lapsed, scopes: ['pages_show_list', 'instagram_basic'] }), 14), 'token.dataAccess')).toEqual(['fail']);
 });
+
+test('app: where Meta refuses the app-mode field, the app is read again without it and app.mode is skipped', async () => {
+	const asked = [];
+	const read = async (path, qs) => {
+		asked.push(qs.fields);
+		if (path !== '7') return { ok: true, body: {}, items: [] };
+		if (qs.fields.includes('app_mode')) return { ok: false, problem: 'Tried accessing nonexisting field (app_mode)', code: 100 };
+		return { ok: true, body: { id: '7', name: 'Shop App', business: { id: 'b1', name: 'Shop Ltd' } }, items: [] };
+	};
+	const results = await appChecks(input({ app: { appId: '7', read } }));
+	expect(asked.slice(0, 2)).toEqual(['id,name,business,app_mode', 'id,name,business']);
+	expect(results.find((r) => r.id === 'app.mode')).toMatchObject({ status: 'skip', found: expect.stringMatching(/^skipped: Meta did not report the app mode/) });
+	expect(results.find((r) => r.id === 'app.business')).toMatchObject({ status: 'pass', found: 'Owned by Shop Ltd (b1)' });
+});
