@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { META_CREDENTIAL_TYPES } from '../shared/connection';
-import { authenticationProperty, metaCredentials } from '../shared/descriptions/authentication';
+import { authenticationProperty } from '../shared/descriptions/authentication';
 import { router } from './actions/router';
 import * as token from './actions/token';
 import { credentialTest } from './methods';
@@ -18,7 +18,18 @@ export class MetaSetupDoctor implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: metaCredentials(META_CREDENTIAL_TYPES, 'metaCredentialTest'),
+		credentials: [
+			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaOAuth2Api'] } } },
+			{
+				name: 'instagramLoginOAuth2Api',
+				required: true,
+				testedBy: 'metaCredentialTest',
+				displayOptions: { show: { authentication: ['instagramLoginOAuth2Api'] } },
+			},
+			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
+			// The app token reads the app itself and its webhook subscriptions: optional, a second credential.
+			{ name: 'metaAppApi', required: true, displayOptions: { show: { checkApp: [true] } } },
+		],
 		properties: [
 			authenticationProperty(META_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
 			{
@@ -30,6 +41,14 @@ export class MetaSetupDoctor implements INodeType {
 				default: 'token',
 			},
 			...token.description,
+			{
+				displayName: 'Check App and Webhooks',
+				name: 'checkApp',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with a Meta App credential',
+				displayOptions: { show: { resource: ['token'], operation: ['check'] } },
+			},
 		],
 	};
 

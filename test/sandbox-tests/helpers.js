@@ -45,4 +45,21 @@ async function startReceiver(handler = () => ({ status: 200, body: 'ok' })) {
 	};
 }
 
-module.exports = { startSandbox, form, startReceiver };
+/**
+ * The usual hooks: one sandbox per file, reset to the default seed before each test. Returns a getter for the
+ * context ({sandbox, api, seed, fb, ig, url}).
+ */
+function useSandbox(options = {}) {
+	let ctx;
+	beforeAll(async () => {
+		ctx = await startSandbox(options);
+	});
+	afterAll(() => ctx.sandbox.stop());
+	beforeEach(() => {
+		ctx.sandbox.admin.reset();
+		ctx.sandbox.admin.seed('default');
+	});
+	return () => ctx;
+}
+
+module.exports = { startSandbox, useSandbox, form, startReceiver };

@@ -25,8 +25,8 @@ const PRODUCTS = [
 	require('./products/subscriptions'),
 	require('./products/compliance'),
 	// require('./products/instagram'),
-	// require('./products/whatsapp'),
-	// require('./products/ads'),
+	require('./products/whatsapp'),
+	require('./products/ads'),
 ];
 
 /**

@@ -4,6 +4,7 @@
 const crypto = require('crypto');
 const entities = require('./core/entities');
 const { createToken } = require('./core/tokens');
+const ads = require('./products/ads/seed');
 
 const APP_ID = '1000000000000001';
 const APP_SECRET = 'sandbox-app-secret';
@@ -57,6 +58,8 @@ const seedResult = Object.freeze({
 	waba: { id: '1500000000000001', name: 'Sandbox WhatsApp Account', phoneNumberId: '1600000000000001' },
 	secondWaba: { id: '1500000000000002', name: 'Second WhatsApp Account', phoneNumberId: '1600000000000002' },
 	scopes: { facebook: FACEBOOK_SCOPES, instagram: INSTAGRAM_SCOPES },
+	/** Ad account of Ada and the system user, with four campaigns (ads product). */
+	adAccount: ads.adsSeedResult,
 	tokens: {
 		/** Long-lived user token of Ada, all relevant scopes. */
 		adaUser: 'EAASandboxAdaAdminLongLivedUserToken0000000000000000000001',
@@ -88,6 +91,7 @@ function defaultSeed() {
 				instagramAppSecret: r.app.instagramAppSecret,
 				loginConfigs: [{ id: r.app.loginConfigId, name: 'Business login', scopes: FACEBOOK_SCOPES, tokenType: 'USER' }],
 				roleUserIds: [r.users.ada.id],
+				businessId: r.business.id,
 			},
 		],
 		businesses: [r.business],
@@ -117,6 +121,7 @@ function defaultSeed() {
 			{ id: r.personalInstagram.id, username: r.personalInstagram.username, accountType: 'PERSONAL' },
 		],
 		systemUsers: [{ ...r.systemUser, businessId: r.business.id }],
+		...ads.defaultAdsSeed(r),
 		tokens: [
 			{ token: r.tokens.adaUser, type: 'USER', appId: r.app.id, userId: r.users.ada.id, scopes: FACEBOOK_SCOPES, expiresIn: 5183944 },
 			{
@@ -156,6 +161,7 @@ function applySeed(state, spec) {
 	for (const a of spec.instagramAccounts || []) entities.upsertIgAccount(state, a);
 	for (const role of spec.roles || []) entities.upsertRole(state, role);
 	for (const w of spec.wabas || []) entities.upsertWaba(state, w);
+	ads.applyAdsSeed(state, spec);
 	const tokens = [];
 	for (const t of spec.tokens || []) {
 		const rec = createToken(state, t);

@@ -6,6 +6,8 @@ import type {
 	IHttpRequestOptions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
+import { worstStatus } from '../doctor/checks';
+import { credentialChecks, summaryLine } from '../doctor/runChecks';
 import { renewAccessTokenSession } from './accessTokenSession';
 import { inspectCredentialToken } from './inspectToken';
 import { attemptTokenCall } from './tokenCalls';
@@ -33,8 +35,9 @@ function requestHelperOf(ctx: ICredentialTestFunctions): IHttpRequestHelper {
 }
 
 /**
- * `testedBy` credential test: says whether the token is valid, its type and expiry, and which product features its
- * permissions do not cover. A pasted short-lived token is first exchanged, as the credential itself would.
+ * `testedBy` credential test: the Setup Doctor's token and permission checks in one line (valid?, type and expiry,
+ * data access, which product features the permissions cover). A pasted short-lived token is first exchanged, as the
+ * credential itself would. Any failed check fails the test.
  */
 export async function testMetaCredential(
 	this: ICredentialTestFunctions,
@@ -48,8 +51,8 @@ export async function testMetaCredential(
 		data = { ...data, ...renewed.value } as ICredentialDataDecryptedObject;
 	}
 	const report = await inspectCredentialToken(helper, credential.type, data);
-	const missingEverything = report.valid && report.scopes !== undefined && report.covered.length === 0;
-	return { status: report.valid && !missingEverything ? 'OK' : 'Error', message: report.message };
+	const checks = credentialChecks(report);
+	return { status: worstStatus(checks) === 'fail' ? 'Error' : 'OK', message: summaryLine(checks) };
 }
 
 /** The `methods.credentialTest` entry every node using a Meta token credential declares (`testedBy`). */

@@ -17,6 +17,11 @@ export interface TokenReport {
 	covered: string[];
 	missing: Array<{ feature: string; grant: string[] }>;
 	account?: string;
+	/** Instagram Login: the account's type (BUSINESS, MEDIA_CREATOR, …) and professional-account id. */
+	accountType?: string;
+	userId?: string;
+	/** debug_token `granular_scopes`: which Pages, WhatsApp accounts, ad accounts each permission was granted for. */
+	granularScopes?: Array<{ scope: string; target_ids?: string[] }>;
 	problem?: string;
 	message: string;
 }
@@ -26,6 +31,8 @@ interface TokenSource {
 	token: string;
 	appId?: string;
 	appSecret?: string;
+	/** Permissions stored with the token at login (Instagram Login reports them only then). */
+	permissions?: string[];
 }
 
 function sourceOf(credentialType: string, credentials: ICredentialDataDecryptedObject): TokenSource {
@@ -45,6 +52,7 @@ function sourceOf(credentialType: string, credentials: ICredentialDataDecryptedO
 		token: String(data.access_token ?? ''),
 		appId: String(credentials.clientId ?? '') || undefined,
 		appSecret: String(credentials.clientSecret ?? '') || undefined,
+		permissions: typeof data.permissions === 'string' ? data.permissions.split(',').map((p) => p.trim()).filter(Boolean) : undefined,
 	};
 }
 
@@ -104,19 +112,23 @@ export async function inspectCredentialToken(
 				expiresAt: info.expiresAt,
 				dataAccessExpiresAt: info.dataAccessExpiresAt,
 				scopes: info.scopes,
+				userId: info.userId,
+				granularScopes: info.granularScopes,
 				covered: coverage.filter((c) => c.covered).map((c) => c.feature.label),
 				missing: coverage.filter((c) => !c.covered).map((c) => ({ feature: c.feature.label, grant: c.missing })),
 				problem: info.isValid ? undefined : (info.error?.message ?? 'expired or revoked'),
 			};
 		} else {
 			const me = await fetchMe(helper, endpoint, source.platform, source.token, source.appSecret);
-			const permissions = typeof me.permissions === 'string' ? me.permissions.split(',') : undefined;
+			const permissions = typeof me.permissions === 'string' ? me.permissions.split(',') : source.permissions;
 			const coverage = permissions ? coverageOf(permissions, source.platform) : [];
 			return {
 				...base,
 				valid: true,
 				tokenType: source.platform === 'instagram' ? 'Instagram Login' : undefined,
 				account: String(me.username ?? me.name ?? me.id ?? '') || undefined,
+				accountType: typeof me.account_type === 'string' ? me.account_type : undefined,
+				userId: String(me.user_id ?? me.id ?? '') || undefined,
 				scopes: permissions,
 				covered: coverage.filter((c) => c.covered).map((c) => c.feature.label),
 				missing: coverage.filter((c) => !c.covered).map((c) => ({ feature: c.feature.label, grant: c.missing })),

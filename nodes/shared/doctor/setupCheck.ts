@@ -1,13 +1,39 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
 import { inspectCredentialToken, type TokenReport } from '../auth/inspectToken';
+import { PRODUCT_FEATURES } from '../auth/scopes';
 import type { MetaCredentialType } from '../connection';
+import { graphPaginate } from '../pagination';
 import { graphRequest } from '../request';
+import { worstStatus } from './checks';
+import type { DoctorInput, GraphRead, ReadOutcome, SetupExpectations } from './context';
+import { runSetupChecks, summaryLine } from './runChecks';
+
+/** Trigger events whose webhook fields the check can verify (`object:field`). */
+const WEBHOOK_FIELD_OPTIONS = [
+	{ name: 'Instagram: Comments', value: 'instagram:comments' },
+	{ name: 'Instagram: Direct Messages', value: 'instagram:messages' },
+	{ name: 'Instagram: Mentions', value: 'instagram:mentions' },
+	{ name: 'Page: Feed', value: 'page:feed' },
+	{ name: 'Page: Lead Ads', value: 'page:leadgen' },
+	{ name: 'Page: Messenger Messages', value: 'page:messages' },
+	{ name: 'WhatsApp: Messages and Statuses', value: 'whatsapp_business_account:messages' },
+	{ name: 'WhatsApp: Template Status Updates', value: 'whatsapp_business_account:message_template_status_update' },
+];
 
 /**
  * The setup check's parameters, shown under `resource` → operation `check`. The Meta Setup Doctor node offers it as
  * Token → Check; every action node offers it as Setup → Check, so a broken connection is explained where it fails.
  */
 export function setupCheckProperties(resource: string): INodeProperties[] {
+	const show = { show: { resource: [resource], operation: ['check'] } };
 	return [
 		{
 			displayName: 'Warn Days Before Expiry',
@@ -16,7 +42,64 @@ export function setupCheckProperties(resource: string): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 14,
 			description: 'A token or its data access that ends within this many days is reported as a warning',
-			displayOptions: { show: { resource: [resource], operation: ['check'] } },
+			displayOptions: show,
+		},
+		{
+			displayName: 'Features You Use',
+			name: 'features',
+			type: 'multiOptions',
+			options: PRODUCT_FEATURES.map((f) => ({ name: f.label, value: f.id })).sort((a, b) => a.name.localeCompare(b.name)),
+			default: [],
+			description: 'Features whose permissions and setup must be complete. None chosen: the check covers what the token’s permissions allow.',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Expected Setup',
+			name: 'expectations',
+			type: 'collection',
+			placeholder: 'Add Expectation',
+			default: {},
+			displayOptions: show,
+			options: [
+				{
+					displayName: 'Instagram Account',
+					name: 'instagramAccount',
+					type: 'string',
+					default: '',
+					placeholder: '@myshop',
+					description: 'Username or ID of the Instagram account your workflows use; checked to be linked to the Page below',
+				},
+				{
+					displayName: 'Page ID',
+					name: 'pageId',
+					type: 'string',
+					default: '',
+					description: 'The Facebook Page your workflows use (the Page the Instagram account should be linked to)',
+				},
+				{
+					displayName: 'Webhook Callback URL',
+					name: 'webhookUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'https://n8n.example.com/webhook/…',
+					description: 'The production URL of your trigger: the URL Meta should call. Checked with the Meta App credential.',
+				},
+				{
+					displayName: 'Webhook Events Needed',
+					name: 'webhookFields',
+					type: 'multiOptions',
+					options: WEBHOOK_FIELD_OPTIONS,
+					default: [],
+					description: 'Trigger events your workflows rely on; the app’s webhook subscription must include them',
+				},
+				{
+					displayName: 'WhatsApp Business Account IDs',
+					name: 'whatsappAccountIds',
+					type: 'string',
+					default: '',
+					description: 'Comma-separated; added to the accounts the token was granted',
+				},
+			],
 		},
 	];
 }
@@ -44,54 +127,29 @@ export const setupOperationProperties: INodeProperties[] = [
 	...setupCheckProperties('setup'),
 ];
 
-type CheckStatus = 'pass' | 'warn' | 'fail';
-
-interface Check extends IDataObject {
-	id: string;
-	status: CheckStatus;
-	found: string;
-	fix: string;
+/** A failed read that is a finding about the setup comes back as a value; an outage or throttle stays an error. */
+function refusal(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ReadOutcome {
+	if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	const metaError = error.context?.metaError as IDataObject | undefined;
+	if (metaError?.category === 'retry_later' || metaError?.category === 'quota') throw error;
+	return { ok: false, problem: error.description ?? error.message, code: typeof metaError?.code === 'number' ? metaError.code : undefined };
 }
 
-const DAY = 86400;
-
-function expiryCheck(id: string, label: string, at: number | undefined, warnDays: number, fix: string): Check {
-	const now = Math.floor(Date.now() / 1000);
-	if (at === undefined) return { id, status: 'warn', found: `${label}: unknown`, fix: 'Add the app ID and secret to the credential so the expiry can be read.' };
-	if (at === 0) return { id, status: 'pass', found: `${label}: never`, fix: '' };
-	const date = new Date(at * 1000).toISOString();
-	if (at <= now) return { id, status: 'fail', found: `${label}: ended ${date}`, fix };
-	if (at - now < warnDays * DAY) return { id, status: 'warn', found: `${label}: ${date}`, fix };
-	return { id, status: 'pass', found: `${label}: ${date}`, fix: '' };
-}
-
-export function tokenChecks(report: TokenReport, warnDays: number): Check[] {
-	const checks: Check[] = [
-		{
-			id: 'token.valid',
-			status: report.valid ? 'pass' : 'fail',
-			found: report.valid ? `Valid ${report.tokenType ?? report.platform} token` : `Not valid: ${report.problem ?? 'rejected by Meta'}`,
-			fix: report.valid ? '' : 'Reconnect the credential, or paste a new token into it.',
-		},
-	];
-	if (!report.valid) return checks;
-	checks.push(
-		expiryCheck('token.expiry', 'Token expires', report.expiresAt, warnDays, 'Reconnect the credential before that date, or use a system-user token that does not expire.'),
-	);
-	if (report.dataAccessExpiresAt !== undefined && report.dataAccessExpiresAt !== 0) {
-		checks.push(
-			expiryCheck('token.dataAccess', 'Data access ends', report.dataAccessExpiresAt, warnDays, 'Log in to the app again (reconnect the credential) to renew data access for another 90 days.'),
-		);
-	}
-	for (const gap of report.missing) {
-		checks.push({
-			id: `scopes.${gap.feature}`,
-			status: 'warn',
-			found: `${gap.feature} is not covered by the granted permissions`,
-			fix: `Reconnect and grant ${gap.grant.join(', ')} if you need ${gap.feature}.`,
-		});
-	}
-	return checks;
+function graphReader(ctx: IExecuteFunctions, credentialType: MetaCredentialType, itemIndex: number): GraphRead {
+	const layer = { credentialType, retry: { maxRetries: 1 } };
+	return async (path, qs, options) => {
+		try {
+			if (options?.list) {
+				const request = { method: 'GET' as const, path, qs, itemIndex, asPage: options.asPage };
+				const items = await graphPaginate(ctx, layer, request, { returnAll: false, limit: 500 });
+				return { ok: true, body: {}, items };
+			}
+			const { body } = await graphRequest(ctx, layer, { method: 'GET', path, qs, itemIndex, asPage: options?.asPage });
+			return { ok: true, body, items: [] };
+		} catch (error) {
+			return refusal(ctx, error, itemIndex);
+		}
+	};
 }
 
 /**
@@ -120,22 +178,54 @@ async function reportOnTokenInUse(this: IExecuteFunctions, credentialType: MetaC
 	return await inspectCredentialToken({ helpers: { httpRequest: this.helpers.httpRequest } }, credentialType, credentials);
 }
 
+function expectationsOf(raw: IDataObject): SetupExpectations {
+	const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+	return {
+		pageId: text(raw.pageId),
+		instagramAccount: text(raw.instagramAccount),
+		webhookUrl: text(raw.webhookUrl),
+		webhookFields: Array.isArray(raw.webhookFields) ? (raw.webhookFields as string[]) : [],
+		whatsappAccountIds: String(raw.whatsappAccountIds ?? '')
+			.split(',')
+			.map((id) => id.trim())
+			.filter(Boolean),
+	};
+}
+
+/** The Meta App credential, when the node offers one and the user switched it on (Meta Setup Doctor). */
+async function appReader(ctx: IExecuteFunctions, itemIndex: number): Promise<DoctorInput['app']> {
+	if (!(ctx.getNodeParameter('checkApp', itemIndex, false) as boolean)) return undefined;
+	const credentials = await ctx.getCredentials<IDataObject>('metaAppApi', itemIndex);
+	return { appId: String(credentials.appId ?? ''), read: graphReader(ctx, 'metaAppApi', itemIndex) };
+}
+
+function expiryText(at: number | undefined): string | null {
+	if (at === undefined) return null;
+	return at === 0 ? 'never' : new Date(at * 1000).toISOString();
+}
+
 export async function executeSetupCheck(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const credentialType = this.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
-	const warnDays = this.getNodeParameter('warnDays', itemIndex, 14) as number;
 	const report = await reportOnTokenInUse.call(this, credentialType, itemIndex);
-	const checks = tokenChecks(report, warnDays);
-	const worst: CheckStatus = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
+	const checks = await runSetupChecks({
+		report,
+		warnDays: this.getNodeParameter('warnDays', itemIndex, 14) as number,
+		features: this.getNodeParameter('features', itemIndex, []) as string[],
+		expect: expectationsOf(this.getNodeParameter('expectations', itemIndex, {}) as IDataObject),
+		read: graphReader(this, credentialType, itemIndex),
+		app: await appReader(this, itemIndex),
+	});
 	return [
 		{
 			json: {
-				status: worst,
-				summary: report.message,
+				status: worstStatus(checks),
+				summary: summaryLine(checks),
 				checks,
 				token: {
 					platform: report.platform,
 					type: report.tokenType ?? null,
-					expiresAt: report.expiresAt ? new Date(report.expiresAt * 1000).toISOString() : report.expiresAt === 0 ? 'never' : null,
+					expiresAt: expiryText(report.expiresAt),
+					dataAccessExpiresAt: expiryText(report.dataAccessExpiresAt),
 					scopes: report.scopes ?? null,
 				},
 			},

@@ -26,6 +26,8 @@ function upsertApp(state, spec) {
 		loginConfigs: (spec.loginConfigs ?? prev.loginConfigs ?? []).map((c) => ({ ...c, id: String(c.id), tokenType: c.tokenType || 'USER' })),
 		/** Users with a role on the app (matters in development mode). */
 		roleUserIds: (spec.roleUserIds ?? prev.roleUserIds ?? []).map(String),
+		/** Business portfolio the app is attached to ('' = none). */
+		businessId: str(spec.businessId) ?? prev.businessId ?? '',
 	};
 	state.apps.set(id, app);
 	return app;
@@ -94,6 +96,9 @@ function upsertIgAccount(state, spec) {
 		mediaCount: spec.mediaCount ?? prev.mediaCount ?? 0,
 	};
 	state.igAccounts.set(id, account);
+	// An Instagram account is linked to one Page: moving it unlinks the Page it was on.
+	const previousPage = prev.pageId && prev.pageId !== account.pageId ? state.pages.get(prev.pageId) : null;
+	if (previousPage && previousPage.instagramBusinessAccountId === id) previousPage.instagramBusinessAccountId = undefined;
 	if (account.pageId && state.pages.has(account.pageId)) state.pages.get(account.pageId).instagramBusinessAccountId = id;
 	return account;
 }

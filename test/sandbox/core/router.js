@@ -12,7 +12,7 @@ const { faultMiddleware } = require('./faults');
 const { graphError, errors } = require('./errors');
 const { multipartMiddleware } = require('./multipart');
 
-const HOSTS = ['graph.facebook.com', 'graph.instagram.com', 'rupload.facebook.com', 'api.instagram.com', 'www.facebook.com', 'www.instagram.com'];
+const HOSTS = ['graph.facebook.com', 'graph.instagram.com', 'rupload.facebook.com', 'api.instagram.com', 'www.facebook.com', 'www.instagram.com', 'lookaside.fbsbx.com'];
 const GRAPH_HOSTS = ['graph.facebook.com', 'graph.instagram.com'];
 const VERSIONED_HOSTS = [...GRAPH_HOSTS, 'www.facebook.com'];
 

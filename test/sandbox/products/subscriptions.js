@@ -4,6 +4,7 @@
 // per-account `override_callback_uri`), and routing a delivery to the URL Meta would call.
 const { graphError } = require('../core/errors');
 const { requireToken } = require('../core/tokens');
+const { selectFields } = require('../core/fields');
 
 function subscriptionsOf(state, appId) {
 	if (!state.appSubscriptions) state.appSubscriptions = new Map();
@@ -44,7 +45,16 @@ function register({ state, routers, webhooks }) {
 		if (!app) return next();
 		return appToken(req, res, () => {
 			if (req.token.appId !== app.id) return graphError(res, invalid('(#100) The app token does not belong to this app.'));
-			return res.json({ id: app.id, name: app.name });
+			const business = app.businessId ? state.businesses.get(app.businessId) || { id: app.businessId } : null;
+			const getters = {
+				id: () => app.id,
+				name: () => app.name,
+				business: () => (business ? { id: business.id, name: business.name } : undefined),
+				// [UNCONFIRMED] Meta documents no app-mode field; the sandbox answers one so the Setup Doctor can show it.
+				app_mode: () => app.mode,
+			};
+			const selected = selectFields(req.query.fields, ['id', 'name'], getters, 'Application');
+			return selected.ok ? res.json(selected.body) : graphError(res, selected.error);
 		});
 	});
 

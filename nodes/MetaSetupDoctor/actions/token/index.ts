@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Check',
 				value: 'check',
-				description: 'Check the token: validity, expiry, data access and which features its permissions cover',
+				description: 'Check the token and the Meta setup behind it: permissions, Pages, Instagram accounts, WhatsApp numbers, ad accounts, app and webhooks',
 				action: 'Check the token',
 			},
 		],

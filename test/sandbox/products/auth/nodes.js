@@ -84,6 +84,9 @@ function pageGetters(state, page, caller) {
 			if (!privileged || !page.instagramBusinessAccountId) return undefined;
 			const account = state.igAccounts.get(page.instagramBusinessAccountId);
 			if (!account) return { id: page.instagramBusinessAccountId };
+			// Only professional (Business/Creator) accounts are served by the API (reference §1.4); a personal account
+			// linked in the Page's settings shows up as connected_instagram_account only.
+			if (account.accountType === 'PERSONAL') return undefined;
 			const selected = selectFields(sub || 'id', ['id'], igBusinessGetters(account), 'IGUser');
 			return selected.ok ? selected.body : { id: account.id };
 		},

@@ -1,0 +1,66 @@
+'use strict';
+// WhatsApp Cloud API product (reference §5): accounts and phone numbers, templates, messages (validation, service
+// window, throughput and pair limits), media, status webhooks. `whatsappAdmin(state)` gives tests and benchmarks
+// the knobs Meta has no API for (seed numbers/templates, open a service window, status-webhook target, settings).
+const accounts = require('./accounts');
+const templates = require('./templates');
+const messages = require('./messages');
+const media = require('./media');
+const { waStore, wabaRecord, phoneNumber, templatesOf, normaliseTemplate } = require('./store');
+const { canReach, MANAGEMENT, MESSAGING } = require('./access');
+
+function register(ctx) {
+	const { state } = ctx;
+	state.nodeTypeResolvers.push((id) => {
+		if (wabaRecord(state, id)) return 'WhatsAppBusinessAccount';
+		if (phoneNumber(state, id)) return 'WhatsAppBusinessPhoneNumber';
+		return null;
+	});
+	// WhatsApp Business Management calls are BUC-limited per WABA (reference §7.3; type name [UNCONFIRMED]).
+	state.businessObjectResolvers.push((id) => (wabaRecord(state, id) ? { id, type: 'whatsapp_business_management' } : null));
+	state.granularTargetResolvers.push((scope, userId) => {
+		if (scope !== MANAGEMENT && scope !== MESSAGING) return null;
+		return [...(state.wabas ? state.wabas.values() : [])].filter((w) => canReach(state, { userId }, w)).map((w) => w.id);
+	});
+	accounts.register(ctx);
+	templates.register(ctx);
+	messages.register(ctx);
+	media.register(ctx);
+}
+
+function whatsappAdmin(state) {
+	const store = () => waStore(state);
+	return {
+		store,
+		/** Change fields of a phone number (quality_rating, status, messaging_limit_tier, mps, ...). */
+		setNumber(id, fields) {
+			const s = store();
+			s.numberOverrides.set(String(id), { ...(s.numberOverrides.get(String(id)) || {}), ...fields });
+			return phoneNumber(state, id);
+		},
+		/** Add templates to a WABA (same shape as the template list). */
+		addTemplates(wabaId, list) {
+			const all = templatesOf(state, wabaId);
+			for (const spec of list) all.push(normaliseTemplate(store(), wabaId, spec));
+			return all;
+		},
+		/** The customer wrote to the number `secondsAgo` seconds ago (opens/refreshes the 24-hour window). */
+		customerMessaged(phoneNumberId, waId, secondsAgo = 0) {
+			store().lastInbound.set(`${phoneNumberId}|${String(waId).replace(/\D/g, '')}`, state.nowSec() - secondsAgo);
+		},
+		/** Where status webhooks go: {url, appSecret?, delaysMs?, skipDelivered?}; null to stop. */
+		statusWebhook(config) {
+			store().statusWebhook = config;
+		},
+		settings(patch = {}) {
+			Object.assign(store().settings, patch);
+			return store().settings;
+		},
+		accepted: () => store().accepted,
+		refused: () => store().refused,
+		reads: () => store().reads,
+		storeMedia: (spec) => media.storeMedia(state, spec),
+	};
+}
+
+module.exports = { name: 'whatsapp', register, whatsappAdmin };

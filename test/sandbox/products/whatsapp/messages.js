@@ -1,0 +1,119 @@
+'use strict';
+// POST /{phone-number-id}/messages (reference §5.1, §5.2, §5.5, §5.8): payload validation per message type, template
+// validation, recipient checks, the 24-hour service window (131047), throughput (130429) and pair rate (131056);
+// accepted messages get a wamid and status webhooks. Mark-as-read (+ typing indicator) shares the endpoint.
+const crypto = require('crypto');
+const { graphError, errors } = require('../../core/errors');
+const { guards, canReach } = require('./access');
+const { waStore, wabaRecord, phoneNumber, templatesOf } = require('./store');
+const { validateTemplateMessage, waError } = require('./templates');
+const { throughputProblem, pairProblem, consume } = require('./limiter');
+const { scheduleStatuses } = require('./statuses');
+const { validatePayload } = require('./payloads');
+
+let wamidSeq = 0;
+function newWamid(waId) {
+	wamidSeq += 1;
+	return `wamid.${Buffer.from(`${waId}:${Date.now()}:${wamidSeq}:${crypto.randomBytes(4).toString('hex')}`).toString('base64url')}`;
+}
+
+/** Meta tolerates `+`, spaces, dashes and parentheses around the digits (reference §5.1). */
+function recipientDigits(to) {
+	if (typeof to !== 'string' && typeof to !== 'number') return null;
+	const text = String(to).trim();
+	if (!/^\+?[\d\s\-()]+$/.test(text)) return null;
+	const digits = text.replace(/\D/g, '');
+	return digits.length >= 7 && digits.length <= 15 ? digits : null;
+}
+
+function windowOpen(state, number, waId) {
+	const store = waStore(state);
+	const last = store.lastInbound.get(`${number.id}|${waId}`);
+	return last !== undefined && state.nowSec() - last < store.settings.windowSeconds;
+}
+
+function markAsRead(req, res, body) {
+	if (body.status !== 'read') return graphError(res, waError(131009, 'Parameter value is not valid', 'status must be "read"'));
+	if (typeof body.message_id !== 'string' || !body.message_id.startsWith('wamid.')) return graphError(res, waError(131009, 'Parameter value is not valid', 'message_id must be a WhatsApp message id (wamid.…)'));
+	if (body.typing_indicator !== undefined && (!body.typing_indicator || body.typing_indicator.type !== 'text')) {
+		return graphError(res, waError(131009, 'Parameter value is not valid', 'typing_indicator.type must be "text"'));
+	}
+	waStore(req.sandbox.state).reads.push({ messageId: body.message_id, typing: Boolean(body.typing_indicator), at: req.sandbox.state.nowMs() });
+	return res.json({ success: true });
+}
+
+function register({ state, routers, timers, webhooks }) {
+	const fb = routers['graph.facebook.com'];
+	const guard = guards(state);
+
+	fb.post('/:phoneNumberId/messages', (req, res, next) => {
+		const number = phoneNumber(state, req.params.phoneNumberId);
+		if (!number) return next();
+		return guard.messaging(req, res, () => {
+			if (!canReach(state, req.token, wabaRecord(state, number.wabaId))) return graphError(res, errors.unsupportedRequest('POST', number.id));
+			const body = req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? req.body : {};
+			const store = waStore(state);
+			const refuse = (spec) => {
+				store.refused.push({ phoneNumberId: number.id, to: body.to, code: spec.code, at: state.nowMs() });
+				return graphError(res, spec);
+			};
+			if (body.messaging_product !== 'whatsapp') return refuse({ code: 100, message: 'The parameter messaging_product is required.' });
+			if (number.status !== 'CONNECTED') return refuse(waError(133010, 'Account not registered', `phone number ${number.id} is ${number.status}, not registered with the Cloud API`));
+			if (body.status !== undefined && body.type === undefined) return markAsRead(req, res, body);
+
+			const busy = throughputProblem(state, number);
+			if (busy) return refuse(busy);
+			if (body.recipient_type !== undefined && !['individual', 'group'].includes(body.recipient_type)) {
+				return refuse(waError(131009, 'Parameter value is not valid', 'recipient_type must be individual or group'));
+			}
+			const waId = recipientDigits(body.to);
+			if (!body.to) return refuse(waError(131008, 'Required parameter is missing', 'to is required'));
+			if (!waId) return refuse(waError(131009, 'Parameter value is not valid', `Invalid recipient phone number: ${String(body.to)}`));
+			if (waId === number.display_phone_number.replace(/\D/g, '')) return refuse(waError(131021, 'Recipient cannot be sender', 'Sender and recipient phone number is the same.'));
+			const type = body.type || 'text';
+			const payloadProblem = validatePayload(state, number, type, body);
+			if (payloadProblem) return refuse(payloadProblem);
+			if (type === 'template') {
+				const problem = validateTemplateMessage(state, number.wabaId, body.template);
+				if (problem) return refuse(problem);
+			}
+			if (body.context !== undefined && (!body.context || typeof body.context.message_id !== 'string' || !body.context.message_id.startsWith('wamid.'))) {
+				return refuse(waError(131009, 'Parameter value is not valid', 'context.message_id must be a WhatsApp message id (wamid.…)'));
+			}
+			const inWindow = windowOpen(state, number, waId);
+			let failure = null;
+			if (type !== 'template' && !inWindow) {
+				const details = 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
+				if (store.settings.windowErrorMode === 'sync') return refuse(waError(131047, 'Re-engagement message', details));
+				failure = { code: 131047, details };
+			}
+			const pair = pairProblem(state, number, waId);
+			if (pair) return refuse(pair);
+			consume(state, number, waId);
+			if (store.settings.undeliverable.has(waId)) failure = { code: 131026, details: 'Message Undeliverable.' };
+
+			const { access_token: _token, appsecret_proof: _proof, ...payload } = body;
+			const template = type === 'template' ? (templatesOf(state, number.wabaId).find((t) => t.name === body.template.name) || {}) : {};
+			const message = {
+				id: newWamid(waId),
+				phoneNumberId: number.id,
+				to: body.to,
+				waId,
+				type,
+				payload,
+				at: state.nowMs(),
+				bizOpaque: body.biz_opaque_callback_data,
+				category: type === 'template' ? String(template.category || 'utility').toLowerCase() : inWindow ? 'service' : undefined,
+			};
+			store.accepted.push(message);
+			scheduleStatuses(state, timers, webhooks, number, message, failure);
+			return res.json({
+				messaging_product: 'whatsapp',
+				contacts: [{ input: String(body.to), wa_id: waId }],
+				messages: [{ id: message.id, ...(type === 'template' ? { message_status: 'accepted' } : {}) }],
+			});
+		});
+	});
+}
+
+module.exports = { register, recipientDigits };

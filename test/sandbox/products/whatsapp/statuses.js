@@ -1,0 +1,58 @@
+'use strict';
+// Status webhooks after an accepted message (reference §5.6): sent → delivered → read, or failed with errors[],
+// signed and POSTed by the shared webhook sender to the configured URL (configure with whatsappAdmin.statusWebhook).
+const { waStore } = require('./store');
+
+const TITLES = { 131026: 'Message undeliverable', 131047: 'Re-engagement message', 131049: 'This message was not delivered to maintain healthy ecosystem engagement.', 131050: 'User has stopped marketing messages' };
+
+function statusObject(state, message, status, error) {
+	const value = {
+		id: message.id,
+		status,
+		timestamp: String(state.nowSec()),
+		recipient_id: message.waId,
+		...(message.bizOpaque ? { biz_opaque_callback_data: message.bizOpaque } : {}),
+	};
+	if (status === 'delivered' && message.category) value.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: message.category };
+	if (error) {
+		value.errors = [{ code: error.code, title: TITLES[error.code] || 'Message failed', message: TITLES[error.code] || 'Message failed', error_data: { details: error.details }, href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/' }];
+	}
+	return value;
+}
+
+function envelope(number, statuses) {
+	return {
+		object: 'whatsapp_business_account',
+		entry: [
+			{
+				id: number.wabaId,
+				changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: number.display_phone_number.replace(/\D/g, ''), phone_number_id: number.id }, statuses } }],
+			},
+		],
+	};
+}
+
+/**
+ * Schedule the statuses of one accepted message. `failure` ({code, details}) sends `failed` instead of delivery.
+ * Reactions only ever get `sent` (reference §5.1).
+ */
+function scheduleStatuses(state, timers, webhooks, number, message, failure) {
+	const config = waStore(state).statusWebhook;
+	message.statuses = [];
+	const plan = failure ? [['failed', failure]] : message.type === 'reaction' ? [['sent']] : [['sent'], ...(config && config.skipDelivered ? [] : [['delivered']]), ['read']];
+	if (!config || !config.url) {
+		message.statuses = plan.map(([s]) => s);
+		return;
+	}
+	const delays = { sent: 5, delivered: 10, read: 15, failed: 5, ...(config.delaysMs || {}) };
+	for (const [status, error] of plan) {
+		timers.after(() => {
+			message.statuses.push(status);
+			webhooks
+				.deliver({ url: config.url, payload: envelope(number, [statusObject(state, message, status, error)]), appSecret: config.appSecret, retries: config.retries || 0 })
+				.catch(() => undefined);
+		}, delays[status]);
+	}
+}
+
+module.exports = { scheduleStatuses, statusObject };

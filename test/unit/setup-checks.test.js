@@ -1,0 +1,136 @@
+'use strict';
+// The Setup Doctor's check modules (built, dist/) on hand-made inputs: the warn / fail / skip edges the sandbox
+// scenarios do not reach. Every result names a check of the table and carries its fix exactly when it warns or fails.
+const { SETUP_CHECKS, checkResult, worstStatus } = require('../../dist/nodes/shared/doctor/checks');
+const { tokenChecks } = require('../../dist/nodes/shared/doctor/token');
+const { scopeChecks, RETIRED_SCOPE_NAMES } = require('../../dist/nodes/shared/doctor/scopes');
+const { whatsappChecks } = require('../../dist/nodes/shared/doctor/whatsapp');
+const { adsChecks } = require('../../dist/nodes/shared/doctor/ads');
+const { pageChecks } = require('../../dist/nodes/shared/doctor/pages');
+const { appChecks } = require('../../dist/nodes/shared/doctor/app');
+const { summaryLine, credentialChecks } = require('../../dist/nodes/shared/doctor/runChecks');
+
+const DAY = 86400;
+const now = () => Math.floor(Date.now() / 1000);
+const report = (extra = {}) => ({ valid: true, platform: 'facebook', tokenType: 'USER', expiresAt: now() + 50 * DAY, dataAccessExpiresAt: now() + 80 * DAY, scopes: ['ads_read', 'instagram_basic'], covered: ['Meta Ads insights'], missing: [], message: '', ...extra });
+const listing = (items) => async () => ({ ok: true, body: {}, items });
+const input = (extra = {}) => ({ report: report(), warnDays: 14, features: [], expect: {}, read: listing([]), ...extra });
+const statusOf = (results, id) => results.filter((r) => r.id === id).map((r) => r.status);
+
+test('the fix sentence is the table’s, and only on a warning or failure', () => {
+	for (const definition of SETUP_CHECKS) {
+		expect(checkResult(definition.id, 'fail', 'x').fix).toBe(definition.fix);
+		expect(checkResult(definition.id, 'warn', 'x').fix).toBe(definition.fix);
+		expect(checkResult(definition.id, 'pass', 'x').fix).toBe('');
+		expect(checkResult(definition.id, 'skip', 'why').found).toBe('skipped: why');
+	}
+	expect(() => checkResult('no.such', 'pass', 'x')).toThrow(/Unknown setup check/);
+	expect(worstStatus([checkResult('token.valid', 'pass', ''), checkResult('token.type', 'skip', '')])).toBe('pass');
+});
+
+test('token: data access ending within the window warns; an app token fails its type; unknown expiry is skipped', () => {
+	const soon = tokenChecks(report({ dataAccessExpiresAt: now() + 5 * DAY }), 14);
+	expect(statusOf(soon, 'token.dataAccess')).toEqual(['warn']);
+	expect(statusOf(tokenChecks(report({ tokenType: 'APP' }), 14), 'token.type')).toEqual(['fail']);
+	expect(statusOf(tokenChecks(report({ expiresAt: undefined }), 14), 'token.expiry')).toEqual(['skip']);
+	expect(statusOf(tokenChecks(report({ expiresAt: 0, dataAccessExpiresAt: 0 }), 14), 'token.dataAccess')).toEqual(['skip']);
+});
+
+test('scopes: a feature the user needs but lacks fails; retired names are mapped to their current names', () => {
+	const lacking = report({ covered: ['Meta Ads insights'], missing: [{ feature: 'WhatsApp messaging and templates', grant: ['whatsapp_business_messaging'] }] });
+	expect(statusOf(scopeChecks(lacking, []), 'scopes.features')).toEqual(['pass']);
+	expect(statusOf(scopeChecks(lacking, ['whatsapp']), 'scopes.features')).toEqual(['fail']);
+	expect(RETIRED_SCOPE_NAMES).toMatchObject({ business_basic: 'instagram_business_basic', business_manage_messages: 'instagram_business_manage_messages' });
+	const both = report({ platform: 'instagram', scopes: ['business_basic', 'instagram_business_basic'] });
+	expect(statusOf(scopeChecks(both, []), 'scopes.currentNames')).toEqual(['pass']);
+});
+
+test('WhatsApp: YELLOW warns, a banned number fails registration, an account without numbers fails', async () => {
+	const base = { report: report({ covered: ['WhatsApp messaging and templates'] }), expect: { whatsappAccountIds: ['1'] } };
+	const yellow = await whatsappChecks(input({ ...base, read: listing([{ id: '9', status: 'CONNECTED', quality_rating: 'YELLOW', messaging_limit_tier: 'TIER_1K' }]) }));
+	expect(statusOf(yellow, 'whatsapp.quality')).toEqual(['warn']);
+	const banned = await whatsappChecks(input({ ...base, read: listing([{ id: '9', status: 'BANNED', quality_rating: 'GREEN' }]) }));
+	expect(statusOf(banned, 'whatsapp.registration')).toEqual(['fail']);
+	const empty = await whatsappChecks(input({ ...base, read: listing([]) }));
+	expect(statusOf(empty, 'whatsapp.accounts')).toEqual(['fail']);
+	const refused = await whatsappChecks(input({ ...base, read: async () => ({ ok: false, problem: 'Meta said no' }) }));
+	expect(refused.find((r) => r.id === 'whatsapp.accounts').found).toBe('Meta refused to read the account: Meta said no');
+});
+
+test('Ads: a grace period warns, a closed account fails, no account fails, an unknown status warns', async () => {
+	const statuses = async (items) => (await adsChecks(input({ read: listing(items) }))).filter((r) => r.id === 'ads.accountStatus').map((r) => r.status);
+	expect(await statuses([{ id: 'act_1', account_status: 9 }, { id: 'act_2', account_status: 101 }, { id: 'act_3', account_status: 55 }])).toEqual(['warn', 'fail', 'warn']);
+	expect(statusOf(await adsChecks(input()), 'ads.accounts')).toEqual(['fail']);
+});
+
+test('Pages: no Page token fails for the Page the workflows use and only warns for another one', async () => {
+	const pages = [
+		{ id: 'p1', name: 'Main', tasks: ['MANAGE'], access_token: 'x' },
+		{ id: 'p2', name: 'Side', tasks: ['CREATE_CONTENT'] },
+	];
+	const scoped = report({ scopes: ['pages_show_list'], covered: ['Facebook Pages and webhooks'] });
+	const named = await pageChecks(input({ report: scoped, expect: { pageId: 'p1' }, read: listing(pages) }));
+	expect(statusOf(named.results, 'pages.pageToken')).toEqual(['pass', 'warn']);
+	const unnamed = await pageChecks(input({ report: scoped, read: listing(pages) }));
+	expect(statusOf(unnamed.results, 'pages.pageToken')).toEqual(['pass', 'fail']);
+	expect(JSON.stringify(named)).not.toContain('access_token');
+});
+
+test('Webhooks: an inactive subscription fails; a needed object with no subscription fails both checks', async () => {
+	const reads = {
+		'1': { ok: true, body: { id: '1', name: 'App', business: { id: 'b' }, app_mode: 'live' }, items: [] },
+		'1/subscriptions': { ok: true, body: {}, items: [{ object: 'page', callback_url: 'https://x', active: false, fields: [{ name: 'feed' }] }] },
+	};
+	const app = { appId: '1', read: async (path) => reads[path] };
+	const results = await appChecks(input({ app, expect: { webhookFields: ['page:feed', 'instagram:messages'] } }));
+	expect(results.filter((r) => r.id === 'webhooks.callbackUrl' || r.id === 'webhooks.fields').map((r) => `${r.subject} ${r.id} ${r.status}`)).toEqual([
+		'Webhook object page webhooks.callbackUrl fail',
+		'Webhook object page webhooks.fields pass',
+		'Webhook object instagram webhooks.callbackUrl fail',
+		'Webhook object instagram webhooks.fields fail',
+	]);
+});
+
+test('the one-line summary leads with validity and expiry, then coverage, then every warning and failure', () => {
+	const checks = credentialChecks(report({ dataAccessExpiresAt: now() - DAY }));
+	expect(summaryLine(checks)).toMatch(/^Valid USER token, expires \d{4}-\d{2}-\d{2} \(in (49|50) days\)\. Can use: Meta Ads insights\. Data access ended on \d{4}-\d{2}-\d{2}\.$/);
+});
+
+test('Page subscription: skipped without a named Page or without its Page token; missing fields fail', async () => {
+	const app = () => ({
+		appId: '1',
+		read: async (path) => (path === '1' ? { ok: true, body: { id: '1', business: { id: 'b' }, app_mode: 'live' }, items: [] } : { ok: true, body: {}, items: [] }),
+	});
+	const needs = { webhookFields: ['instagram:messages', 'instagram:comments'] };
+	const pages = [{ id: 'p1', name: 'Main', tasks: [], hasPageToken: true }, { id: 'p2', name: 'Side', tasks: [], hasPageToken: false }];
+	const installCheck = async (expect, read, reached = pages) => (await appChecks(input({ app: app(), expect: { ...needs, ...expect }, read }), reached)).find((r) => r.id === 'webhooks.accountInstall');
+	expect((await installCheck({}, listing([]))).found).toMatch(/^skipped: name the Page/);
+	expect((await installCheck({ pageId: 'p2' }, listing([]))).found).toMatch(/^skipped: no Page token/);
+	expect((await installCheck({ pageId: 'p9' }, listing([]))).found).toMatch(/^skipped: the Page is not among/);
+	expect(await installCheck({ pageId: 'p1' }, listing([]))).toMatchObject({ status: 'fail', found: 'It has not subscribed the app: Meta sends none of its events' });
+	expect(await installCheck({ pageId: 'p1' }, listing([{ id: '1', subscribed_fields: ['comments'] }]))).toMatchObject({ status: 'fail', found: 'Subscribed the app without messages (has: comments)' });
+	expect(await installCheck({ pageId: 'p1' }, listing([{ id: '1', subscribed_fields: ['comments', 'messages'] }]))).toMatchObject({ status: 'pass' });
+});
+
+test('token: lapsed data access is no failure when every granted permission is exempt from it (reference §1.5)', () => {
+	const lapsed = { dataAccessExpiresAt: now() - DAY };
+	expect(tokenChecks(report({ ...lapsed, scopes: ['pages_show_list', 'ads_read'] }), 14).find((r) => r.id === 'token.dataAccess')).toMatchObject({
+		status: 'pass',
+		found: expect.stringMatching(/^Data access ended on .*; the granted permissions are not subject to it$/),
+	});
+	expect(statusOf(tokenChecks(report({ ...lapsed, scopes: ['pages_show_list', 'instagram_basic'] }), 14), 'token.dataAccess')).toEqual(['fail']);
+});
+
+test('app: where Meta refuses the app-mode field, the app is read again without it and app.mode is skipped', async () => {
+	const asked = [];
+	const read = async (path, qs) => {
+		asked.push(qs.fields);
+		if (path !== '7') return { ok: true, body: {}, items: [] };
+		if (qs.fields.includes('app_mode')) return { ok: false, problem: 'Tried accessing nonexisting field (app_mode)', code: 100 };
+		return { ok: true, body: { id: '7', name: 'Shop App', business: { id: 'b1', name: 'Shop Ltd' } }, items: [] };
+	};
+	const results = await appChecks(input({ app: { appId: '7', read } }));
+	expect(asked.slice(0, 2)).toEqual(['id,name,business,app_mode', 'id,name,business']);
+	expect(results.find((r) => r.id === 'app.mode')).toMatchObject({ status: 'skip', found: expect.stringMatching(/^skipped: Meta did not report the app mode/) });
+	expect(results.find((r) => r.id === 'app.business')).toMatchObject({ status: 'pass', found: 'Owned by Shop Ltd (b1)' });
+});
