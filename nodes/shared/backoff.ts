@@ -26,10 +26,14 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
 	return Math.round(step / 2 + (random() * step) / 2);
 }
 
-/** How long to pause before the next call, given the last usage figures seen for the same limiter. */
-export function paceDelayMs(maxPercent: number, policy: RetryPolicy): number {
+/**
+ * How long to pause before the next call, given the last usage figures seen for the same limiter. When Meta says
+ * when the usage window resets (`windowResetMs` > 0), the pause never exceeds that.
+ */
+export function paceDelayMs(maxPercent: number, policy: RetryPolicy, windowResetMs = 0): number {
 	if (maxPercent < policy.slowDownFromPercent) return 0;
 	const span = Math.max(1, 100 - policy.slowDownFromPercent);
 	const fraction = Math.min(1, (maxPercent - policy.slowDownFromPercent) / span);
-	return Math.round(fraction * policy.slowDownMaxDelayMs);
+	const cap = windowResetMs > 0 ? Math.min(policy.slowDownMaxDelayMs, windowResetMs) : policy.slowDownMaxDelayMs;
+	return Math.round(fraction * cap);
 }

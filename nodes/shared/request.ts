@@ -211,7 +211,7 @@ export async function graphRequest<T = IDataObject>(
 	if (pageToken) connection.secrets.push(pageToken);
 
 	for (let attempt = 0; ; attempt++) {
-		const pause = paceDelayMs(pacing.lastUsage.maxPercent, policy);
+		const pause = paceDelayMs(pacing.lastUsage.maxPercent, policy, pacing.lastUsage.windowResetMs);
 		if (pause > 0) await sleep(pause);
 
 		let response: RawResponse;
