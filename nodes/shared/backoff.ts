@@ -10,6 +10,11 @@ export interface RetryPolicy {
 	slowDownFromPercent: number;
 	/** Pause inserted at 100% usage when Meta advises no wait; scaled down linearly from `slowDownFromPercent`. */
 	slowDownMaxDelayMs: number;
+	/**
+	 * First back-off step for a rate limit (4, 17, 613 …) that comes without an advised wait, when it should differ
+	 * from `baseDelayMs` (reference §7.6: those windows are rolling hours, start around a minute). Unset = baseDelayMs.
+	 */
+	quotaBaseDelayMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -24,6 +29,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
 	const step = policy.baseDelayMs * 2 ** Math.max(0, attempt);
 	return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/** Back-off before repeating a failed call: rate limits may start from their own, longer step. */
+export function retryBackoffMs(attempt: number, policy: RetryPolicy, category: string, random: () => number = Math.random): number {
+	const base = category === 'quota' && policy.quotaBaseDelayMs ? policy.quotaBaseDelayMs : policy.baseDelayMs;
+	return backoffDelayMs(attempt, { ...policy, baseDelayMs: base }, random);
 }
 
 /**

@@ -63,6 +63,16 @@ describe('rate limits', () => {
 		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(600);
 	});
 
+	test('a throttle without an advised wait backs off from a minute, never longer than Max Rate Limit Wait', async () => {
+		fx.admin.addFault({ match: { path: INSIGHTS }, kind: 'throttle', code: 613, regainAfterMinutes: 0 });
+		const run = await runInsights(fx, { ...AD_LEVEL, options: { maxRateLimitWaitMinutes: 0.01 } });
+		expect(run.error).toBeUndefined();
+		const calls = fx.calls({ path: INSIGHTS });
+		expect(calls.map((c) => c.status)).toEqual([400, 200]);
+		// The one-minute back-off is cut to the 600 ms the node may wait (a 1 s default step could be 500 ms).
+		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(600);
+	});
+
 	test('when the account is blocked longer than the node may wait, it stops at once and says for how long', async () => {
 		fx.admin.addFault({ match: { path: INSIGHTS }, kind: 'throttle', code: 80000, regainAfterMinutes: 30, times: 0 });
 		const run = await runInsights(fx, { ...AD_LEVEL, options: { maxRateLimitWaitMinutes: 5 } });

@@ -4,7 +4,7 @@ const path = require('path');
 const dist = (p) => require(path.resolve(__dirname, '../../dist/nodes', p));
 const { simplifyRow } = dist('MetaAds/helpers/simplify');
 const { normaliseAdAccountId } = dist('MetaAds/helpers/accountIds');
-const { paceDelayMs, DEFAULT_RETRY_POLICY } = dist('shared/backoff');
+const { paceDelayMs, retryBackoffMs, DEFAULT_RETRY_POLICY } = dist('shared/backoff');
 const { readUsageHeaders } = dist('shared/usage');
 
 describe('simplifyRow', () => {
@@ -58,6 +58,14 @@ describe('pacing within the ad-account usage window', () => {
 		expect(paceDelayMs(100, DEFAULT_RETRY_POLICY, 2000)).toBe(2000);
 		expect(paceDelayMs(87.5, DEFAULT_RETRY_POLICY, 2000)).toBe(1000);
 		expect(paceDelayMs(50, DEFAULT_RETRY_POLICY, 2000)).toBe(0);
+	});
+
+	test('rate limits may back off from their own longer first step; other failures keep the base step', () => {
+		const policy = { ...DEFAULT_RETRY_POLICY, quotaBaseDelayMs: 60_000 };
+		expect(retryBackoffMs(0, policy, 'quota', () => 1)).toBe(60_000);
+		expect(retryBackoffMs(1, policy, 'quota', () => 0)).toBe(60_000);
+		expect(retryBackoffMs(0, policy, 'retry_later', () => 1)).toBe(1000);
+		expect(retryBackoffMs(0, DEFAULT_RETRY_POLICY, 'quota', () => 1)).toBe(1000);
 	});
 
 	test('X-Ad-Account-Usage gives the window reset; the three ads headers give the highest percentage', () => {

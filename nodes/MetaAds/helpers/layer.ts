@@ -8,7 +8,8 @@ export const ADS_CREDENTIAL_TYPES: readonly MetaCredentialType[] = ['metaOAuth2A
 export function adsLayer(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject = {}): GraphLayerOptions {
 	const credentialType = ctx.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
 	const maxWaitMinutes = Number(options.maxRateLimitWaitMinutes ?? 10);
-	return { credentialType, retry: { maxWaitMs: Math.max(0, maxWaitMinutes) * 60_000 } };
+	// Ads throttles without an advised wait sit in rolling one-hour windows: back off from a minute (reference §7.6).
+	return { credentialType, retry: { maxWaitMs: Math.max(0, maxWaitMinutes) * 60_000, quotaBaseDelayMs: 60_000 } };
 }
 
 export function adsLayerForLists(ctx: ILoadOptionsFunctions): GraphLayerOptions {
