@@ -59,6 +59,7 @@ describe('modes', () => {
 		const run = await runInsights(fx, { ...AD_LEVEL, options: { mode: 'sync' } });
 		expect(run.error.context.metaError).toMatchObject({ code: 100, subcode: 1487534 });
 		expect(run.error.description).toMatch(/too much data/);
+		expect(run.error.description).toMatch(/Mode to Auto/);
 		expect(adsCallLog(fx)).toEqual(['GET /act_900000000000001/insights 400']);
 	});
 });

@@ -126,6 +126,10 @@ export async function fetchInsights(
 		return await graphPaginate(ctx, layer, { method: 'GET', path: query.path, qs: query.qs, itemIndex }, paging);
 	} catch (error) {
 		if (mode === 'auto' && isTooBigForSync(error)) return await viaReport(ctx, layer, query, paging, polling, itemIndex);
+		if (isTooBigForSync(error)) {
+			const apiError = error as NodeApiError;
+			apiError.description = `${apiError.description ?? ''} Mode is Direct Only: set Options → Mode to Auto to run it as a background report instead.`.trim();
+		}
 		throw asNodeError(ctx, error as Error, itemIndex);
 	}
 }
