@@ -10,6 +10,11 @@ export interface RetryPolicy {
 	slowDownFromPercent: number;
 	/** Pause inserted at 100% usage when Meta advises no wait; scaled down linearly from `slowDownFromPercent`. */
 	slowDownMaxDelayMs: number;
+	/**
+	 * First back-off step for a rate limit (4, 17, 613 …) that comes without an advised wait, when it should differ
+	 * from `baseDelayMs` (reference §7.6: those windows are rolling hours, start around a minute). Unset = baseDelayMs.
+	 */
+	quotaBaseDelayMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -26,10 +31,20 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
 	return Math.round(step / 2 + (random() * step) / 2);
 }
 
-/** How long to pause before the next call, given the last usage figures seen for the same limiter. */
-export function paceDelayMs(maxPercent: number, policy: RetryPolicy): number {
+/** Back-off before repeating a failed call: rate limits may start from their own, longer step. */
+export function retryBackoffMs(attempt: number, policy: RetryPolicy, category: string, random: () => number = Math.random): number {
+	const base = category === 'quota' && policy.quotaBaseDelayMs ? policy.quotaBaseDelayMs : policy.baseDelayMs;
+	return backoffDelayMs(attempt, { ...policy, baseDelayMs: base }, random);
+}
+
+/**
+ * How long to pause before the next call, given the last usage figures seen for the same limiter. When Meta says
+ * when the usage window resets (`windowResetMs` > 0), the pause never exceeds that.
+ */
+export function paceDelayMs(maxPercent: number, policy: RetryPolicy, windowResetMs = 0): number {
 	if (maxPercent < policy.slowDownFromPercent) return 0;
 	const span = Math.max(1, 100 - policy.slowDownFromPercent);
 	const fraction = Math.min(1, (maxPercent - policy.slowDownFromPercent) / span);
-	return Math.round(fraction * policy.slowDownMaxDelayMs);
+	const cap = windowResetMs > 0 ? Math.min(policy.slowDownMaxDelayMs, windowResetMs) : policy.slowDownMaxDelayMs;
+	return Math.round(fraction * cap);
 }

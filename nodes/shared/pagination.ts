@@ -8,6 +8,8 @@ export interface PaginateOptions {
 	limit?: number;
 	/** Page size asked of Meta (`limit` query parameter). */
 	pageSize?: number;
+	/** Turns each page's items into output items as they arrive, so raw pages are not kept (e.g. simplify rows). */
+	mapPage?: (items: IDataObject[]) => IDataObject[];
 }
 
 interface GraphPage {
@@ -35,7 +37,8 @@ export async function graphPaginate(
 		if (after) qs.after = after;
 		const { body } = await graphRequest<GraphPage>(ctx, layer, { ...request, qs });
 		const page = Array.isArray(body?.data) ? body.data : [];
-		items.push(...page.slice(0, remaining));
+		const kept = page.slice(0, remaining);
+		for (const item of options.mapPage ? options.mapPage(kept) : kept) items.push(item);
 		after = body?.paging?.cursors?.after;
 		if (!body?.paging?.next || !after || page.length === 0) break;
 	}

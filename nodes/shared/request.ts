@@ -5,7 +5,7 @@ import {
 	type IHttpRequestOptions,
 	type NodeApiError,
 } from 'n8n-workflow';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, paceDelayMs, type RetryPolicy } from './backoff';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, paceDelayMs, retryBackoffMs, type RetryPolicy } from './backoff';
 import { META_HOSTS } from './constants';
 import { resolveConnection, type GraphConnection, type GraphContext, type MetaCredentialType } from './connection';
 import { classifyMetaError, parseMetaErrorBody, type ClassifiedMetaError } from './errors/metaError';
@@ -211,7 +211,7 @@ export async function graphRequest<T = IDataObject>(
 	if (pageToken) connection.secrets.push(pageToken);
 
 	for (let attempt = 0; ; attempt++) {
-		const pause = paceDelayMs(pacing.lastUsage.maxPercent, policy);
+		const pause = Math.min(policy.maxWaitMs, paceDelayMs(pacing.lastUsage.maxPercent, policy, pacing.lastUsage.windowResetMs));
 		if (pause > 0) await sleep(pause);
 
 		let response: RawResponse;
@@ -260,7 +260,8 @@ export async function graphRequest<T = IDataObject>(
 			if (advisedWaitMs > policy.maxWaitMs) {
 				throw errorFor(ctx, connection, classified, request, blockedNote, advisedWaitMs);
 			}
-			await sleep(Math.min(policy.maxWaitMs, Math.max(advisedWaitMs, backoffDelayMs(attempt, policy))));
+			// Meta's advised wait when it gives one; otherwise back-off (a longer first step for rate limits).
+			await sleep(Math.min(policy.maxWaitMs, advisedWaitMs > 0 ? advisedWaitMs : retryBackoffMs(attempt, policy, classified.category)));
 			continue;
 		}
 		const unknownOutcome =

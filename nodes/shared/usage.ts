@@ -9,9 +9,14 @@ export interface UsageSnapshot {
 	regainAfterMs: number;
 	/** Which header and object the figures came from, for messages and logs. */
 	source: string;
+	/**
+	 * Milliseconds until the usage window resets (X-Ad-Account-Usage `reset_time_duration`), 0 when unknown. Pausing
+	 * longer than this to slow down gains nothing: the figures start over by then.
+	 */
+	windowResetMs: number;
 }
 
-export const EMPTY_USAGE: UsageSnapshot = { maxPercent: 0, regainAfterMs: 0, source: '' };
+export const EMPTY_USAGE: UsageSnapshot = { maxPercent: 0, regainAfterMs: 0, source: '', windowResetMs: 0 };
 
 type HeaderBag = Record<string, unknown>;
 
@@ -74,6 +79,7 @@ export function readUsageHeaders(headers: HeaderBag | undefined): UsageSnapshot 
 
 	const adAccount = parseJsonHeader(headerValue(headers, 'x-ad-account-usage')) as Record<string, unknown> | undefined;
 	if (adAccount && typeof adAccount === 'object') {
+		snapshot.windowResetMs = numberOf(adAccount.reset_time_duration) * 1000;
 		snapshot = consider(
 			snapshot,
 			numberOf(adAccount.acc_id_util_pct),

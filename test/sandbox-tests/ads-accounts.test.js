@@ -1,18 +1,14 @@
 'use strict';
 // Ad accounts: /me/adaccounts (paged) and /act_{id} with Meta's fields, seedable statuses and ads scope checks.
-const { startSandbox } = require('./helpers');
+const { useAdsSandbox } = require('./ads-fixture');
 
+const sandbox = useAdsSandbox();
 let ctx;
-beforeAll(async () => {
-	ctx = await startSandbox();
-});
-afterAll(() => ctx.sandbox.stop());
 beforeEach(() => {
-	ctx.sandbox.admin.reset();
-	ctx.sandbox.admin.seed('default');
+	ctx = sandbox();
 });
 
-const get = (path, params = {}, token = ctx.seed.tokens.adaUser) => ctx.api.get(ctx.fb(path), { params: { access_token: token, ...params } });
+const get = (...args) => ctx.get(...args);
 const FIELDS = 'id,account_id,name,account_status,disable_reason,currency,timezone_name,business';
 
 describe('ad accounts', () => {

@@ -3,7 +3,7 @@
 // routes and inside batch items. Kinds: error | http5xx | timeout | throttle | expire.
 const { normalizePattern, globMatch } = require('./glob');
 const { graphError, errors } = require('./errors');
-const { BUC_TYPES, businessObjectFor } = require('./usage');
+const { BUC_TYPES, businessObjectFor, isAdsObject } = require('./usage');
 
 const KINDS = ['error', 'http5xx', 'timeout', 'throttle', 'expire'];
 
@@ -59,8 +59,9 @@ function findFault(state, meta, method) {
 }
 
 function defaultThrottleCode(state, req, res, record) {
-	if (!record || record.type === 'USER' || record.type === 'APP') return 4;
 	const obj = businessObjectFor(state, req, res, record);
+	if (isAdsObject(obj)) return TYPE_TO_BUC[obj.type];
+	if (!record || record.type === 'USER' || record.type === 'APP') return 4;
 	return (obj && TYPE_TO_BUC[obj.type]) || (record.type === 'IG_USER' ? 80002 : 80001);
 }
 
@@ -68,19 +69,21 @@ function sendThrottle(state, req, res, fault, record) {
 	const code = Number(fault.code || defaultThrottleCode(state, req, res, record));
 	const minutes = fault.regainAfterMinutes !== undefined ? Number(fault.regainAfterMinutes) : 5;
 	const full = { call_count: 100, total_cputime: 100, total_time: 100 };
-	if (code >= 80000) {
-		const obj = businessObjectFor(state, req, res, record) || {};
+	const obj = businessObjectFor(state, req, res, record) || {};
+	// Ads throttles (17, 613, 4 too) are accounted per ad account and carry estimated_time_to_regain_access.
+	if (code >= 80000 || isAdsObject(obj)) {
 		const id = fault.businessId || obj.id || 'unknown';
 		req.sandbox.usageOverride = {
 			buc: { id, entry: { type: BUC_TYPES[code] || obj.type || 'unknown', ...full, estimated_time_to_regain_access: minutes } },
 		};
+		if (code === 4) req.sandbox.usageOverride.app = { ...full };
 	} else {
 		req.sandbox.usageOverride = { app: { call_count: 100, total_time: 100, total_cputime: 100 } };
 		if (code === 32) req.sandbox.usageOverride.page = { ...full, estimated_time_to_regain_access: minutes };
 	}
 	graphError(res, {
 		code,
-		subcode: fault.subcode ?? (BUC_SUBCODE_2446079.includes(code) ? 2446079 : undefined),
+		subcode: fault.subcode ?? (BUC_SUBCODE_2446079.includes(code) || (code === 17 && isAdsObject(obj)) ? 2446079 : undefined),
 		message: fault.message || THROTTLE_MESSAGES[code] || 'Calls to this api have exceeded the rate limit.',
 		isTransient: fault.isTransient ?? true,
 		status: fault.status || state.settings.throttleStatus,

@@ -48,6 +48,25 @@ const DEFAULT_SETTINGS = Object.freeze({
 	webhookTimeoutMs: 10000,
 	/** Batch: max operations per request. */
 	batchMaxOperations: 50,
+	/** Ads insights (products/ads): rows a synchronous request may cover before 100/1487534 ([UNCONFIRMED] threshold). */
+	adsInsightsSyncMaxRows: 20000,
+	/** Rows an async report may cover before it fails with -3/1504045 ([UNCONFIRMED] threshold). */
+	adsInsightsAsyncMaxRows: 5000000,
+	/** Insights page size: default ([UNCONFIRMED], commonly 25) and cap ([UNCONFIRMED]). */
+	adsInsightsDefaultLimit: 25,
+	adsInsightsMaxLimit: 1000,
+	/** Async report states, one per status poll (or per adsReportStepSeconds of sandbox clock); the last one stays. */
+	adsReportScript: [
+		{ status: 'Job Not Started', percent: 0 },
+		{ status: 'Job Started', percent: 0 },
+		{ status: 'Job Running', percent: 45 },
+		{ status: 'Job Running', percent: 100 },
+		{ status: 'Job Running', percent: 100 },
+		{ status: 'Job Completed', percent: 100 },
+	],
+	adsReportStepSeconds: 30,
+	/** report_run_id in the POST answer as a JSON number instead of a string ([CONFLICT], reference §6.3). */
+	adsReportRunIdAsNumber: false,
 });
 
 function defaultSettings() {

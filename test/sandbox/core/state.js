@@ -60,6 +60,8 @@ function createState(options = {}) {
 		nodeTypeResolvers: [],
 		/** Resolvers products add for granular_scopes target_ids: (scope, userId) => string[]|null. */
 		granularTargetResolvers: [],
+		/** Products' extra usage headers: (req, res, record, businessObject) => headers (see core/usage.js). */
+		usageHeaderProviders: [],
 		faultSeq: 0,
 
 		nowMs() {

@@ -31,7 +31,7 @@ function businessObjectFor(state, req, res, record) {
 	const first = (req.sandbox && req.sandbox.path ? req.sandbox.path : '').split('/')[1];
 	if (first && first !== 'me') {
 		for (const resolve of state.businessObjectResolvers) {
-			const found = resolve(first, record);
+			const found = resolve(first, record, req);
 			if (found) return found;
 		}
 	}
@@ -62,8 +62,23 @@ function bucEntry(state, obj) {
 	};
 }
 
+/** Marketing API calls are counted per ad account (BUC) whatever the token type (reference §7.1: BUC wins). */
+const isAdsObject = (obj) => Boolean(obj && String(obj.type).startsWith('ads_'));
+
 /** Headers for this response; `override` (throttle faults) wins over the configured values. */
 function usageHeaders(state, req, res, record, override) {
+	return { ...productHeaders(state, req, res, record), ...baseUsageHeaders(state, req, res, record, override) };
+}
+
+/** Extra usage headers products add (e.g. X-Ad-Account-Usage): `state.usageHeaderProviders`. */
+function productHeaders(state, req, res, record) {
+	const headers = {};
+	const obj = businessObjectFor(state, req, res, record);
+	for (const provide of state.usageHeaderProviders || []) Object.assign(headers, provide(req, res, record, obj));
+	return headers;
+}
+
+function baseUsageHeaders(state, req, res, record, override) {
 	/** @type {Record<string,string>} */
 	const headers = {};
 	if (override && override.app) headers['X-App-Usage'] = JSON.stringify(override.app);
@@ -73,10 +88,11 @@ function usageHeaders(state, req, res, record, override) {
 	}
 	if (Object.keys(headers).length) return headers;
 	if (!record) return headers;
+	const obj = businessObjectFor(state, req, res, record);
 	if (record.type === 'USER' || record.type === 'APP') {
 		headers['X-App-Usage'] = JSON.stringify(appUsageValue(state));
+		if (isAdsObject(obj)) headers['X-Business-Use-Case-Usage'] = JSON.stringify({ [obj.id]: [bucEntry(state, obj)] });
 	} else if (BUC_TOKEN_TYPES.includes(record.type)) {
-		const obj = businessObjectFor(state, req, res, record);
 		if (obj && obj.id) headers['X-Business-Use-Case-Usage'] = JSON.stringify({ [obj.id]: [bucEntry(state, obj)] });
 	}
 	return headers;
@@ -99,4 +115,4 @@ function usageMiddleware(state) {
 	};
 }
 
-module.exports = { usageMiddleware, usageHeaders, businessObjectFor, BUC_TYPES, BUC_TOKEN_TYPES };
+module.exports = { usageMiddleware, usageHeaders, businessObjectFor, isAdsObject, BUC_TYPES, BUC_TOKEN_TYPES };

@@ -84,9 +84,10 @@ function effectiveStatus(state, o) {
 	if (o.status !== 'ACTIVE') return o.status;
 	const objects = adsStore(state).objects;
 	const campaign = o.campaignId && objects.get(o.campaignId);
-	if (campaign && campaign.status !== 'ACTIVE') return o.kind === 'campaign' ? campaign.status : 'CAMPAIGN_PAUSED';
+	// A paused parent shows as CAMPAIGN_PAUSED / ADSET_PAUSED; an archived or deleted one passes its status down.
+	if (campaign && campaign.status !== 'ACTIVE') return campaign.status === 'PAUSED' ? 'CAMPAIGN_PAUSED' : campaign.status;
 	const adset = o.adsetId && objects.get(o.adsetId);
-	if (adset && adset.status !== 'ACTIVE') return 'ADSET_PAUSED';
+	if (adset && adset.status !== 'ACTIVE') return adset.status === 'PAUSED' ? 'ADSET_PAUSED' : adset.status;
 	return 'ACTIVE';
 }
 

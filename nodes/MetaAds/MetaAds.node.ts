@@ -1,0 +1,56 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { authenticationProperty, metaCredentials } from '../shared/descriptions/authentication';
+import { setupOperationProperties } from '../shared/doctor/setupCheck';
+import * as ad from './actions/ad';
+import * as adSet from './actions/adSet';
+import * as campaign from './actions/campaign';
+import * as insights from './actions/insights';
+import { router } from './actions/router';
+import { ADS_CREDENTIAL_TYPES } from './helpers/layer';
+import { credentialTest, listSearch } from './methods';
+
+export class MetaAds implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Meta Ads',
+		name: 'metaAds',
+		icon: { light: 'file:metaAds.svg', dark: 'file:metaAds.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Pull Meta ad performance (insights) at any level and size, and list campaigns, ad sets and ads',
+		defaults: { name: 'Meta Ads' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: metaCredentials(ADS_CREDENTIAL_TYPES, 'metaCredentialTest'),
+		properties: [
+			authenticationProperty(ADS_CREDENTIAL_TYPES, 'metaOAuth2Api'),
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Ad', value: 'ad' },
+					{ name: 'Ad Set', value: 'adSet' },
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Insight', value: 'insights' },
+					// SETUP_RESOURCE_OPTION written out: the n8n lint crashes on a non-literal option here.
+					{ name: 'Setup', value: 'setup' },
+				],
+				default: 'insights',
+			},
+			...insights.description,
+			...campaign.description,
+			...adSet.description,
+			...ad.description,
+			...setupOperationProperties,
+		],
+	};
+
+	methods = { credentialTest, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

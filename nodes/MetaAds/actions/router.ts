@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { routeOperations, type OperationTable } from '../../shared/actions/router';
+import { executeSetupCheck } from '../../shared/doctor/setupCheck';
+import * as ad from './ad';
+import * as adSet from './adSet';
+import * as campaign from './campaign';
+import * as insights from './insights';
+
+const operations: OperationTable = {
+	insights: { get: insights.get.execute },
+	campaign: { getMany: campaign.getMany.execute },
+	adSet: { getMany: adSet.getMany.execute },
+	ad: { getMany: ad.getMany.execute },
+	setup: { check: executeSetupCheck },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperations.call(this, operations);
+}
