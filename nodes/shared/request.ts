@@ -252,7 +252,8 @@ export async function graphRequest<T = IDataObject>(
 			isTransient: response.statusCode >= 500,
 		};
 		const classified = classifyMetaError(info);
-		const advisedWaitMs = usage.regainAfterMs;
+		// A wait from the usage headers is Meta's advice for a throttle; a reset window next to an outage is not one.
+		const advisedWaitMs = classified.category === 'quota' ? usage.regainAfterMs : 0;
 		const blockedNote = advisedWaitMs > 0 ? `Meta says calls are blocked for about ${minutes(advisedWaitMs)} minute(s).` : undefined;
 		const mayRepeat = classified.retryable && (idempotent || classified.refusedBeforeExecution);
 

@@ -82,6 +82,17 @@ describe('rate limits', () => {
 		expect(fx.calls({ path: INSIGHTS })).toHaveLength(1);
 	});
 
+	test('an outage on an account with a long usage window is retried after a short back-off, not reported as blocked', async () => {
+		fx.admin.setUsage({ scope: 'act_900000000000001', acc_id_util_pct: 5, reset_time_duration: 3600 });
+		fx.admin.addFault({ match: { path: INSIGHTS }, kind: 'http5xx', times: 1 });
+		const run = await runInsights(fx, { ...AD_LEVEL, options: { maxRateLimitWaitMinutes: 5 } });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(16);
+		const calls = fx.calls({ path: INSIGHTS });
+		expect(calls.map((c) => c.status)).toEqual([500, 200]);
+		expect(calls[1].at - calls[0].at).toBeLessThan(30_000);
+	});
+
 	test('calls slow down as the ad account nears its limit, before Meta refuses anything', async () => {
 		const gapsAt = async (percent) => {
 			fx.admin.setUsage({ scope: 'act_900000000000001', acc_id_util_pct: percent, reset_time_duration: 1 });
