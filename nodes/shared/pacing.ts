@@ -44,12 +44,11 @@ class StartPacer {
 	private nextStart = 0;
 	private readonly waiting: Array<() => void> = [];
 	private pumping = false;
+	private refusedAt: number[] = [];
 	rate: number;
-	lowest: number;
 
 	constructor(private readonly target: number) {
 		this.rate = target;
-		this.lowest = target;
 	}
 
 	async acquire(): Promise<void> {
@@ -73,11 +72,18 @@ class StartPacer {
 		this.pumping = false;
 	}
 
-	/** Refused as too fast: a tenth slower, and no start for one interval at the new rate. */
+	/**
+	 * Refused as too fast. An isolated refusal (timing jitter at the limit) only costs the refused job its slot; a
+	 * third refusal within a second means the real limit is lower: a tenth slower, with a pause of one interval.
+	 */
 	slowDown(): void {
+		const now = Date.now();
+		this.refusedAt = this.refusedAt.filter((t) => now - t < 1000);
+		this.refusedAt.push(now);
+		if (this.refusedAt.length < 3) return;
+		this.refusedAt = [];
 		this.rate = Math.max(1, this.rate * 0.9);
-		this.lowest = Math.min(this.lowest, this.rate);
-		this.nextStart = Math.max(this.nextStart, Date.now()) + 1000 / this.rate;
+		this.nextStart = Math.max(this.nextStart, now) + 1000 / this.rate;
 	}
 
 	/** Each success wins back 1% of the target rate, never above it. */
@@ -86,58 +92,71 @@ class StartPacer {
 	}
 }
 
-export async function runPaced<T>(jobs: Array<PacedJob<T>>, options: PacingOptions): Promise<{ results: Array<PacedResult<T>>; report: PacingReport }> {
-	const rate = Math.max(0.01, options.ratePerSecond);
-	const pacer = new StartPacer(rate);
-	const maxRefusals = options.maxRefusals ?? 8;
-	const report: PacingReport = { rateRefusals: 0, keyRefusals: 0, lowestRate: rate };
-	const results: Array<PacedResult<T>> = new Array(jobs.length);
-	const chains = new Map<string, Promise<void>>();
-	let stopped = false;
+/**
+ * Accepts jobs one by one (so a caller can prepare the next while earlier ones are already paced out) and runs them
+ * as described above. `add` resolves with the job's result once it is final.
+ */
+export class PacedRunner<T> {
+	private readonly pacer: StartPacer;
+	private readonly chains = new Map<string, Promise<unknown>>();
+	private readonly maxRefusals: number;
+	readonly report: PacingReport;
+	stopped = false;
 
-	async function runOne(index: number): Promise<void> {
-		const job = jobs[index];
+	constructor(private readonly options: PacingOptions) {
+		const rate = Math.max(0.01, options.ratePerSecond);
+		this.pacer = new StartPacer(rate);
+		this.maxRefusals = options.maxRefusals ?? 8;
+		this.report = { rateRefusals: 0, keyRefusals: 0, lowestRate: rate };
+	}
+
+	/** No new job starts after this; jobs already started finish. */
+	stop(): void {
+		this.stopped = true;
+	}
+
+	async add(job: PacedJob<T>): Promise<PacedResult<T>> {
+		const previous = this.chains.get(job.key) ?? Promise.resolve();
+		const current = previous.then(async () => await this.runOne(job));
+		this.chains.set(job.key, current);
+		return await current;
+	}
+
+	private async runOne(job: PacedJob<T>): Promise<PacedResult<T>> {
 		let refusals = 0;
-		let keyPause = options.keyPauseMs;
+		let keyPause = this.options.keyPauseMs;
 		for (;;) {
-			if (stopped) {
-				results[index] = { ok: false, error: undefined, refusals, skipped: true };
-				return;
-			}
-			await pacer.acquire();
+			if (this.stopped) return { ok: false, error: undefined, refusals, skipped: true };
+			await this.pacer.acquire();
+			if (this.stopped) return { ok: false, error: undefined, refusals, skipped: true };
 			try {
 				const value = await job.run();
-				pacer.recover();
-				results[index] = { ok: true, value, refusals };
-				return;
+				this.pacer.recover();
+				return { ok: true, value, refusals };
 			} catch (error) {
-				const kind = options.classify(error);
-				if (kind === 'final' || refusals >= maxRefusals) {
-					results[index] = { ok: false, error, refusals };
-					if (options.stopOnFailure) stopped = true;
-					return;
+				const kind = this.options.classify(error);
+				if (kind === 'final' || refusals >= this.maxRefusals) {
+					if (this.options.stopOnFailure) this.stopped = true;
+					return { ok: false, error, refusals };
 				}
 				refusals += 1;
 				if (kind === 'rate') {
-					report.rateRefusals += 1;
-					pacer.slowDown();
+					this.report.rateRefusals += 1;
+					this.pacer.slowDown();
+					this.report.lowestRate = Math.min(this.report.lowestRate, this.pacer.rate);
 				} else {
-					report.keyRefusals += 1;
+					this.report.keyRefusals += 1;
 					await sleep(keyPause);
 					keyPause *= 2;
 				}
 			}
 		}
 	}
+}
 
-	const all: Array<Promise<void>> = [];
-	for (let i = 0; i < jobs.length; i++) {
-		const previous = chains.get(jobs[i].key) ?? Promise.resolve();
-		const current = previous.then(async () => await runOne(i));
-		chains.set(jobs[i].key, current);
-		all.push(current);
-	}
-	await Promise.all(all);
-	report.lowestRate = pacer.lowest;
-	return { results, report };
+/** All jobs at once. */
+export async function runPaced<T>(jobs: Array<PacedJob<T>>, options: PacingOptions): Promise<{ results: Array<PacedResult<T>>; report: PacingReport }> {
+	const runner = new PacedRunner<T>(options);
+	const results = await Promise.all(jobs.map(async (job) => await runner.add(job)));
+	return { results, report: runner.report };
 }

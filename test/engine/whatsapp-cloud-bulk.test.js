@@ -78,11 +78,13 @@ test('continue on fail: one output per input, failures classified, the rest sent
 	expect(sentTags().sort()).toEqual(['0', '3']);
 });
 
-test('without continue on fail, bad input stops the run before anything is sent', async () => {
-	const items = [{ n: '0', phone: '+4915100000001' }, { n: '1', phone: 'nope' }];
-	const result = await run(campaign(), items);
-	expect(result.error.message).toMatch(/"To"/);
+test('without continue on fail, a bad item is never sent and stops the run: nothing after it goes out', async () => {
+	const first = await run(campaign(), [{ n: '0', phone: 'nope' }, { n: '1', phone: '+4915100000001' }]);
+	expect(first.error.message).toMatch(/"To"/);
 	expect(w.accepted(fx)).toHaveLength(0);
+	const later = await run(campaign(), [{ n: '0', phone: '+4915100000001' }, { n: '1', phone: '0151 99' }, { n: '2', phone: '+4915100000003' }]);
+	expect(later.error.message).toMatch(/"To"/);
+	expect(sentTags()).toEqual(['0']);
 });
 
 test('a send whose outcome is unknown (no answer) is not sent again', async () => {

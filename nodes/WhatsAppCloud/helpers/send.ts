@@ -1,6 +1,6 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { asNodeError, failedItem } from '../../shared/actions/router';
-import { runPaced, type FailureKind } from '../../shared/pacing';
+import { PacedRunner, type FailureKind } from '../../shared/pacing';
 import { graphRequest, type GraphLayerOptions } from '../../shared/request';
 import { layerOf } from './graph';
 
@@ -58,44 +58,51 @@ function sendingOptions(ctx: IExecuteFunctions): { rate: number; pairWaitMs: num
 	return { rate: Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_MESSAGES_PER_SECOND, pairWaitMs: Math.max(0, pairWait) * 1000 };
 }
 
+/** Yield to the event loop every so many built items, so paced sends go out while later items are prepared. */
+const BUILD_BATCH = 8;
+
 /**
- * Sends every input item's message: all are built and checked first (bad input fails before anything is sent),
- * then sent concurrently at the chosen rate, one recipient's messages in input order. Throttle refusals slow the
- * run down and are sent again; any other failure is final for its item. One output item per input item.
+ * Sends every input item's message concurrently at the chosen rate, one recipient's messages in input order. Each
+ * item is built and checked before it is sent, while earlier ones are already going out. Throttle refusals slow the
+ * run down and are sent again; any other failure is final for its item. Without "continue on fail" the first failure
+ * stops the run (nothing after it is sent). One output item per input item.
  */
 export async function sendMessages(this: IExecuteFunctions, build: BuildMessage): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
-	const ready: Array<{ index: number; message: OutgoingMessage }> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			ready.push({ index: i, message: await build.call(this, i) });
-		} catch (error) {
-			if (!continueOnFail) throw asNodeError(this, error as Error, i);
-			output[i] = failedItem(error as Error, i);
-		}
-	}
 	const { rate, pairWaitMs } = sendingOptions(this);
-	const { results } = await runPaced(
-		ready.map(({ index, message }) => ({
-			key: message.to || String(message.payload.message_id ?? index),
-			run: async () => await postMessage(this, layerOf(this, index), message, index),
-		})),
-		{ ratePerSecond: rate, classify: classifySendFailure, keyPauseMs: pairWaitMs, stopOnFailure: !continueOnFail },
-	);
-	let firstFailure: { error: Error; index: number } | undefined;
-	results.forEach((result, position) => {
-		const index = ready[position].index;
-		if (result.ok) {
-			output[index] = { json: { ...result.value, ...(result.refusals ? { throttleRetries: result.refusals } : {}) }, pairedItem: { item: index } };
-			return;
+	const runner = new PacedRunner<IDataObject>({ ratePerSecond: rate, classify: classifySendFailure, keyPauseMs: pairWaitMs, stopOnFailure: !continueOnFail });
+	const failures: Array<{ error: Error; index: number }> = [];
+	const fail = (error: Error, index: number) => {
+		failures.push({ error, index });
+		output[index] = failedItem(error, index);
+		if (!continueOnFail) runner.stop();
+	};
+	const pending: Array<Promise<void>> = [];
+	for (let i = 0; i < items.length && !runner.stopped; i++) {
+		if (i % BUILD_BATCH === BUILD_BATCH - 1) await sleep(0);
+		let message: OutgoingMessage;
+		try {
+			message = await build.call(this, i);
+		} catch (error) {
+			fail(error as Error, i);
+			continue;
 		}
-		if (result.skipped) return;
-		if (!firstFailure) firstFailure = { error: result.error as Error, index };
-		output[index] = failedItem(result.error as Error, index);
-	});
-	if (firstFailure && !continueOnFail) throw asNodeError(this, firstFailure.error, firstFailure.index);
+		const index = i;
+		const job = { key: message.to || String(message.payload.message_id ?? index), run: async () => await postMessage(this, layerOf(this, index), message, index) };
+		pending.push(
+			runner.add(job).then((result) => {
+				if (result.ok) output[index] = { json: { ...result.value, ...(result.refusals ? { throttleRetries: result.refusals } : {}) }, pairedItem: { item: index } };
+				else if (!result.skipped) fail(result.error as Error, index);
+			}),
+		);
+	}
+	await Promise.all(pending);
+	if (failures.length && !continueOnFail) {
+		const first = failures.sort((a, b) => a.index - b.index)[0];
+		throw asNodeError(this, first.error, first.index);
+	}
 	return [output.filter(Boolean)];
 }
 
