@@ -242,4 +242,22 @@ describe('status webhooks', () => {
 			await receiver.close();
 		}
 	});
+
+	test('without a configured URL, statuses go where the app subscribed whatsapp_business_account messages', async () => {
+		const receiver = await startReceiver((req) => (req.method === 'GET' ? { status: 200, body: new URL(req.url, 'http://x').searchParams.get('hub.challenge') } : { status: 200 }));
+		try {
+			const sub = await ctx.api.post(
+				ctx.fb(`/${ctx.seed.app.id}/subscriptions`),
+				new URLSearchParams({ object: 'whatsapp_business_account', callback_url: receiver.url, fields: 'messages', verify_token: 'v', access_token: ctx.seed.tokens.app }).toString(),
+			);
+			expect(sub.data).toEqual({ success: true });
+			const ok = await send(template('hello_world', []));
+			for (let i = 0; i < 100 && receiver.received.filter((r) => r.method === 'POST').length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+			const statuses = receiver.received.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.raw.toString()).entry[0].changes[0].value.statuses[0]);
+			expect(statuses.map((st) => st.status).sort()).toEqual(['delivered', 'read', 'sent']);
+			expect(statuses.every((st) => st.id === ok.data.messages[0].id)).toBe(true);
+		} finally {
+			await receiver.close();
+		}
+	});
 });
