@@ -35,16 +35,21 @@ export interface PacingReport {
 	lowestRate: number;
 }
 
+/** How far behind its ideal schedule the pacer may catch up (e.g. after its timer fired late). */
+const MAX_BACKLOG_MS = 250;
+
 /**
  * Start slots spaced 1/rate apart, handed out one by one in request order (so a slow-down applies to everyone still
  * waiting); slows down on refusals and recovers gradually. Slots follow an ideal schedule so timer overshoot does not
- * add up, unless the pacer fell idle.
+ * add up; catching up is bounded by the rolling-second count.
  */
 class StartPacer {
 	private nextStart = 0;
 	private readonly waiting: Array<() => void> = [];
 	private pumping = false;
 	private refusedAt: number[] = [];
+	private released: number[] = [];
+	private lastRelease = 0;
 	rate: number;
 
 	constructor(private readonly target: number) {
@@ -62,11 +67,20 @@ class StartPacer {
 		if (this.pumping) return;
 		this.pumping = true;
 		while (this.waiting.length) {
-			const wait = this.nextStart - Date.now();
+			const interval = 1000 / this.rate;
+			const perSecond = Math.max(1, Math.floor(this.rate));
+			const cutoff = Date.now() - 1000;
+			this.released = this.released.filter((t) => t > cutoff);
+			// The ideal schedule; a late timer may catch up, but never more than `rate` starts in any rolling second
+			// and never closer than half an interval.
+			const windowFreeAt = this.released.length >= perSecond ? this.released[this.released.length - perSecond] + 1000 : 0;
+			const earliest = Math.max(this.nextStart, this.lastRelease + interval / 2, windowFreeAt);
+			const wait = earliest - Date.now();
 			if (wait > 0) await sleep(wait);
 			const now = Date.now();
-			const base = this.nextStart >= now - 20 ? this.nextStart : now;
-			this.nextStart = base + 1000 / this.rate;
+			this.released.push(now);
+			this.lastRelease = now;
+			this.nextStart = Math.max(this.nextStart, now - MAX_BACKLOG_MS) + interval;
 			this.waiting.shift()?.();
 		}
 		this.pumping = false;

@@ -68,6 +68,8 @@ async function measure(label, sandbox, runNode) {
 	const codes = accepted.map((m) => m.tag);
 	const distinct = new Set(codes);
 	const outputErrors = result.items.filter((i) => i.error).length;
+	const times = accepted.map((m) => m.at).sort((a, b) => a - b);
+	if (process.env.BENCH_DEBUG && times.length) console.error(`${label}: first accepted after ${((times[0] - started) / 1000).toFixed(2)} s, span ${((times[times.length - 1] - times[0]) / 1000).toFixed(2)} s`);
 	return {
 		label,
 		seconds,
