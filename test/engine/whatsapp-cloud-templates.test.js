@@ -125,6 +125,12 @@ describe('the editor: account, number and template pickers, language list and th
 		const names = all.results.map((r) => r.value);
 		expect(names).toEqual(expect.arrayContaining(['order_update', 'invoice_ready', 'hello_world']));
 		expect(names).not.toContain('spring_sale');
+		w.whatsappAdmin(fx.sandbox.state).addTemplates(fx.seed.waba.id, Array.from({ length: 70 }, (_, i) => ({ name: `promo_${String(i).padStart(2, '0')}`, components: [{ type: 'BODY', text: 'x' }] })));
+		const page1 = await w.callMethod(fx, creds, params, 'listSearch', 'searchTemplates');
+		const page2 = await w.callMethod(fx, creds, params, 'listSearch', 'searchTemplates', undefined, page1.paginationToken);
+		expect(page1.paginationToken).toBeDefined();
+		expect(page2.paginationToken).toBeUndefined();
+		expect(new Set([...page1.results, ...page2.results].map((r) => r.value)).size).toBe(names.length + 70);
 		const pt = await w.callMethod(fx, creds, params, 'listSearch', 'searchTemplates', 'pt_BR');
 		expect(pt.results).toEqual([{ name: 'order_update (pt_BR)', value: 'order_update' }]);
 		const languages = await w.callMethod(fx, creds, { ...params, templateName: w.rl('order_update', 'name') }, 'loadOptions', 'getTemplateLanguages');

@@ -146,6 +146,21 @@ describe('messages', () => {
 		expect((await send({ to, ...text({ body: 'hi' }) })).data.error.code).toBe(131047);
 	});
 
+	test('window errors can also come the way production often sends them: accepted, then a failed status (131047)', async () => {
+		const receiver = await startReceiver();
+		try {
+			wa.settings({ windowErrorMode: 'async' });
+			wa.statusWebhook({ url: receiver.url, delaysMs: { failed: 1 } });
+			const r = await send({ to: '+4915112345678', ...text({ body: 'hi' }) });
+			expect(r.status).toBe(200);
+			for (let i = 0; i < 100 && receiver.received.length < 1; i++) await new Promise((res) => setTimeout(res, 10));
+			const status = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value.statuses[0];
+			expect(status).toMatchObject({ id: r.data.messages[0].id, status: 'failed', errors: [expect.objectContaining({ code: 131047, title: 'Re-engagement message' })] });
+		} finally {
+			await receiver.close();
+		}
+	});
+
 	test('interactive limits: 3 reply buttons, list rows, cta url', async () => {
 		const to = '16505551234';
 		const button = (n) => ({ type: 'reply', reply: { id: `b${n}`, title: `Button ${n}` } });
