@@ -20,7 +20,7 @@ export interface TemplateVariable {
 	id: string;
 	displayName: string;
 	required: boolean;
-	kind: 'headerText' | 'headerMedia' | 'headerFilename' | 'body' | 'buttonUrl' | 'buttonPayload' | 'buttonCoupon';
+	kind: 'headerText' | 'headerMedia' | 'headerFilename' | 'headerLocation' | 'body' | 'buttonUrl' | 'buttonPayload' | 'buttonCoupon';
 	/** Placeholder name (`1`, `customer_name`). */
 	name?: string;
 	/** Button position in the template's BUTTONS. */
@@ -53,6 +53,10 @@ export function templateVariables(template: WhatsAppTemplate): TemplateVariable[
 		const label = format === 'GIF' ? 'GIF (Video)' : format.charAt(0) + format.slice(1).toLowerCase();
 		out.push({ id: 'header_media', displayName: `Header ${label} (URL, Media ID or Binary Field per "Header Media Source")`, required: true, kind: 'headerMedia', format });
 		if (format === 'DOCUMENT') out.push({ id: 'header_filename', displayName: 'Header Document File Name', required: false, kind: 'headerFilename', format });
+	} else if (header && format === 'LOCATION') {
+		for (const [name, required] of [['latitude', true], ['longitude', true], ['name', false], ['address', false]] as const) {
+			out.push({ id: `header_location_${name}`, displayName: `Header Location ${name.charAt(0).toUpperCase()}${name.slice(1)}`, required, kind: 'headerLocation', name });
+		}
 	}
 	for (const name of placeholders(component(template, 'BODY')?.text)) out.push({ id: `body_${name}`, displayName: `Body {{${name}}}`, required: true, kind: 'body', name });
 	const buttons = (component(template, 'BUTTONS')?.buttons as IDataObject[] | undefined) ?? [];
@@ -60,6 +64,7 @@ export function templateVariables(template: WhatsAppTemplate): TemplateVariable[
 		const type = String(button.type).toUpperCase();
 		const label = `Button ${index + 1}${button.text ? ` "${String(button.text)}"` : ''}`;
 		if (type === 'URL' && placeholders(button.url).length) out.push({ id: `button_${index}_url`, displayName: `${label} URL Suffix`, required: true, kind: 'buttonUrl', index });
+		if (type === 'OTP') out.push({ id: `button_${index}_url`, displayName: `${label} One-Time Code`, required: true, kind: 'buttonUrl', index });
 		if (type === 'QUICK_REPLY') out.push({ id: `button_${index}_payload`, displayName: `${label} Quick-Reply Payload`, required: false, kind: 'buttonPayload', index });
 		if (type === 'COPY_CODE') out.push({ id: `button_${index}_coupon_code`, displayName: `${label} Coupon Code`, required: true, kind: 'buttonCoupon', index });
 	});

@@ -60,6 +60,21 @@ function checkValues(node: INode, template: WhatsAppTemplate, variables: Templat
 	}
 }
 
+function locationValue(node: INode, values: IDataObject, itemIndex: number): IDataObject {
+	const latitude = Number(values.header_location_latitude);
+	const longitude = Number(values.header_location_longitude);
+	if (!Number.isFinite(latitude) || Math.abs(latitude) > 90 || !Number.isFinite(longitude) || Math.abs(longitude) > 180) {
+		throw new NodeOperationError(node, `The header location ${String(values.header_location_latitude)}, ${String(values.header_location_longitude)} is not on the map`, {
+			itemIndex,
+			description: '"Header Location Latitude" is -90 to 90 and "Header Location Longitude" -180 to 180.',
+		});
+	}
+	const location: IDataObject = { latitude, longitude };
+	if (!isEmpty(values.header_location_name)) location.name = String(values.header_location_name);
+	if (!isEmpty(values.header_location_address)) location.address = String(values.header_location_address);
+	return location;
+}
+
 function textParameter(named: boolean, name: string, value: unknown): IDataObject {
 	return { type: 'text', ...(named ? { parameter_name: name } : {}), text: String(value) };
 }
@@ -91,6 +106,9 @@ export async function buildTemplateComponents(
 		if (kind === 'document' && !isEmpty(filename)) media.filename = String(filename);
 		components.push({ type: 'header', parameters: [{ type: kind, [kind]: media }] });
 	}
+
+	const location = variables.filter((v) => v.kind === 'headerLocation');
+	if (location.length) components.push({ type: 'header', parameters: [{ type: 'location', location: locationValue(node, values, itemIndex) }] });
 
 	const body = variables.filter((v) => v.kind === 'body');
 	if (body.length) {
