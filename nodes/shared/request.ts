@@ -26,8 +26,15 @@ export interface GraphRequest {
 	/** JSON body (WhatsApp, messaging) or form fields (most Graph writes). */
 	body?: IDataObject;
 	bodyFormat?: 'json' | 'form';
-	/** Raw bytes, e.g. a video sent to rupload. */
+	/** Raw bytes, e.g. a video sent to rupload, or a multipart body built with `multipartBody`. */
 	binary?: Buffer;
+	/**
+	 * An absolute URL Meta handed out (e.g. a WhatsApp media download URL) instead of `path`. Only Meta's hosts are
+	 * accepted, since the request carries the credential's token; with a base-URL override it is rebased onto it.
+	 */
+	absoluteUrl?: string;
+	/** `binary`: the answer is file bytes, returned as a Buffer in `body` (errors are still parsed as JSON). */
+	responseFormat?: 'json' | 'binary';
 	headers?: IDataObject;
 	/**
 	 * Safe to send again when the outcome is unknown. Defaults to true for GET and DELETE. A publish or a send
@@ -74,7 +81,11 @@ function buildOptions(connection: GraphConnection, request: GraphRequest, pageTo
 	const isRupload = request.host === 'rupload';
 	const host = isRupload ? META_HOSTS.rupload : connection.graphHost;
 	const base = hostBaseUrl(host, connection.baseUrlOverride);
-	const url = isRupload ? `${base}/ig-api-upload/${connection.version}/${request.path.replace(/^\/+/, '')}` : graphUrl(base, connection.version, request.path);
+	const url = request.absoluteUrl
+		? metaAbsoluteUrl(request.absoluteUrl, connection.baseUrlOverride)
+		: isRupload
+			? `${base}/ig-api-upload/${connection.version}/${request.path.replace(/^\/+/, '')}`
+			: graphUrl(base, connection.version, request.path);
 	const qs: IDataObject = { ...(request.qs ?? {}) };
 	const headers: IDataObject = { ...(request.headers ?? {}) };
 	if (pageToken) {
@@ -98,6 +109,10 @@ function buildOptions(connection: GraphConnection, request: GraphRequest, pageTo
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? 60_000,
 	};
+	if (request.responseFormat === 'binary') {
+		options.json = false;
+		options.encoding = 'arraybuffer';
+	}
 	if (request.binary) {
 		options.body = request.binary;
 		options.json = false;
@@ -116,6 +131,32 @@ function buildOptions(connection: GraphConnection, request: GraphRequest, pageTo
 	return options;
 }
 
+/** Hosts Meta hands out absolute URLs on (WhatsApp media downloads); the token may only go there. */
+const ABSOLUTE_URL_HOSTS = /(^|\.)(fbsbx\.com|facebook\.com|whatsapp\.net|fbcdn\.net)$/;
+
+/** Why an absolute URL may not carry the token, or undefined when it may. */
+function absoluteUrlProblem(raw: string, baseUrlOverride: string): string | undefined {
+	const override = (baseUrlOverride ?? '').trim().replace(/\/+$/, '');
+	if (override && raw.startsWith(`${override}/`)) return undefined;
+	let parsed: URL;
+	try {
+		parsed = new URL(raw);
+	} catch {
+		return `Meta handed out "${raw}", which is not a URL.`;
+	}
+	if (parsed.protocol !== 'https:' || !ABSOLUTE_URL_HOSTS.test(parsed.hostname)) {
+		return `The token is only sent to Meta's own hosts, not to ${parsed.hostname}.`;
+	}
+	return undefined;
+}
+
+function metaAbsoluteUrl(raw: string, baseUrlOverride: string): string {
+	const override = (baseUrlOverride ?? '').trim().replace(/\/+$/, '');
+	if (!override || raw.startsWith(`${override}/`)) return raw;
+	const parsed = new URL(raw);
+	return `${override}/${parsed.hostname}${parsed.pathname}${parsed.search}`;
+}
+
 interface RawResponse {
 	statusCode: number;
 	headers: IDataObject;
@@ -127,6 +168,7 @@ async function send(
 	connection: GraphConnection,
 	options: IHttpRequestOptions,
 	pageToken?: string,
+	binaryResponse = false,
 ): Promise<RawResponse> {
 	// n8n's OAuth2 signing always adds the user token; a Page-token call therefore carries its token itself.
 	const response = (
@@ -135,6 +177,10 @@ async function send(
 			: await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, options)
 	) as RawResponse;
 	let body = response.body;
+	if (binaryResponse && response.statusCode < 400) {
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer) };
+	}
+	if (body instanceof ArrayBuffer) body = Buffer.from(body);
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string' && body.trim().startsWith('{')) {
 		try {
@@ -210,13 +256,17 @@ export async function graphRequest<T = IDataObject>(
 	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, connection, request) : undefined;
 	if (pageToken) connection.secrets.push(pageToken);
 
+	const urlProblem = request.absoluteUrl ? absoluteUrlProblem(request.absoluteUrl, connection.baseUrlOverride) : undefined;
+	if (urlProblem) throw errorFor(ctx, connection, localMetaError('fix_configuration', urlProblem, { title: 'URL refused' }), request);
+
 	for (let attempt = 0; ; attempt++) {
 		const pause = Math.min(policy.maxWaitMs, paceDelayMs(pacing.lastUsage.maxPercent, policy, pacing.lastUsage.windowResetMs));
 		if (pause > 0) await sleep(pause);
 
+		const options = buildOptions(connection, request, pageToken);
 		let response: RawResponse;
 		try {
-			response = await send(ctx, connection, buildOptions(connection, request, pageToken), pageToken);
+			response = await send(ctx, connection, options, pageToken, request.responseFormat === 'binary');
 		} catch (error) {
 			const tokenProblem = credentialTokenError(error);
 			if (tokenProblem) {

@@ -146,6 +146,21 @@ describe('messages', () => {
 		expect((await send({ to, ...text({ body: 'hi' }) })).data.error.code).toBe(131047);
 	});
 
+	test('window errors can also come the way production often sends them: accepted, then a failed status (131047)', async () => {
+		const receiver = await startReceiver();
+		try {
+			wa.settings({ windowErrorMode: 'async' });
+			wa.statusWebhook({ url: receiver.url, delaysMs: { failed: 1 } });
+			const r = await send({ to: '+4915112345678', ...text({ body: 'hi' }) });
+			expect(r.status).toBe(200);
+			for (let i = 0; i < 100 && receiver.received.length < 1; i++) await new Promise((res) => setTimeout(res, 10));
+			const status = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value.statuses[0];
+			expect(status).toMatchObject({ id: r.data.messages[0].id, status: 'failed', errors: [expect.objectContaining({ code: 131047, title: 'Re-engagement message' })] });
+		} finally {
+			await receiver.close();
+		}
+	});
+
 	test('interactive limits: 3 reply buttons, list rows, cta url', async () => {
 		const to = '16505551234';
 		const button = (n) => ({ type: 'reply', reply: { id: `b${n}`, title: `Button ${n}` } });
@@ -238,6 +253,24 @@ describe('status webhooks', () => {
 			expect(of(ok.data.messages[0].id)).toEqual(['delivered', 'read', 'sent']);
 			const failed = bodies.find((s) => s.id === bad.data.messages[0].id);
 			expect(failed).toMatchObject({ status: 'failed', recipient_id: '4915199999999', errors: [expect.objectContaining({ code: 131026 })] });
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	test('without a configured URL, statuses go where the app subscribed whatsapp_business_account messages', async () => {
+		const receiver = await startReceiver((req) => (req.method === 'GET' ? { status: 200, body: new URL(req.url, 'http://x').searchParams.get('hub.challenge') } : { status: 200 }));
+		try {
+			const sub = await ctx.api.post(
+				ctx.fb(`/${ctx.seed.app.id}/subscriptions`),
+				new URLSearchParams({ object: 'whatsapp_business_account', callback_url: receiver.url, fields: 'messages', verify_token: 'v', access_token: ctx.seed.tokens.app }).toString(),
+			);
+			expect(sub.data).toEqual({ success: true });
+			const ok = await send(template('hello_world', []));
+			for (let i = 0; i < 100 && receiver.received.filter((r) => r.method === 'POST').length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+			const statuses = receiver.received.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.raw.toString()).entry[0].changes[0].value.statuses[0]);
+			expect(statuses.map((st) => st.status).sort()).toEqual(['delivered', 'read', 'sent']);
+			expect(statuses.every((st) => st.id === ok.data.messages[0].id)).toBe(true);
 		} finally {
 			await receiver.close();
 		}

@@ -70,6 +70,24 @@ const DEFAULT_TEMPLATES = [
 			{ type: 'BODY', text: 'Take the tour.' },
 		],
 	},
+	{
+		name: 'store_pickup',
+		language: 'en_US',
+		category: 'UTILITY',
+		components: [
+			{ type: 'HEADER', format: 'LOCATION' },
+			{ type: 'BODY', text: 'Your order {{1}} is ready for pickup here.', example: { body_text: [['#12']] } },
+		],
+	},
+	{
+		name: 'login_code',
+		language: 'en_US',
+		category: 'AUTHENTICATION',
+		components: [
+			{ type: 'BODY', text: '{{1}} is your verification code.', example: { body_text: [['123456']] } },
+			{ type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+		],
+	},
 	{ name: 'spring_sale', language: 'en_US', category: 'MARKETING', status: 'PAUSED', components: [{ type: 'BODY', text: 'Spring sale!' }] },
 	{ name: 'old_promo', language: 'en_US', category: 'MARKETING', status: 'DISABLED', components: [{ type: 'BODY', text: 'Old promo' }] },
 	{ name: 'new_feature', language: 'en_US', category: 'MARKETING', status: 'PENDING', components: [{ type: 'BODY', text: 'Something new, {{1}}', example: { body_text: [['Jess']] } }] },

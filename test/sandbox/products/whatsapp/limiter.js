@@ -3,13 +3,21 @@
 // to one recipient (131056). A refused send is not counted: Meta refused it before doing anything.
 const { waStore } = require('./store');
 
-/** Throughput: at most `mps` accepted messages in any rolling second. */
-function throughputProblem(state, number) {
+/**
+ * When a request reached Meta: its arrival (call log), before the sandbox's artificial latency, which stands for the
+ * round trip and must not bunch requests together by timer jitter.
+ */
+function arrivalMs(state, req) {
+	return req && req.sandbox && req.sandbox.call ? req.sandbox.call.at : state.nowMs();
+}
+
+/** Throughput: at most `mps` accepted messages arriving in any rolling second. */
+function throughputProblem(state, number, req) {
 	const store = waStore(state);
-	const now = state.nowMs();
-	const recent = (store.recent.get(number.id) || []).filter((t) => now - t < 1000);
+	const now = arrivalMs(state, req);
+	const recent = (store.recent.get(number.id) || []).filter((t) => t > now - 2000);
 	store.recent.set(number.id, recent);
-	if (recent.length >= number.mps) {
+	if (recent.filter((t) => t > now - 1000 && t <= now).length >= number.mps) {
 		return {
 			code: 130429,
 			message: 'Rate limit hit',
@@ -40,9 +48,9 @@ function pairProblem(state, number, waId) {
 }
 
 /** Count an accepted message against both limits. */
-function consume(state, number, waId) {
+function consume(state, number, waId, req) {
 	const store = waStore(state);
-	store.recent.get(number.id).push(state.nowMs());
+	store.recent.get(number.id).push(arrivalMs(state, req));
 	store.pairs.get(`${number.id}|${waId}`).tokens -= 1;
 }
 

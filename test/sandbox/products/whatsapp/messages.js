@@ -61,7 +61,7 @@ function register({ state, routers, timers, webhooks }) {
 			if (number.status !== 'CONNECTED') return refuse(waError(133010, 'Account not registered', `phone number ${number.id} is ${number.status}, not registered with the Cloud API`));
 			if (body.status !== undefined && body.type === undefined) return markAsRead(req, res, body);
 
-			const busy = throughputProblem(state, number);
+			const busy = throughputProblem(state, number, req);
 			if (busy) return refuse(busy);
 			if (body.recipient_type !== undefined && !['individual', 'group'].includes(body.recipient_type)) {
 				return refuse(waError(131009, 'Parameter value is not valid', 'recipient_type must be individual or group'));
@@ -89,7 +89,7 @@ function register({ state, routers, timers, webhooks }) {
 			}
 			const pair = pairProblem(state, number, waId);
 			if (pair) return refuse(pair);
-			consume(state, number, waId);
+			consume(state, number, waId, req);
 			if (store.settings.undeliverable.has(waId)) failure = { code: 131026, details: 'Message Undeliverable.' };
 
 			const { access_token: _token, appsecret_proof: _proof, ...payload } = body;

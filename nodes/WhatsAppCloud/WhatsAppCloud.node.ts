@@ -1,0 +1,61 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { authenticationProperty } from '../shared/descriptions/authentication';
+import { setupOperationProperties } from '../shared/doctor/setupCheck';
+import { wabaLocator } from './actions/common';
+import * as media from './actions/media';
+import * as message from './actions/message';
+import { router } from './actions/router';
+import * as template from './actions/template';
+import { WHATSAPP_CREDENTIAL_TYPES } from './helpers/graph';
+import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
+
+export class WhatsAppCloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Cloud',
+		name: 'whatsAppCloud',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send WhatsApp templates and messages at the number’s full rate, manage templates and media (WhatsApp Cloud API)',
+		defaults: { name: 'WhatsApp Cloud' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'metaAccessTokenApi', required: true, displayOptions: { show: { authentication: ['metaAccessTokenApi'] } }, testedBy: 'metaCredentialTest' },
+			{ name: 'metaOAuth2Api', required: true, displayOptions: { show: { authentication: ['metaOAuth2Api'] } }, testedBy: 'metaCredentialTest' },
+		],
+		properties: [
+			authenticationProperty(WHATSAPP_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Media', value: 'media' },
+					{ name: 'Message', value: 'message' },
+					// SETUP_RESOURCE_OPTION written out: the lint rule on resource options crashes on an identifier here.
+					{ name: 'Setup', value: 'setup' },
+					{ name: 'Template', value: 'template' },
+				],
+				default: 'message',
+			},
+			...message.description.slice(0, 1),
+			...template.description.slice(0, 1),
+			...media.description.slice(0, 1),
+			...setupOperationProperties,
+			wabaLocator,
+			...message.description.slice(1),
+			...template.description.slice(1),
+			...media.description.slice(1),
+		],
+	};
+
+	methods = { credentialTest, listSearch, loadOptions, resourceMapping };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,28 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { outgoing } from '../../helpers/envelope';
+import { singleSend, type OutgoingMessage } from '../../helpers/send';
+
+const show = { resource: ['message'], operation: ['sendLocation'] };
+
+export const description: INodeProperties[] = [
+	{ displayName: 'Latitude', name: 'latitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -90, maxValue: 90 }, default: 0, required: true, displayOptions: { show } },
+	{ displayName: 'Longitude', name: 'longitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -180, maxValue: 180 }, default: 0, required: true, displayOptions: { show } },
+	{ displayName: 'Name', name: 'locationName', type: 'string', default: '', displayOptions: { show } },
+	{ displayName: 'Address', name: 'address', type: 'string', default: '', displayOptions: { show } },
+];
+
+export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {
+	const latitude = Number(this.getNodeParameter('latitude', itemIndex));
+	const longitude = Number(this.getNodeParameter('longitude', itemIndex));
+	if (!Number.isFinite(latitude) || Math.abs(latitude) > 90 || !Number.isFinite(longitude) || Math.abs(longitude) > 180) {
+		throw new NodeOperationError(this.getNode(), `The location ${latitude}, ${longitude} is not on the map`, { itemIndex, description: 'Latitude is -90 to 90 and longitude -180 to 180.' });
+	}
+	const location: IDataObject = { latitude, longitude };
+	const name = String(this.getNodeParameter('locationName', itemIndex, '')).trim();
+	const address = String(this.getNodeParameter('address', itemIndex, '')).trim();
+	if (name) location.name = name;
+	if (address) location.address = address;
+	return outgoing(this, itemIndex, 'location', location);
+}
+
+export const execute = singleSend(build);

@@ -1,0 +1,46 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { locatorValue } from './graph';
+import { normaliseRecipient } from './recipient';
+import type { OutgoingMessage } from './send';
+
+export function requiredPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const id = locatorValue(ctx, 'phoneNumberId', itemIndex);
+	if (!/^\d+$/.test(id)) {
+		throw new NodeOperationError(ctx.getNode(), `"Sender Phone Number" ${id ? `"${id}" is not a phone number ID` : 'is empty'}`, {
+			itemIndex,
+			description: 'Pick the sending number from the list, or paste its phone number ID (digits, shown in WhatsApp Manager under API Setup).',
+		});
+	}
+	return id;
+}
+
+export function requireWamid(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+	const id = String(value ?? '').trim();
+	if (!id.startsWith('wamid.')) {
+		throw new NodeOperationError(ctx.getNode(), `"${field}" should be a WhatsApp message ID starting with "wamid.", got "${id}"`, {
+			itemIndex,
+			description: 'Map the message ID from the WhatsApp trigger (messages[0].id) or from an earlier send.',
+		});
+	}
+	return id;
+}
+
+/** The common envelope of a send (reference §5.1): recipient, type, reply context, callback data. */
+export function outgoing(ctx: IExecuteFunctions, itemIndex: number, type: string, content: IDataObject | IDataObject[]): OutgoingMessage {
+	const phoneNumberId = requiredPhoneNumberId(ctx, itemIndex);
+	const to = normaliseRecipient(ctx.getNode(), ctx.getNodeParameter('to', itemIndex), itemIndex);
+	const options = ctx.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;
+	const payload: IDataObject = { messaging_product: 'whatsapp', recipient_type: 'individual', to, type, [type]: content };
+	if (options.replyToMessageId) payload.context = { message_id: requireWamid(ctx, options.replyToMessageId, 'Reply To Message ID', itemIndex) };
+	if (options.bizOpaqueCallbackData) payload.biz_opaque_callback_data = String(options.bizOpaqueCallbackData);
+	return { phoneNumberId, to, payload };
+}
+
+/** A text limit, checked before sending (Meta's limits, reference §5.1). */
+export function checkLength(ctx: IExecuteFunctions, value: string, field: string, max: number, itemIndex: number, required = true): string {
+	if (required && !value.trim()) throw new NodeOperationError(ctx.getNode(), `"${field}" is empty`, { itemIndex });
+	if (value.length > max) {
+		throw new NodeOperationError(ctx.getNode(), `"${field}" is ${value.length} characters long; WhatsApp allows ${max}`, { itemIndex, description: `Shorten "${field}".` });
+	}
+	return value;
+}
