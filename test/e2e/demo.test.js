@@ -190,6 +190,11 @@ test.each([
 	}
 	const execution = await n8n.waitForExecution(executions[0].id);
 	expect(n8n.nodeOutput(execution, triggerName, 0)[0]).toMatchObject(expected);
+	if (kind === 'whatsapp-reply') {
+		// The customer's message opened the service window: the workflow's WhatsApp Cloud node answered in context.
+		expect(execution.status).toBe('success');
+		expect(n8n.nodeOutput(execution, 'Reply on WhatsApp')[0]).toMatchObject({ messageId: expect.stringMatching(/^wamid\./), type: 'text' });
+	}
 });
 
 test('npm run demo:event -- delete-data: Meta gets a confirmation code, the request is recorded, the status page shows it', async () => {

@@ -3,6 +3,7 @@
 const events = require('./events');
 const { routeDelivery } = require('./subscriptions');
 const { seedResult } = require('../seed');
+const { whatsappAdmin } = require('./whatsapp');
 
 const SAMPLES = {
 	dm: (text) => ({ object: 'instagram', targetId: seedResult.page.id, field: 'messages', payload: events.envelope.instagram(events.instagram.message(text || 'Hi! Is this still available?')) }),
@@ -16,10 +17,24 @@ const SAMPLES = {
 	lead: () => ({ object: 'page', targetId: seedResult.page.id, field: 'leadgen', payload: events.envelope.page(events.page.leadgen()) }),
 };
 
+/** A customer's WhatsApp message opens the 24-hour service window of the number it was sent to, as at Meta. */
+function openServiceWindows(state, delivery) {
+	if (delivery.object !== 'whatsapp_business_account') return;
+	for (const entry of delivery.payload.entry) {
+		for (const change of entry.changes) {
+			for (const message of change.value.messages || []) {
+				whatsappAdmin(state).customerMessaged(change.value.metadata.phone_number_id, message.from);
+			}
+		}
+	}
+}
+
 async function fireSampleEvent(state, webhooks, { kind = 'dm', text } = {}) {
 	const sample = SAMPLES[kind];
 	if (!sample) throw new Error(`unknown event kind "${kind}"; use one of: ${Object.keys(SAMPLES).join(', ')}`);
-	const result = await routeDelivery(state, webhooks, sample(text));
+	const delivery = sample(text);
+	openServiceWindows(state, delivery);
+	const result = await routeDelivery(state, webhooks, delivery);
 	return { kind, delivered: result.delivered, url: result.url ?? null, status: result.status ?? null, reason: result.reason ?? null };
 }
 
