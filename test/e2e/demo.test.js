@@ -147,6 +147,16 @@ test('"Check all Meta connections now" runs in n8n and every Setup Doctor report
 	}
 });
 
+test('"Daily ad results by campaign" runs in n8n: one simplified row per campaign', async () => {
+	const [workflow] = byName(await n8n.rest('GET', '/workflows'), 'Daily ad results by campaign');
+	const execution = await n8n.runManually(workflow.id, 'Every morning');
+	expect(execution.data.resultData.error).toBeUndefined();
+	const rows = n8n.nodeOutput(execution, 'Yesterday by campaign');
+	expect(rows.length).toBeGreaterThan(1);
+	expect(new Set(rows.map((row) => row.campaign_name)).size).toBe(rows.length);
+	for (const row of rows) expect(typeof row.spend).toBe('number');
+});
+
 test('npm run demo:event sends a sandbox DM that reaches the active Instagram trigger workflow', async () => {
 	const [workflow] = byName(await n8n.rest('GET', '/workflows'), 'Instagram DMs and comments');
 	expect(workflow.active).toBe(true);
