@@ -23,7 +23,7 @@ const PRODUCTS = [
 	require('./products/auth'),
 	require('./products/batch'),
 	require('./products/subscriptions'),
-	// require('./products/instagram'),
+	require('./products/instagram'),
 	// require('./products/whatsapp'),
 	// require('./products/ads'),
 ];
