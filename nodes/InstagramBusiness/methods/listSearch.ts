@@ -1,0 +1,67 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { resolveConnection, type MetaCredentialType } from '../../shared/connection';
+import { graphPaginate } from '../../shared/pagination';
+import { graphRequest, type GraphLayerOptions } from '../../shared/request';
+
+function layerOf(ctx: ILoadOptionsFunctions): GraphLayerOptions {
+	return { credentialType: ctx.getNodeParameter('authentication', 'metaOAuth2Api') as MetaCredentialType, retry: { maxRetries: 1 } };
+}
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some((t) => String(t ?? '').toLowerCase().includes(needle));
+}
+
+function accountItem(account: IDataObject, via?: string): INodeListSearchItems {
+	const label = `@${String(account.username ?? account.id)}${account.name ? ` (${String(account.name)})` : ''}${via ? ` via ${via}` : ''}`;
+	return { name: label, value: String(account.id), url: account.username ? `https://www.instagram.com/${String(account.username)}/` : undefined };
+}
+
+/**
+ * Instagram accounts the credential can act as: with Instagram Login the account itself; with Facebook Login the
+ * accounts linked to the user's Pages (or to the Page of a Page token).
+ */
+export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const layer = layerOf(this);
+	const connection = await resolveConnection(this, layer.credentialType);
+	if (connection.platform === 'instagram') {
+		const { body } = await graphRequest<IDataObject>(this, layer, { method: 'GET', path: 'me', qs: { fields: 'user_id,username,name' } });
+		const account = { id: body.user_id ?? body.id, username: body.username, name: body.name };
+		return { results: matches(filter, account.username, account.name, account.id) ? [accountItem(account)] : [] };
+	}
+	const fields = 'id,name,instagram_business_account{id,username,name}';
+	let pages: IDataObject[];
+	try {
+		pages = await graphPaginate(this, layer, { method: 'GET', path: 'me/accounts', qs: { fields } }, { returnAll: true });
+	} catch {
+		// A Page token has no /me/accounts: the Page itself is the only one.
+		const { body } = await graphRequest<IDataObject>(this, layer, { method: 'GET', path: 'me', qs: { fields } });
+		pages = [body];
+	}
+	const results = pages
+		.filter((page) => page.instagram_business_account)
+		.map((page) => ({ page, account: page.instagram_business_account as IDataObject }))
+		.filter(({ page, account }) => matches(filter, account.username, account.name, account.id, page.name))
+		.map(({ page, account }) => accountItem(account, String(page.name ?? page.id)));
+	return { results };
+}
+
+/** Recent media of the chosen account, newest first, with a cursor for the next page. */
+export async function searchMedia(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const account = String(this.getCurrentNodeParameter('account', { extractValue: true }) ?? '').trim();
+	if (!account) return { results: [] };
+	const { body } = await graphRequest<{ data?: IDataObject[]; paging?: { next?: string; cursors?: { after?: string } } }>(this, layerOf(this), {
+		method: 'GET',
+		path: `${account}/media`,
+		qs: { fields: 'id,caption,media_type,timestamp,permalink', limit: 50, ...(paginationToken ? { after: paginationToken } : {}) },
+	});
+	const results = (body.data ?? [])
+		.filter((m) => matches(filter, m.caption, m.id))
+		.map((m) => ({
+			name: `${String(m.timestamp ?? '').slice(0, 10)} ${String(m.media_type ?? '')}: ${String(m.caption ?? '(no caption)').slice(0, 60)}`,
+			value: String(m.id),
+			url: typeof m.permalink === 'string' ? m.permalink : undefined,
+		}));
+	return { results, paginationToken: body.paging?.next ? body.paging?.cursors?.after : undefined };
+}
