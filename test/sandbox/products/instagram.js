@@ -8,6 +8,8 @@ const parts = [
 	require('./instagram/publishing'),
 	require('./instagram/rupload'),
 	require('./instagram/media'),
+	require('./instagram/comments'),
+	require('./instagram/mentions'),
 ];
 
 module.exports = {
