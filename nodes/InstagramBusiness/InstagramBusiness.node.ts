@@ -2,7 +2,9 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { META_CREDENTIAL_TYPES } from '../shared/connection';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
+import * as comment from './actions/comment';
 import * as media from './actions/media';
+import * as mention from './actions/mention';
 import { router } from './actions/router';
 import { credentialTest, listSearch } from './methods';
 
@@ -14,7 +16,7 @@ export class InstagramBusiness implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Publish posts, reels, carousels and stories on an Instagram professional account and read its media',
+		description: 'Publish posts, reels, carousels and stories, moderate comments and read mentions of an Instagram professional account',
 		defaults: { name: 'Instagram Business' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,12 +40,16 @@ export class InstagramBusiness implements INodeType {
 				noDataExpression: true,
 				// Literal copy of SETUP_RESOURCE_OPTION: the n8n lint rule crashes on an identifier in resource options.
 				options: [
+					{ name: 'Comment', value: 'comment' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Mention', value: 'mention' },
 					{ name: 'Setup', value: 'setup' },
 				],
 				default: 'media',
 			},
 			...media.description,
+			...comment.description,
+			...mention.description,
 			...setupOperationProperties,
 		],
 	};

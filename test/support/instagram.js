@@ -63,6 +63,15 @@ function instagramTools(fx) {
 		},
 		store,
 		media: () => (store() ? [...store().media.values()] : []),
+		/** A published image of the seeded account, made directly in the sandbox (no node run). */
+		publishedMedia(caption = 'Our post') {
+			const { createContainer } = require('../sandbox/products/instagram/containers');
+			const { publish } = require('../sandbox/products/instagram/publishing');
+			const state = fx.sandbox.state;
+			const account = state.igAccounts.get(fx.seed.instagram.id);
+			const container = createContainer(state, { igUserId: account.id, kind: 'IMAGE', params: { image_url: IMAGE, caption } });
+			return publish(state, container, account);
+		},
 		containers: () => (store() ? [...store().containers.values()] : []),
 	};
 }

@@ -78,3 +78,66 @@ export const waitOptions: INodeProperties[] = [
 		description: 'How often the node asks Meta whether the media is ready',
 	},
 ];
+
+/** The Options collection of an operation: its own options plus the retry wait every operation has. */
+export function optionsCollection(resource: string, operations: string[], options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: [resource], operation: operations } },
+		options: [...options, retryWaitOption],
+	};
+}
+
+/** Return All + Limit for a list operation. */
+export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: { resource: [resource], operation: [operation] } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+		},
+	];
+}
+
+/** A comment id, as the trigger or a list operation gives it. */
+export function commentIdProperty(resource: string, operations: string[], description = 'The numeric ID of the comment (from the trigger or Get Many)'): INodeProperties {
+	return {
+		displayName: 'Comment ID',
+		name: 'commentId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '17858893269000001',
+		description,
+		displayOptions: { show: { resource: [resource], operation: operations } },
+	};
+}
+
+/** A text to post (comment, reply). */
+export function messageProperty(resource: string, operations: string[], displayName = 'Message'): INodeProperties {
+	return {
+		displayName,
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		displayOptions: { show: { resource: [resource], operation: operations } },
+	};
+}

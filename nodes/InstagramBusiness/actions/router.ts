@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { routeOperations, type OperationTable } from '../../shared/actions/router';
 import { executeSetupCheck } from '../../shared/doctor/setupCheck';
+import * as comment from './comment';
 import * as media from './media';
+import * as mention from './mention';
 
 const operations: OperationTable = {
 	media: {
@@ -11,6 +13,22 @@ const operations: OperationTable = {
 		get: media.get.execute,
 		getMany: media.getMany.execute,
 		getPublishingLimit: media.getPublishingLimit.execute,
+	},
+	comment: {
+		getMany: comment.getMany.execute,
+		get: comment.get.execute,
+		create: comment.create.execute,
+		reply: comment.reply.execute,
+		hide: comment.hide.execute,
+		unhide: comment.unhide.execute,
+		delete: comment.del.execute,
+		setCommentsEnabled: comment.setCommentsEnabled.execute,
+	},
+	mention: {
+		getTagged: mention.getTagged.execute,
+		getMentionedMedia: mention.getMentionedMedia.execute,
+		getMentionedComment: mention.getMentionedComment.execute,
+		reply: mention.reply.execute,
 	},
 	setup: { check: executeSetupCheck },
 };

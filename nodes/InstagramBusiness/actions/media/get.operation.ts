@@ -1,20 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { readMedia } from '../../helpers/api';
 import { graphIdOf, instagramCall } from '../../helpers/context';
-import { mediaLocator, retryWaitOption, accountLocator } from '../common';
+import { mediaLocator, optionsCollection, accountLocator } from '../common';
 
 export const description: INodeProperties[] = [
 	{ ...accountLocator('media', ['get']), required: false, description: 'Only used to list media to pick from' },
 	mediaLocator('media', ['get']),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { resource: ['media'], operation: ['get'] } },
-		options: [retryWaitOption],
-	},
+	optionsCollection('media', ['get']),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

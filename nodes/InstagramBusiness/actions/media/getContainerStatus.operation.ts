@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { readContainerStatus } from '../../helpers/api';
 import { graphIdOf, instagramCall } from '../../helpers/context';
-import { retryWaitOption } from '../common';
+import { optionsCollection } from '../common';
 
 export const description: INodeProperties[] = [
 	{
@@ -14,15 +14,7 @@ export const description: INodeProperties[] = [
 		description: 'The ID a Publish run returned when it did not wait',
 		displayOptions: { show: { resource: ['media'], operation: ['getContainerStatus', 'publishContainer'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { resource: ['media'], operation: ['getContainerStatus'] } },
-		options: [retryWaitOption],
-	},
+	optionsCollection('media', ['getContainerStatus']),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

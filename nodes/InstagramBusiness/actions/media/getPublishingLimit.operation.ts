@@ -1,19 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountIdOf, instagramCall } from '../../helpers/context';
 import { readPublishingQuota } from '../../helpers/quota';
-import { accountLocator, retryWaitOption } from '../common';
+import { accountLocator, optionsCollection } from '../common';
 
 export const description: INodeProperties[] = [
 	accountLocator('media', ['getPublishingLimit']),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { resource: ['media'], operation: ['getPublishingLimit'] } },
-		options: [retryWaitOption],
-	},
+	optionsCollection('media', ['getPublishingLimit']),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
