@@ -10,6 +10,7 @@ const parts = [
 	require('./instagram/media'),
 	require('./instagram/comments'),
 	require('./instagram/mentions'),
+	require('./instagram/messaging'),
 ];
 
 module.exports = {

@@ -14,6 +14,12 @@ const INSTAGRAM_SETTINGS = Object.freeze({
 	igPublishQuotaSeconds: 86400,
 	/** Carousel size via the API: 10 (20 [UNCONFIRMED]). */
 	igCarouselMaxItems: 10,
+	/** Messaging windows (reference §3.3, §3.4): standard 24 h, HUMAN_AGENT 7 days, private replies 7 days. */
+	igMessagingWindowSeconds: 86400,
+	igHumanAgentWindowSeconds: 7 * 86400,
+	igPrivateReplyWindowSeconds: 7 * 86400,
+	/** The app has the Human Agent feature approved (needed for the HUMAN_AGENT tag). */
+	igHumanAgentApproved: true,
 	/** media_publish on an already published container [UNCONFIRMED]: 24/2207008 per the reference's choice. */
 	igPublishedAgainError: { code: 24, subcode: 2207008, message: 'The media builder with the requested id does not exist or has expired.' },
 	/** media_publish on an expired container: -2/2207020 (or 24/2207008). */
