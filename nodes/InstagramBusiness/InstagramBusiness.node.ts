@@ -5,6 +5,7 @@ import { setupOperationProperties } from '../shared/doctor/setupCheck';
 import * as comment from './actions/comment';
 import * as media from './actions/media';
 import * as mention from './actions/mention';
+import * as message from './actions/message';
 import { router } from './actions/router';
 import { credentialTest, listSearch } from './methods';
 
@@ -16,7 +17,7 @@ export class InstagramBusiness implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Publish posts, reels, carousels and stories, moderate comments and read mentions of an Instagram professional account',
+		description: 'Publish posts, reels, carousels and stories, moderate comments, read mentions and send DMs as an Instagram professional account',
 		defaults: { name: 'Instagram Business' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -43,6 +44,7 @@ export class InstagramBusiness implements INodeType {
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'Media', value: 'media' },
 					{ name: 'Mention', value: 'mention' },
+					{ name: 'Message', value: 'message' },
 					{ name: 'Setup', value: 'setup' },
 				],
 				default: 'media',
@@ -50,6 +52,7 @@ export class InstagramBusiness implements INodeType {
 			...media.description,
 			...comment.description,
 			...mention.description,
+			...message.description,
 			...setupOperationProperties,
 		],
 	};

@@ -4,6 +4,7 @@ import { executeSetupCheck } from '../../shared/doctor/setupCheck';
 import * as comment from './comment';
 import * as media from './media';
 import * as mention from './mention';
+import * as message from './message';
 
 const operations: OperationTable = {
 	media: {
@@ -29,6 +30,15 @@ const operations: OperationTable = {
 		getMentionedMedia: mention.getMentionedMedia.execute,
 		getMentionedComment: mention.getMentionedComment.execute,
 		reply: mention.reply.execute,
+	},
+	message: {
+		sendText: message.sendText.execute,
+		sendMedia: message.sendMedia.execute,
+		sendHeart: message.sendHeart.execute,
+		react: message.react.execute,
+		removeReaction: message.removeReaction.execute,
+		senderAction: message.senderAction.execute,
+		privateReply: message.privateReply.execute,
 	},
 	setup: { check: executeSetupCheck },
 };
