@@ -237,3 +237,33 @@ describe('setup check', () => {
 		expect(run.items[0]).toMatchObject({ status: expect.stringMatching(/pass|warn/), checks: expect.any(Array) });
 	});
 });
+
+describe('OAuth2 credentials of both logins', () => {
+	test('Facebook Login OAuth2 publishes a binary reel (rupload) and Instagram Login OAuth2 publishes an image', async () => {
+		const { app, tokens, instagram } = fx.seed;
+		fx.admin.settings({ igVideoProcessingSeconds: 0.2 });
+		const fb = fx.credential('metaOAuth2Api', {
+			clientId: app.id,
+			clientSecret: app.secret,
+			oauthTokenData: { access_token: tokens.adaUser, token_type: 'bearer', expires_in: 5183944 },
+		});
+		ig.useBinaryStart();
+		const reel = await ig.run(
+			{ authentication: 'metaOAuth2Api', operation: 'publish', postType: 'reel', videoSource: 'binary', binaryPropertyName: 'data' },
+			{ creds: fb, items: [binaryItem(fakeMp4(3000))] },
+		);
+		expect(reel.error).toBeUndefined();
+		expect(reel.items[0]).toMatchObject({ published: true, mediaProductType: 'REELS' });
+		expect(fx.calls({ host: 'rupload.facebook.com' })[0]).toMatchObject({ tokenType: 'USER', status: 200 });
+
+		const igCreds = fx.credential('instagramLoginOAuth2Api', {
+			clientId: app.instagramAppId,
+			clientSecret: app.instagramAppSecret,
+			oauthTokenData: { access_token: tokens.instagramLogin, token_type: 'bearer', expires_in: 5183944, user_id: instagram.appScopedId },
+		});
+		const image = await ig.run({ authentication: 'instagramLoginOAuth2Api', operation: 'publish', postType: 'image', imageUrl: IMAGE }, { creds: igCreds, items: [{}] });
+		expect(image.error).toBeUndefined();
+		expect(image.items[0].published).toBe(true);
+		expect(fx.calls({ path: '/*/media_publish' }).map((c) => c.host)).toEqual(['graph.facebook.com', 'graph.instagram.com']);
+	});
+});

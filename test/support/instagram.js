@@ -58,6 +58,18 @@ function instagramTools(fx) {
 				continueOnFail,
 			});
 		},
+		/** Runs a listSearch method in n8n-core's real LoadOptionsContext, as the editor does for a resource locator. */
+		async listSearch(method, { login = 'facebook', creds, parameters = {}, filter, paginationToken } = {}) {
+			const core = require('n8n-core');
+			const { Workflow } = require('n8n-workflow');
+			const nodeParameters = { authentication: 'metaAccessTokenApi', resource: 'media', operation: 'getMany', ...parameters };
+			const node = { id: 'n', name: 'Node', type: NODE, typeVersion: 1, position: [0, 0], parameters: nodeParameters, credentials: creds || credentials[login]() };
+			const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes: fx.engine.nodeTypeProvider });
+			const additionalData = { ...fx.engine.additionalData(workflow), currentNodeParameters: nodeParameters };
+			const context = new core.LoadOptionsContext(workflow, node, additionalData, 'account');
+			const type = fx.engine.nodeTypes[NODE];
+			return await type.methods.listSearch[method].call(context, filter, paginationToken);
+		},
 		useBinaryStart() {
 			fx.engine.nodeTypes['test.start'] = binaryStartNodeType;
 		},

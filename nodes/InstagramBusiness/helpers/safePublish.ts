@@ -1,7 +1,7 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 import { graphRequest } from '../../shared/request';
 import { localMetaError, metaNodeApiError } from '../../shared/errors/toNodeError';
-import { readContainerStatus, recentMedia } from './api';
+import { readContainerStatus, readMedia, recentMedia } from './api';
 import type { InstagramCall } from './context';
 import { passOn } from './errors';
 import { isTemporaryFailure, patiently } from './patiently';
@@ -111,4 +111,20 @@ export async function publishContainerSafely(
 	);
 	apiError.context.containerId = containerId;
 	throw apiError;
+}
+
+/** The output item of a publish: the post (id, permalink, kind) and how it got there. */
+export async function publishedJson(call: InstagramCall, outcome: PublishOutcome, details: IDataObject): Promise<IDataObject> {
+	const media = outcome.mediaId ? await readMedia(call, outcome.mediaId, 'id,permalink,media_type,media_product_type,timestamp') : {};
+	return {
+		published: true,
+		id: outcome.mediaId,
+		permalink: media.permalink ?? null,
+		mediaType: media.media_type ?? null,
+		mediaProductType: media.media_product_type ?? null,
+		timestamp: media.timestamp ?? null,
+		...details,
+		publishAttempts: outcome.publishAttempts,
+		recoveredFromUnknownOutcome: outcome.recoveredFromUnknownOutcome,
+	};
 }

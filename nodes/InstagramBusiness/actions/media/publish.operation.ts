@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { createContainer, readMedia } from '../../helpers/api';
+import { createContainer } from '../../helpers/api';
 import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/context';
 import { buildPostPlan, type PostPlan } from '../../helpers/postPlan';
 import { quotaReachedError, readPublishingQuota } from '../../helpers/quota';
-import { publishContainerSafely } from '../../helpers/safePublish';
+import { publishContainerSafely, publishedJson } from '../../helpers/safePublish';
 import { uploadVideo } from '../../helpers/upload';
 import { waitForContainers, waitOptionsOf } from '../../helpers/waitForContainers';
 import { accountLocator, retryWaitOption, waitOptions } from '../common';
@@ -192,24 +192,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ready = await waitForContainers(call, [created.containerId], wait);
 	const waitedMs = Date.now() - started;
 	const outcome = await publishContainerSafely(call, accountId, created.containerId, plan.edge, wait);
-	const media = outcome.mediaId ? await readMedia(call, outcome.mediaId, 'id,permalink,media_type,media_product_type,timestamp') : {};
-	return [
-		{
-			json: {
-				published: true,
-				id: outcome.mediaId,
-				permalink: media.permalink ?? null,
-				mediaType: media.media_type ?? null,
-				mediaProductType: media.media_product_type ?? null,
-				timestamp: media.timestamp ?? null,
-				postType: plan.postType,
-				...containers,
-				waitedMs,
-				statusChecks: created.statusChecks + ready.statusChecks + outcome.extraStatusChecks,
-				publishAttempts: outcome.publishAttempts,
-				recoveredFromUnknownOutcome: outcome.recoveredFromUnknownOutcome,
-			},
-			pairedItem: { item: itemIndex },
-		},
-	];
+	const json = await publishedJson(call, outcome, {
+		postType: plan.postType,
+		...containers,
+		waitedMs,
+		statusChecks: created.statusChecks + ready.statusChecks + outcome.extraStatusChecks,
+	});
+	return [{ json, pairedItem: { item: itemIndex } }];
 }

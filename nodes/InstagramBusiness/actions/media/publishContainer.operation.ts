@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { readMedia } from '../../helpers/api';
 import { accountIdOf, graphIdOf, instagramCall } from '../../helpers/context';
-import { publishContainerSafely } from '../../helpers/safePublish';
+import { publishContainerSafely, publishedJson } from '../../helpers/safePublish';
 import { waitForContainers, waitOptionsOf } from '../../helpers/waitForContainers';
 import { accountLocator, retryWaitOption, waitOptions } from '../common';
 
@@ -40,22 +39,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return [{ json: { published: true, alreadyPublished: true, id: null, containerId, statusChecks: ready.statusChecks }, pairedItem: { item: itemIndex } }];
 	}
 	const outcome = await publishContainerSafely(call, accountId, containerId, isStory ? 'stories' : 'media', wait);
-	const media = outcome.mediaId ? await readMedia(call, outcome.mediaId, 'id,permalink,media_type,media_product_type,timestamp') : {};
-	return [
-		{
-			json: {
-				published: true,
-				id: outcome.mediaId,
-				permalink: media.permalink ?? null,
-				mediaType: media.media_type ?? null,
-				mediaProductType: media.media_product_type ?? null,
-				containerId,
-				waitedMs: Date.now() - started,
-				statusChecks: ready.statusChecks + outcome.extraStatusChecks,
-				publishAttempts: outcome.publishAttempts,
-				recoveredFromUnknownOutcome: outcome.recoveredFromUnknownOutcome,
-			},
-			pairedItem: { item: itemIndex },
-		},
-	];
+	const json = await publishedJson(call, outcome, {
+		containerId,
+		waitedMs: Date.now() - started,
+		statusChecks: ready.statusChecks + outcome.extraStatusChecks,
+	});
+	return [{ json, pairedItem: { item: itemIndex } }];
 }
