@@ -42,7 +42,7 @@ describe('comments', () => {
 		expect(reply.items[0]).toMatchObject({ parentId: theirs.id, text: 'Everywhere in the EU!' });
 		const got = await runComment('get', { commentId: theirs.id });
 		expect(got.items[0]).toMatchObject({ id: theirs.id, text: 'Where do you ship?', hidden: false, replies: [expect.objectContaining({ text: 'Everywhere in the EU!', username: 'adas.shop' })] });
-		expect((await runComment('hide', { commentId: theirs.id }, { login: 'instagram' })).items[0]).toEqual({ commentId: theirs.id, hidden: true, success: true });
+		expect((await runComment('hide', { commentId: rl(theirs.id, 'list') }, { login: 'instagram' })).items[0]).toEqual({ commentId: theirs.id, hidden: true, success: true });
 		expect(comments().find((c) => c.id === theirs.id).hidden).toBe(true);
 		await runComment('unhide', { commentId: theirs.id });
 		expect(comments().find((c) => c.id === theirs.id).hidden).toBe(false);

@@ -47,3 +47,15 @@ test('media picker lists the chosen account’s recent media with a next-page to
 	expect(second.results).toHaveLength(5);
 	expect(second.paginationToken).toBeUndefined();
 });
+
+test('comment picker lists the comments of the media chosen for picking', async () => {
+	const { addComment } = require('../sandbox/products/instagram/comments');
+	const media = ig.publishedMedia();
+	addComment(fx.sandbox.state, { mediaId: media.id, text: 'Love it', username: 'ann' });
+	addComment(fx.sandbox.state, { mediaId: media.id, text: 'Price?', username: 'bob', timestampMs: fx.sandbox.state.nowMs() + 1 });
+	const parameters = { resource: 'comment', operation: 'reply', account: rl(fx.seed.instagram.id), pickerMedia: rl(media.id) };
+	const all = await ig.listSearch('searchComments', { parameters });
+	expect(all.results.map((r) => r.name)).toEqual(['@bob: Price?', '@ann: Love it']);
+	expect((await ig.listSearch('searchComments', { parameters, filter: 'ann' })).results).toHaveLength(1);
+	expect((await ig.listSearch('searchComments', { parameters: { ...parameters, pickerMedia: rl('') } })).results).toEqual([]);
+});

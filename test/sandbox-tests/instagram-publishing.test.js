@@ -138,6 +138,7 @@ describe('containers and publishing (Facebook Login host)', () => {
 		expectError(await post(`/${ig()}/media`, { image_url: IMAGE, caption: Array.from({ length: 21 }, (_, i) => `@u${i}`).join(' ') }), 100, 2207040);
 		expectError(await post(`/${ig()}/media`, { image_url: IMAGE, caption: Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' ') }), 100);
 		expectError(await post(`/${ig()}/media`, { media_type: 'VIDEO', video_url: VIDEO }), 100, 2207023);
+		expectError(await post(`/${ig()}/media`, { media_type: 'REELS', video_url: `${VIDEO}?sandbox_duration=10`, thumb_offset: '12000' }), 1, 2207057);
 	});
 
 	test('who may publish: a Page token of the account’s Page yes; a token without instagram_content_publish no', async () => {

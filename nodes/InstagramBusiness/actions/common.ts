@@ -115,18 +115,32 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 	];
 }
 
-/** A comment id, as the trigger or a list operation gives it. */
-export function commentIdProperty(resource: string, operations: string[], description = 'The numeric ID of the comment (from the trigger or Get Many)'): INodeProperties {
+/** A comment, picked from the comments of the chosen media or typed as an id (from the trigger or Get Many). */
+export function commentIdProperty(resource: string, operations: string[], description = 'The comment: pick it from the chosen media’s comments, or map its ID from the trigger'): INodeProperties {
 	return {
-		displayName: 'Comment ID',
+		displayName: 'Comment',
 		name: 'commentId',
-		type: 'string',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
 		required: true,
-		placeholder: '17858893269000001',
 		description,
 		displayOptions: { show: { resource: [resource], operation: operations } },
+		modes: [
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '17858893269000001', validation: [{ type: 'regex', properties: { regex: '^\\d{5,}$', errorMessage: 'Enter the numeric comment ID' } }] },
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchComments', searchable: true } },
+		],
 	};
+}
+
+/** Account and media pickers that only narrow a comment list (the operation itself needs just the comment). */
+export function commentPickerHelpers(resource: string, operations: string[], withAccount = true): INodeProperties[] {
+	const media: INodeProperties = {
+		...mediaLocator(resource, operations, 'pickerMedia'),
+		displayName: 'Media (for Picking)',
+		required: false,
+		description: 'Only used to list comments to pick from',
+	};
+	return withAccount ? [{ ...accountLocator(resource, operations), required: false, description: 'Only used to list media and comments to pick from' }, media] : [media];
 }
 
 /** A text to post (comment, reply). */

@@ -65,3 +65,18 @@ export async function searchMedia(this: ILoadOptionsFunctions, filter?: string, 
 		}));
 	return { results, paginationToken: body.paging?.next ? body.paging?.cursors?.after : undefined };
 }
+
+/** Comments on the media chosen in the "Media (for Picking)" field, newest first. */
+export async function searchComments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const media = String(this.getCurrentNodeParameter('pickerMedia', { extractValue: true }) ?? '').trim();
+	if (!media) return { results: [] };
+	const { body } = await graphRequest<{ data?: IDataObject[]; paging?: { next?: string; cursors?: { after?: string } } }>(this, layerOf(this), {
+		method: 'GET',
+		path: `${media}/comments`,
+		qs: { fields: 'id,text,username,timestamp', limit: 50, ...(paginationToken ? { after: paginationToken } : {}) },
+	});
+	const results = (body.data ?? [])
+		.filter((c) => matches(filter, c.text, c.username, c.id))
+		.map((c) => ({ name: `@${String(c.username ?? '?')}: ${String(c.text ?? '').slice(0, 70)}`, value: String(c.id) }));
+	return { results, paginationToken: body.paging?.next ? body.paging?.cursors?.after : undefined };
+}

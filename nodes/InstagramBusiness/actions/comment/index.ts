@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { commentPickerHelpers } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -35,6 +36,7 @@ export const description: INodeProperties[] = [
 		default: 'getMany',
 	},
 	...getMany.description,
+	...commentPickerHelpers('comment', ['get', 'reply', 'hide', 'unhide', 'delete']),
 	...get.description,
 	...create.description,
 	...reply.description,

@@ -7,6 +7,7 @@ import * as sendMedia from './sendMedia.operation';
 import * as senderAction from './senderAction.operation';
 import * as sendText from './sendText.operation';
 import { messageCommonProperties } from './shared';
+import { commentPickerHelpers } from '../common';
 
 export { privateReply, react, removeReaction, sendHeart, sendMedia, senderAction, sendText };
 
@@ -33,5 +34,6 @@ export const description: INodeProperties[] = [
 	...sendMedia.description,
 	...react.description,
 	...senderAction.description,
+	...commentPickerHelpers('message', ['privateReply'], false),
 	...privateReply.description,
 ];

@@ -73,6 +73,8 @@ function planContainer(state, req, account) {
 		const tags = userTagsProblem(p.user_tags, { needsPosition: false });
 		if (tags) return { error: tags };
 		const info = videoUrl ? describeUrl(videoUrl) : null;
+		if (info && p.thumb_offset !== undefined && Number(p.thumb_offset) > info.duration * 1000)
+			return { error: { code: 1, subcode: 2207057, status: 400, message: 'The thumbnail offset is out of range.', userTitle: 'Invalid thumbnail offset', userMsg: `The thumbnail offset must be within the video's duration (${info.duration * 1000} ms).` } };
 		return {
 			spec: { ...common, kind: mediaType, isVideo: true, resumable, problem: info ? videoProblem(info, { story }) : null, processingSeconds: processingSeconds(state, mediaType, true, info) },
 		};
