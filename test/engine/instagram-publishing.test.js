@@ -100,6 +100,12 @@ describe('publish', () => {
 		expect(image.items[0]).toMatchObject({ published: true, mediaProductType: 'STORY' });
 		const video = await publish({ postType: 'storyVideo', videoSource: 'url', videoUrl: `${VIDEO}?sandbox_processing=0.4` });
 		expect(video.items[0]).toMatchObject({ published: true, mediaProductType: 'STORY', mediaType: 'VIDEO' });
+		ig.useBinaryStart();
+		fx.admin.settings({ igVideoProcessingSeconds: 0.2 });
+		const uploaded = await publish({ postType: 'storyVideo', videoSource: 'binary', binaryPropertyName: 'data' }, { items: [binaryItem(fakeMp4(4000))] });
+		expect(uploaded.items[0]).toMatchObject({ published: true, mediaProductType: 'STORY' });
+		const stories = await ig.run({ operation: 'getMany', returnAll: true, options: { stories: true } });
+		expect(stories.items.map((m) => m.id).sort()).toEqual([image.items[0].id, video.items[0].id, uploaded.items[0].id].sort());
 	});
 });
 
