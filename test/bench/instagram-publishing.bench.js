@@ -8,8 +8,10 @@
  *   the fixed pollers as plain loops over HTTP.
  * - 300 s, 900 s: the node's own schedule (pollTimesMs from the built node) and the fixed pollers replayed against
  *   the sandbox over HTTP, moving the sandbox clock to each check instead of waiting.
+ * - "warm": the node after it has seen earlier media of the kind (Learn Processing Time, on by default). Real for 1 s
+ *   and 10 s (two alike reels in one run, the second measured); replayed otherwise, with an earlier sample 10% off.
  * - A spread of 500 processing times (log-uniform 1–900 s) replayed the same way, so the figures do not hinge on
- *   round numbers.
+ *   round numbers; warm there means one earlier sample anywhere within ±30% of the true time.
  * Overshoot = first status read that saw FINISHED − the moment the container became ready.
  */
 const path = require('path');
@@ -18,7 +20,7 @@ const { createSandbox } = require('../sandbox');
 const { Engine } = require('../harness/engine');
 const { instagramTools, VIDEO } = require('../support/instagram');
 const { statusCode, readyAtMs } = require('../sandbox/products/instagram/containers');
-const { POLLING_PLANS, pollTimesMs } = require(path.resolve(__dirname, '../../dist/nodes/InstagramBusiness/helpers/pollSchedule'));
+const { POLLING_PLANS, pollTimesMs, estimateFrom } = require(path.resolve(__dirname, '../../dist/nodes/InstagramBusiness/helpers/pollSchedule'));
 
 const REAL = [1, 10, 60];
 const REPLAYED = [300, 900];
@@ -69,19 +71,15 @@ async function main() {
 		return measure(id);
 	}
 
-	async function nodeReal(seconds, preset) {
-		const run = await ig.run({ operation: 'publish', postType: 'reel', videoSource: 'url', videoUrl: `${VIDEO}?sandbox_processing=${seconds}`, options: { polling: preset } });
+	/** Cold: learning off. Warm: two alike reels in one run, the second one measured. */
+	async function nodeReal(seconds, preset, warm = false) {
+		const run = await ig.run(
+			{ operation: 'publish', postType: 'reel', videoSource: 'url', videoUrl: `=${VIDEO}?sandbox_processing=${seconds}&n={{ $json.n }}`, options: { polling: preset, learnProcessingTime: warm } },
+			{ items: warm ? [{ n: 1 }, { n: 2 }] : [{ n: 1 }] },
+		);
 		if (run.error) throw run.error;
-		return measure(run.items[0].containerId);
+		return measure(run.items[run.items.length - 1].containerId);
 	}
-
-	console.log(`Real runs (${REAL.join(' s, ')} s) in parallel, about ${Math.max(...REAL) + 10} s…`);
-	const jobs = [];
-	for (const seconds of REAL) {
-		for (const preset of PRESETS) jobs.push(nodeReal(seconds, preset).then((m) => rows.push({ seconds, strategy: `node ${preset}`, how: 'real', ...m })));
-		for (const [name, ms] of Object.entries(FIXED)) jobs.push(fixedPollerReal(seconds, ms).then((m) => rows.push({ seconds, strategy: name, how: 'real', ...m })));
-	}
-	await Promise.all(jobs);
 
 	/** Replays check times (ms from creation) against the sandbox over HTTP, moving its clock to each check. */
 	async function replay(seconds, times) {
@@ -95,8 +93,23 @@ async function main() {
 		return measure(id);
 	}
 
+	console.log(`Real runs (${REAL.join(' s, ')} s) in parallel, about ${Math.max(...REAL) + 10} s…`);
+	const jobs = [];
+	for (const seconds of REAL) {
+		for (const preset of PRESETS) jobs.push(nodeReal(seconds, preset).then((m) => rows.push({ seconds, strategy: `node ${preset}`, how: 'real', ...m })));
+		if (seconds <= 10) jobs.push(nodeReal(seconds, 'balanced', true).then((m) => rows.push({ seconds, strategy: 'node balanced, warm', how: 'real', ...m })));
+		for (const [name, ms] of Object.entries(FIXED)) jobs.push(fixedPollerReal(seconds, ms).then((m) => rows.push({ seconds, strategy: name, how: 'real', ...m })));
+	}
+	await Promise.all(jobs);
+
+	// Replays move the sandbox clock: only once the real runs are over. 60 s warm would take two real minutes.
+	for (const seconds of REAL.filter((x) => x > 10)) {
+		rows.push({ seconds, strategy: 'node balanced, warm', how: 'replay', ...(await replay(seconds, pollTimesMs(POLLING_PLANS.balanced, seconds * 1000 + 1, estimateFrom([seconds * 1100])))) });
+	}
 	for (const seconds of REPLAYED) {
 		for (const preset of PRESETS) rows.push({ seconds, strategy: `node ${preset}`, how: 'replay', ...(await replay(seconds, pollTimesMs(POLLING_PLANS[preset], seconds * 1000 + 1))) });
+		const warm = pollTimesMs(POLLING_PLANS.balanced, seconds * 1000 + 1, estimateFrom([seconds * 1100]));
+		rows.push({ seconds, strategy: 'node balanced, warm', how: 'replay', ...(await replay(seconds, warm)) });
 		for (const [name, ms] of Object.entries(FIXED)) rows.push({ seconds, strategy: name, how: 'replay', ...(await replay(seconds, fixedTimes(ms, seconds * 1000 + 1))) });
 	}
 
@@ -113,7 +126,12 @@ async function main() {
 	let seed = 42;
 	const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 	const spread = Array.from({ length: 500 }, () => Math.exp(Math.log(1) + random() * (Math.log(900) - Math.log(1))));
-	const strategies = [...PRESETS.map((p) => [`node ${p}`, (ms) => pollTimesMs(POLLING_PLANS[p], ms)]), ...Object.entries(FIXED).map(([n, i]) => [n, (ms) => fixedTimes(i, ms)])];
+	const strategies = [
+		...PRESETS.map((p) => [`node ${p}`, (ms) => pollTimesMs(POLLING_PLANS[p], ms)]),
+		['node balanced, warm (1 sample ±30%)', (ms) => pollTimesMs(POLLING_PLANS.balanced, ms, estimateFrom([ms * (0.7 + 0.6 * random())]))],
+		['node balanced, warm (3 samples ±10%)', (ms) => pollTimesMs(POLLING_PLANS.balanced, ms, estimateFrom([0, 1, 2].map(() => ms * (0.9 + 0.2 * random()))))],
+		...Object.entries(FIXED).map(([n, i]) => [n, (ms) => fixedTimes(i, ms)]),
+	];
 	console.log('\nSpread of 500 processing times, log-uniform 1–900 s (replayed on the state machine):');
 	console.log('| strategy | median calls | calls at ≤ 300 s (max) | median overshoot % | p90 overshoot % | max overshoot (s) |');
 	console.log('|---|---:|---:|---:|---:|---:|');

@@ -49,6 +49,19 @@ describe('publish', () => {
 		expect(fx.calls({ path: '/*/media_publish' })).toHaveLength(1);
 	});
 
+	test('the second of two alike reels is checked around the learned processing time: fewer checks', async () => {
+		const run = await publish(
+			{ postType: 'reel', videoSource: 'url', videoUrl: `=${VIDEO}?sandbox_processing=3&n={{ $json.n }}` },
+			{ items: [{ n: 1 }, { n: 2 }] },
+		);
+		expect(run.error).toBeUndefined();
+		const [first, second] = run.items;
+		expect(second.published).toBe(true);
+		expect(first.statusChecks).toBeGreaterThanOrEqual(6);
+		expect(second.statusChecks).toBeLessThanOrEqual(5);
+		expect(second.statusChecks).toBeLessThan(first.statusChecks);
+	});
+
 	test('a reel from n8n binary data is uploaded through rupload and published', async () => {
 		ig.useBinaryStart();
 		fx.admin.settings({ igVideoProcessingSeconds: 0.5 });

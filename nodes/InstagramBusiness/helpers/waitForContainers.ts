@@ -4,10 +4,13 @@ import { readContainerStatus, type ContainerStatus } from './api';
 import type { InstagramCall } from './context';
 import { passOn } from './errors';
 import { nextPollDelayMs, POLLING_PLANS, type PollingPlan, type PollingPreset } from './pollSchedule';
+import { processingEstimate, recordProcessing, type ProcessingKind } from './processingHistory';
 
 export interface WaitOptions {
 	timeoutMs: number;
 	plan: PollingPlan;
+	/** Learn from, and plan with, the processing times of earlier media of the same kind. */
+	learn: boolean;
 }
 
 export interface WaitResult {
@@ -28,7 +31,8 @@ const NEXT_STEP_BY_SUBCODE: Record<string, string> = {
 export function waitOptionsOf(call: InstagramCall): WaitOptions {
 	const minutes = call.ctx.getNodeParameter('options.timeoutMinutes', call.itemIndex, 10) as number;
 	const preset = call.ctx.getNodeParameter('options.polling', call.itemIndex, 'balanced') as PollingPreset;
-	return { timeoutMs: Math.max(1000, minutes * 60_000), plan: POLLING_PLANS[preset] ?? POLLING_PLANS.balanced };
+	const learn = call.ctx.getNodeParameter('options.learnProcessingTime', call.itemIndex, true) as boolean;
+	return { timeoutMs: Math.max(1000, minutes * 60_000), plan: POLLING_PLANS[preset] ?? POLLING_PLANS.balanced, learn };
 }
 
 function failedContainerError(call: InstagramCall, status: ContainerStatus): NodeApiError {
@@ -55,12 +59,17 @@ function isTemporary(error: unknown): boolean {
  * Waits until every container is FINISHED (or PUBLISHED), reading their status on the adaptive schedule. A status
  * read that fails temporarily is just a missed look; ERROR and EXPIRED end the wait with Meta's reason.
  */
-export async function waitForContainers(call: InstagramCall, containerIds: string[], options: WaitOptions): Promise<WaitResult> {
+export async function waitForContainers(call: InstagramCall, containerIds: string[], options: WaitOptions, kind?: ProcessingKind): Promise<WaitResult> {
 	const started = Date.now();
 	const pending = new Set(containerIds);
 	const latest = new Map<string, ContainerStatus>();
+	// Only a single container of a known kind is timed and planned with the estimate (carousel children vary).
+	const learning = options.learn && kind !== undefined && containerIds.length === 1;
+	const estimate = learning ? processingEstimate(call, kind) : undefined;
 	let statusChecks = 0;
+	let lastNotReadyMs = 0;
 	for (;;) {
+		const checkedAtMs = Date.now() - started;
 		for (const id of [...pending]) {
 			statusChecks += 1;
 			let status: ContainerStatus;
@@ -75,7 +84,11 @@ export async function waitForContainers(call: InstagramCall, containerIds: strin
 			else if (status.statusCode === 'ERROR' || status.statusCode === 'EXPIRED') throw failedContainerError(call, status);
 		}
 		const waitedMs = Date.now() - started;
-		if (pending.size === 0) return { waitedMs, statusChecks, statuses: containerIds.map((id) => latest.get(id) as ContainerStatus) };
+		if (pending.size === 0) {
+			if (learning && statusChecks > 1) recordProcessing(call, kind, (lastNotReadyMs + checkedAtMs) / 2);
+			return { waitedMs, statusChecks, statuses: containerIds.map((id) => latest.get(id) as ContainerStatus) };
+		}
+		lastNotReadyMs = checkedAtMs;
 		if (waitedMs >= options.timeoutMs) {
 			const ids = [...pending].join(', ');
 			const error = metaNodeApiError(
@@ -90,6 +103,6 @@ export async function waitForContainers(call: InstagramCall, containerIds: strin
 			error.context.containerIds = [...pending];
 			throw error;
 		}
-		await sleep(Math.min(nextPollDelayMs(waitedMs, options.plan), Math.max(0, options.timeoutMs - waitedMs)));
+		await sleep(Math.min(nextPollDelayMs(waitedMs, options.plan, estimate), Math.max(0, options.timeoutMs - waitedMs)));
 	}
 }

@@ -4,6 +4,7 @@ import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/co
 import { buildPostPlan, type PostPlan } from '../../helpers/postPlan';
 import { quotaReachedError, readPublishingQuota } from '../../helpers/quota';
 import { publishContainerSafely, publishedJson } from '../../helpers/safePublish';
+import type { ProcessingKind } from '../../helpers/processingHistory';
 import { uploadVideo } from '../../helpers/upload';
 import { waitForContainers, waitOptionsOf } from '../../helpers/waitForContainers';
 import { accountLocator, retryWaitOption, waitOptions } from '../common';
@@ -124,6 +125,14 @@ export const description: INodeProperties[] = [
 			},
 			{ displayName: 'Collaborators', name: 'collaborators', type: 'string', default: '', placeholder: 'jane, joe', description: 'Up to 3 usernames invited as collaborators (not stories)' },
 			{ displayName: 'Cover URL', name: 'coverUrl', type: 'string', default: '', description: 'Reels: public URL of a JPEG cover image (wins over Thumbnail Offset)' },
+			{
+				displayName: 'Learn Processing Time',
+				name: 'learnProcessingTime',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to time how long Meta takes for each kind of media and check around that time for the next ones (fewer status checks and a quicker publish when posts are alike)',
+			},
 			{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '', description: 'ID of a Facebook Page with a location (not stories)' },
 			{ displayName: 'Share to Feed', name: 'shareToFeed', type: 'boolean', default: true, description: 'Whether the reel also appears in the profile grid' },
 			{ displayName: 'Thumbnail Offset (Ms)', name: 'thumbOffset', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Reels: the frame used as cover, in milliseconds from the start' },
@@ -160,6 +169,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+function processingKindOf(plan: PostPlan): ProcessingKind {
+	if (plan.postType === 'carousel') return 'carousel';
+	return plan.main.image_url ? 'image' : 'video';
+}
+
 /** Creates the containers of a post: carousel children first (all FINISHED before the parent), then the main one. */
 async function createPostContainers(call: InstagramCall, accountId: string, plan: PostPlan) {
 	const wait = waitOptionsOf(call);
@@ -189,7 +203,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return [{ json: { published: false, postType: plan.postType, ...containers, statusChecks: created.statusChecks }, pairedItem: { item: itemIndex } }];
 	}
 	const wait = waitOptionsOf(call);
-	const ready = await waitForContainers(call, [created.containerId], wait);
+	const ready = await waitForContainers(call, [created.containerId], wait, processingKindOf(plan));
 	const waitedMs = Date.now() - started;
 	const outcome = await publishContainerSafely(call, accountId, created.containerId, plan.edge, wait);
 	const json = await publishedJson(call, outcome, {
