@@ -58,6 +58,9 @@ test('attachments, heart sticker, reactions and typing/seen', async () => {
 	const { mid } = userMessaged(state(), { igUserId: ctx.seed.instagram.id, igsid: IGSID });
 	expect((await send({ recipient: { id: IGSID }, message: { attachment: { type: 'image', payload: { url: 'https://cdn.example.com/a.jpg' } } } })).status).toBe(200);
 	expect((await send({ recipient: { id: IGSID }, message: { attachment: { type: 'like_heart' } } })).status).toBe(200);
+	const images = (n) => Array.from({ length: n }, (_, i) => ({ type: 'image', payload: { url: `https://cdn.example.com/${i}.jpg` } }));
+	expect((await send({ recipient: { id: IGSID }, message: { attachments: images(10) } })).status).toBe(200);
+	expect((await send({ recipient: { id: IGSID }, message: { attachments: images(11) } })).data.error.code).toBe(100);
 	expect((await send({ recipient: { id: IGSID }, sender_action: 'react', payload: { message_id: mid, reaction: 'love' } })).data).toEqual({ recipient_id: IGSID });
 	expect(ctx.sandbox.state.ns('instagram').messages.get(mid).reaction).toBe('love');
 	await send({ recipient: { id: IGSID }, sender_action: 'unreact', payload: { message_id: mid } });

@@ -139,6 +139,16 @@ describe('containers and publishing (Facebook Login host)', () => {
 		expectError(await post(`/${ig()}/media`, { image_url: IMAGE, caption: Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' ') }), 100);
 		expectError(await post(`/${ig()}/media`, { media_type: 'VIDEO', video_url: VIDEO }), 100, 2207023);
 		expectError(await post(`/${ig()}/media`, { media_type: 'REELS', video_url: `${VIDEO}?sandbox_duration=10`, thumb_offset: '12000' }), 1, 2207057);
+		expectError(await post(`/${ig()}/media`, { media_type: 'REELS', video_url: VIDEO, product_tags: JSON.stringify([{ product_id: '1', x: 0.1, y: 0.1 }]) }), 100, 2207035);
+		expectError(await post(`/${ig()}/media`, { image_url: IMAGE, product_tags: JSON.stringify([{ product_id: '1' }]) }), 100, 2207036);
+		expectError(await post(`/${ig()}/media`, { image_url: IMAGE, product_tags: JSON.stringify(Array(6).fill({ product_id: '1', x: 0, y: 0 })) }), 100, 2207037);
+	});
+
+	test('a restricted account can create and publish nothing: 25/2207050', async () => {
+		const created = await post(`/${ig()}/media`, { image_url: IMAGE });
+		ctx.sandbox.state.igAccounts.get(ig()).restricted = true;
+		expectError(await post(`/${ig()}/media`, { image_url: IMAGE }), 25, 2207050);
+		expectError(await post(`/${ig()}/media_publish`, { creation_id: created.data.id }), 25, 2207050);
 	});
 
 	test('who may publish: a Page token of the account’s Page yes; a token without instagram_content_publish no', async () => {

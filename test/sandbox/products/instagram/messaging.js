@@ -73,6 +73,9 @@ function messageProblem(message) {
 		if (bytes > 1000) return { code: 100, message: 'Length of param message[text] must be less than or equal to 1000 bytes.' };
 	}
 	const attachments = message.attachments || (message.attachment ? [message.attachment] : []);
+	// Several images in one message: up to 10 (GA 2026-05-06, reference §3.2).
+	if (message.attachments && (!Array.isArray(message.attachments) || message.attachments.length > 10 || message.attachments.some((a) => a && a.type !== 'image')))
+		return { code: 100, message: 'param message[attachments] takes up to 10 images.' };
 	if (message.text === undefined && !attachments.length) return { code: 100, message: 'The message needs text or an attachment.' };
 	for (const a of attachments) {
 		if (!a || !ATTACHMENT_TYPES.includes(a.type)) return { code: 100, message: `Invalid attachment type ${a && a.type}.` };

@@ -8,10 +8,12 @@ const { store, igId } = require('./store');
 const { onAccount, onOwned } = require('./access');
 const { describeUrl, imageProblem, videoProblem } = require('./remote-media');
 const { createContainer, statusCode, containerGetters } = require('./containers');
-const { params, bool, jsonParam, captionProblem, userTagsProblem, collaboratorsProblem } = require('./validation');
+const { params, bool, jsonParam, captionProblem, userTagsProblem, collaboratorsProblem, productTagsProblem } = require('./validation');
 
 const NOT_READY = { code: 9007, subcode: 2207027, message: 'Media ID is not available', userTitle: 'Media not ready for publishing', userMsg: 'The media is not ready for publishing, please wait for a moment' };
 const QUOTA = { code: 9, subcode: 2207042, message: 'Application request limit reached', userTitle: 'Reached the publishing limit', userMsg: 'You have reached the maximum number of posts that is allowed to be published in 24 hours.' };
+/** An account the seed marks `restricted` (checkpointed, inactive) can publish nothing (reference §2.8). */
+const RESTRICTED = { code: 25, subcode: 2207050, message: 'The Instagram account is restricted.', userTitle: 'Account restricted', userMsg: 'The user must log in to the Instagram app to lift the restriction.' };
 const NO_BUILDER = { code: 24, subcode: 2207008, message: 'The media builder with the requested id does not exist or has expired.' };
 
 function processingSeconds(state, kind, isVideo, info) {
@@ -68,6 +70,8 @@ function planContainer(state, req, account) {
 	const videoUrl = p.video_url;
 	const imageUrl = p.image_url;
 	const isVideo = mediaType === 'REELS' || mediaType === 'VIDEO' || (story && (videoUrl || resumable));
+	const productTags = productTagsProblem(p.product_tags, { isVideo });
+	if (productTags) return { error: productTags };
 	if (isVideo) {
 		if (!videoUrl && !resumable) return { error: { code: 100, message: 'The parameter video_url is required.' } };
 		const tags = userTagsProblem(p.user_tags, { needsPosition: false });
@@ -147,6 +151,7 @@ function publish(state, container, account) {
 
 function registerHost(state, router) {
 	router.post('/:id/media', onAccount(state, 'publish'), (req, res) => {
+		if (req.igAccount.restricted) return graphError(res, RESTRICTED);
 		const plan = planContainer(state, req, req.igAccount);
 		if (plan.error) return graphError(res, plan.error);
 		const container = createContainer(state, plan.spec);
@@ -157,6 +162,7 @@ function registerHost(state, router) {
 
 	router.post('/:id/media_publish', onAccount(state, 'publish'), (req, res) => {
 		const p = params(req);
+		if (req.igAccount.restricted) return graphError(res, RESTRICTED);
 		if (!p.creation_id) return graphError(res, { code: 100, message: 'The parameter creation_id is required.' });
 		const container = store(state).containers.get(String(p.creation_id));
 		if (!container || container.igUserId !== req.igAccount.id) return graphError(res, NO_BUILDER);

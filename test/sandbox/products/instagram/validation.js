@@ -56,4 +56,16 @@ function collaboratorsProblem(raw) {
 	return null;
 }
 
-module.exports = { params, bool, jsonParam, captionProblem, userTagsProblem, collaboratorsProblem };
+/** product_tags (reference §2.2, §2.8): ≤ 5 {product_id, x, y}; positions required on photos, refused on video. */
+function productTagsProblem(raw, { isVideo }) {
+	if (raw === undefined || raw === '') return null;
+	const tags = jsonParam(raw);
+	if (!Array.isArray(tags) || tags.length > 5 || tags.some((t) => !t || !t.product_id))
+		return { code: 100, subcode: 2207037, message: 'The product tags are invalid: use at most 5 {product_id, x, y}.' };
+	const placed = tags.some((t) => t.x !== undefined || t.y !== undefined);
+	if (isVideo && placed) return { code: 100, subcode: 2207035, message: 'Product tag positions are not supported on videos.' };
+	if (!isVideo && tags.some((t) => typeof t.x !== 'number' || typeof t.y !== 'number')) return { code: 100, subcode: 2207036, message: 'Product tag positions are required for photos.' };
+	return null;
+}
+
+module.exports = { params, bool, jsonParam, captionProblem, userTagsProblem, collaboratorsProblem, productTagsProblem };
