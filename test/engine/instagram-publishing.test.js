@@ -254,6 +254,14 @@ describe('setup check', () => {
 		const run = await ig.run({ resource: 'setup', operation: 'check' });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0]).toMatchObject({ status: expect.stringMatching(/pass|warn/), checks: expect.any(Array) });
+		expect(run.items[0].checks.find((c) => c.id === 'instagram.accounts')).toMatchObject({ status: 'pass', found: expect.stringContaining('@adas.shop') });
+	});
+
+	test('Setup → Check fails with the fix when no Instagram account is linked to the user’s Pages', async () => {
+		fx.sandbox.state.pages.get(fx.seed.page.id).instagramBusinessAccountId = undefined;
+		const run = await ig.run({ resource: 'setup', operation: 'check' });
+		expect(run.items[0].status).toBe('fail');
+		expect(run.items[0].checks.find((c) => c.id === 'instagram.accounts')).toMatchObject({ status: 'fail', fix: expect.stringMatching(/link it to a Facebook Page/) });
 	});
 });
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { routeOperations, type OperationTable } from '../../shared/actions/router';
-import { executeSetupCheck } from '../../shared/doctor/setupCheck';
 import * as comment from './comment';
 import * as media from './media';
 import * as mention from './mention';
+import * as setupCheck from './setup/check.operation';
 import * as message from './message';
 
 const operations: OperationTable = {
@@ -40,7 +40,7 @@ const operations: OperationTable = {
 		senderAction: message.senderAction.execute,
 		privateReply: message.privateReply.execute,
 	},
-	setup: { check: executeSetupCheck },
+	setup: { check: setupCheck.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import { resolveConnection, type MetaCredentialType } from '../../shared/connection';
-import { graphPaginate } from '../../shared/pagination';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { MetaCredentialType } from '../../shared/connection';
+import { accountLabel, reachableAccounts } from '../helpers/accounts';
 import { graphRequest, type GraphLayerOptions } from '../../shared/request';
 
 function layerOf(ctx: ILoadOptionsFunctions): GraphLayerOptions {
@@ -13,37 +13,15 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((t) => String(t ?? '').toLowerCase().includes(needle));
 }
 
-function accountItem(account: IDataObject, via?: string): INodeListSearchItems {
-	const label = `@${String(account.username ?? account.id)}${account.name ? ` (${String(account.name)})` : ''}${via ? ` via ${via}` : ''}`;
-	return { name: label, value: String(account.id), url: account.username ? `https://www.instagram.com/${String(account.username)}/` : undefined };
-}
-
 /**
  * Instagram accounts the credential can act as: with Instagram Login the account itself; with Facebook Login the
  * accounts linked to the user's Pages (or to the Page of a Page token).
  */
 export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const layer = layerOf(this);
-	const connection = await resolveConnection(this, layer.credentialType);
-	if (connection.platform === 'instagram') {
-		const { body } = await graphRequest<IDataObject>(this, layer, { method: 'GET', path: 'me', qs: { fields: 'user_id,username,name' } });
-		const account = { id: body.user_id ?? body.id, username: body.username, name: body.name };
-		return { results: matches(filter, account.username, account.name, account.id) ? [accountItem(account)] : [] };
-	}
-	const fields = 'id,name,instagram_business_account{id,username,name}';
-	let pages: IDataObject[];
-	try {
-		pages = await graphPaginate(this, layer, { method: 'GET', path: 'me/accounts', qs: { fields } }, { returnAll: true });
-	} catch {
-		// A Page token has no /me/accounts: the Page itself is the only one.
-		const { body } = await graphRequest<IDataObject>(this, layer, { method: 'GET', path: 'me', qs: { fields } });
-		pages = [body];
-	}
-	const results = pages
-		.filter((page) => page.instagram_business_account)
-		.map((page) => ({ page, account: page.instagram_business_account as IDataObject }))
-		.filter(({ page, account }) => matches(filter, account.username, account.name, account.id, page.name))
-		.map(({ page, account }) => accountItem(account, String(page.name ?? page.id)));
+	const accounts = await reachableAccounts(this, layerOf(this));
+	const results = accounts
+		.filter((a) => matches(filter, a.username, a.name, a.id, a.pageName))
+		.map((a) => ({ name: accountLabel(a), value: a.id, url: a.username ? `https://www.instagram.com/${a.username}/` : undefined }));
 	return { results };
 }
 
