@@ -24,7 +24,7 @@ const PRODUCTS = [
 	require('./products/batch'),
 	require('./products/subscriptions'),
 	require('./products/compliance'),
-	// require('./products/instagram'),
+	require('./products/instagram'),
 	require('./products/whatsapp'),
 	require('./products/ads'),
 ];

@@ -59,6 +59,17 @@ export function parseMetaErrorBody(body: unknown, httpStatus?: number): MetaErro
 		}
 	}
 	if (!parsed || typeof parsed !== 'object') return undefined;
+	const debugInfo = (parsed as IDataObject).debug_info;
+	if (debugInfo && typeof debugInfo === 'object' && !Array.isArray(debugInfo)) {
+		// rupload.facebook.com answers failures as {debug_info:{retriable,type,message}} (reference §2.3).
+		const d = debugInfo as IDataObject;
+		return {
+			type: typeof d.type === 'string' ? d.type : undefined,
+			message: typeof d.message === 'string' ? d.message : 'The upload failed',
+			isTransient: d.retriable === true,
+			httpStatus,
+		};
+	}
 	const error = (parsed as IDataObject).error;
 	if (!error || typeof error !== 'object' || Array.isArray(error)) return undefined;
 	const e = error as IDataObject;

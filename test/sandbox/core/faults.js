@@ -1,11 +1,13 @@
 'use strict';
 // Scripted failures (admin: POST /__admin/faults), applied to Meta-host requests before product
-// routes and inside batch items. Kinds: error | http5xx | timeout | throttle | expire.
+// routes and inside batch items. Kinds: error | http5xx | timeout | throttle | expire | lostResponse
+// (the request is carried out, then the connection drops before the answer: the outcome is unknown to the client).
+// `probability` (0–1) fires a fault on that share of matching requests, drawn from a PRNG seeded by `seed`.
 const { normalizePattern, globMatch } = require('./glob');
 const { graphError, errors } = require('./errors');
 const { BUC_TYPES, businessObjectFor, isAdsObject } = require('./usage');
 
-const KINDS = ['error', 'http5xx', 'timeout', 'throttle', 'expire'];
+const KINDS = ['error', 'http5xx', 'timeout', 'throttle', 'expire', 'lostResponse'];
 
 const RATE_LIMIT_DOC = 'For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.';
 /** Throttle messages (reference §7.2/§7.3; BUC wording partly [community]). */
@@ -43,9 +45,23 @@ function addFault(state, spec, knownHosts) {
 		times,
 		remaining: times === 0 ? null : times,
 		hits: 0,
+		probability: spec.probability === undefined ? undefined : Number(spec.probability),
+		random: spec.probability === undefined ? undefined : seededRandom(Number(spec.seed ?? 1)),
 	};
 	state.faults.push(fault);
 	return fault;
+}
+
+/** mulberry32: a small deterministic PRNG so a probabilistic fault run can be repeated exactly. */
+function seededRandom(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 }
 
 function findFault(state, meta, method) {
@@ -54,7 +70,8 @@ function findFault(state, meta, method) {
 			(f.remaining === null || f.remaining > 0) &&
 			(!f.match.method || f.match.method === method) &&
 			(!f.match.host || f.match.host === meta.host) &&
-			globMatch(f.match.path, meta.path),
+			globMatch(f.match.path, meta.path) &&
+			(f.probability === undefined || f.random() < f.probability),
 	);
 }
 
@@ -116,6 +133,16 @@ function faultMiddleware(state, timers) {
 			}
 			case 'throttle':
 				return sendThrottle(state, req, res, fault, record);
+			case 'lostResponse': {
+				// Let the product carry the request out, then drop the connection instead of answering.
+				res.writeHead = () => res;
+				res.end = () => {
+					if (req.sandbox.finishCall) req.sandbox.finishCall();
+					req.socket.destroy();
+					return res;
+				};
+				return next();
+			}
 			case 'expire': {
 				const expiredAt = record && record.expiresAt ? Math.min(record.expiresAt, state.nowSec() - 1) : state.nowSec() - 1;
 				const spec = errors.expiredToken(expiredAt, state.nowMs());

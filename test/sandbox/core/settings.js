@@ -69,8 +69,16 @@ const DEFAULT_SETTINGS = Object.freeze({
 	adsReportRunIdAsNumber: false,
 });
 
-function defaultSettings() {
-	return JSON.parse(JSON.stringify(DEFAULT_SETTINGS));
+/** Defaults a product adds for its own behaviour (e.g. Instagram container processing time); see registerProductSettings. */
+const productDefaults = {};
+
+/** A product registers its settings once at load; they then take part in defaults, reset and POST /__admin/settings. */
+function registerProductSettings(defaults) {
+	Object.assign(productDefaults, defaults);
 }
 
-module.exports = { DEFAULT_SETTINGS, defaultSettings };
+function defaultSettings() {
+	return JSON.parse(JSON.stringify({ ...DEFAULT_SETTINGS, ...productDefaults }));
+}
+
+module.exports = { DEFAULT_SETTINGS, defaultSettings, registerProductSettings };

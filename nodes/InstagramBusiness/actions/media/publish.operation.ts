@@ -1,0 +1,216 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { createContainer } from '../../helpers/api';
+import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/context';
+import { buildPostPlan, type PostPlan } from '../../helpers/postPlan';
+import { quotaReachedError, readPublishingQuota } from '../../helpers/quota';
+import { publishContainerSafely, publishedJson } from '../../helpers/safePublish';
+import type { ProcessingKind } from '../../helpers/processingHistory';
+import { uploadVideo } from '../../helpers/upload';
+import { waitForContainers, waitOptionsOf } from '../../helpers/waitForContainers';
+import { accountLocator, retryWaitOption, waitOptions } from '../common';
+
+const show = { resource: ['media'], operation: ['publish'] };
+
+export const description: INodeProperties[] = [
+	accountLocator('media', ['publish']),
+	{
+		displayName: 'Post Type',
+		name: 'postType',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Carousel', value: 'carousel', description: '2 to 10 photos and videos in one post' },
+			{ name: 'Image', value: 'image', description: 'A single photo in the feed (JPEG)' },
+			{ name: 'Reel', value: 'reel', description: 'A video (MP4 or MOV, 3 s to 15 min)' },
+			{ name: 'Story (Image)', value: 'storyImage', description: 'A photo that disappears after 24 hours' },
+			{ name: 'Story (Video)', value: 'storyVideo', description: 'A video (3 to 60 s) that disappears after 24 hours' },
+		],
+		default: 'image',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/photo.jpg',
+		description: 'Public URL of a JPEG that Meta can download (no login, max 8 MB)',
+		displayOptions: { show: { ...show, postType: ['image', 'storyImage'] } },
+	},
+	{
+		displayName: 'Video Source',
+		name: 'videoSource',
+		type: 'options',
+		options: [
+			{ name: 'Public URL', value: 'url', description: 'Meta downloads the video from a URL' },
+			{ name: 'Binary File', value: 'binary', description: 'Upload a video from an earlier node (Facebook Login only)' },
+		],
+		default: 'url',
+		displayOptions: { show: { ...show, postType: ['reel', 'storyVideo'] } },
+	},
+	{
+		displayName: 'Video URL',
+		name: 'videoUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/clip.mp4',
+		displayOptions: { show: { ...show, postType: ['reel', 'storyVideo'], videoSource: ['url'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'The binary field of the input item that holds the video',
+		displayOptions: { show: { ...show, postType: ['reel', 'storyVideo'], videoSource: ['binary'] } },
+	},
+	{
+		displayName: 'Carousel Items',
+		name: 'carouselItems',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add Item',
+		description: '2 to 10 images and videos, in the order they are shown',
+		displayOptions: { show: { ...show, postType: ['carousel'] } },
+		options: [
+			{
+				displayName: 'Item',
+				name: 'items',
+				values: [
+					{
+						displayName: 'Media Type',
+						name: 'mediaType',
+						type: 'options',
+						options: [
+							{ name: 'Image', value: 'image' },
+							{ name: 'Video', value: 'video' },
+						],
+						default: 'image',
+					},
+					{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Public URL Meta can download' },
+					{ displayName: 'Alt Text', name: 'altText', type: 'string', default: '', description: 'Description for screen readers (images only)' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'Up to 2,200 characters, 30 hashtags and 20 @-mentions',
+		displayOptions: { show: { ...show, postType: ['image', 'reel', 'carousel'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'Alt Text', name: 'altText', type: 'string', default: '', description: 'Image posts: description for screen readers (max 1,000 characters)' },
+			{ displayName: 'Audio Name', name: 'audioName', type: 'string', default: '', description: 'Reels: name of the reel’s original audio' },
+			{
+				displayName: 'Check Quota First',
+				name: 'checkQuotaFirst',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to read the 24-hour publishing quota before creating anything, and stop with a quota error if it is used up',
+			},
+			{ displayName: 'Collaborators', name: 'collaborators', type: 'string', default: '', placeholder: 'jane, joe', description: 'Up to 3 usernames invited as collaborators (not stories)' },
+			{ displayName: 'Cover URL', name: 'coverUrl', type: 'string', default: '', description: 'Reels: public URL of a JPEG cover image (wins over Thumbnail Offset)' },
+			{
+				displayName: 'Learn Processing Time',
+				name: 'learnProcessingTime',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to time how long Meta takes for each kind of media and check around that time for the next ones (fewer status checks and a quicker publish when posts are alike)',
+			},
+			{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '', description: 'ID of a Facebook Page with a location (not stories)' },
+			{ displayName: 'Share to Feed', name: 'shareToFeed', type: 'boolean', default: true, description: 'Whether the reel also appears in the profile grid' },
+			{ displayName: 'Thumbnail Offset (Ms)', name: 'thumbOffset', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Reels: the frame used as cover, in milliseconds from the start' },
+			{
+				displayName: 'User Tags',
+				name: 'userTags',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Tag',
+				description: 'People to tag; on images X and Y say where (0.0–1.0 from the left/top)',
+				options: [
+					{
+						displayName: 'Tag',
+						name: 'tag',
+						values: [
+							{ displayName: 'Username', name: 'username', type: 'string', default: '' },
+							{ displayName: 'X', name: 'x', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.5 },
+							{ displayName: 'Y', name: 'y', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.5 },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Wait and Publish',
+				name: 'waitAndPublish',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to wait until Meta has processed the media and publish it; when off, the container ID is returned for Publish Container',
+			},
+			...waitOptions,
+			retryWaitOption,
+		],
+	},
+];
+
+function processingKindOf(plan: PostPlan): ProcessingKind {
+	if (plan.postType === 'carousel') return 'carousel';
+	return plan.main.image_url ? 'image' : 'video';
+}
+
+/** Creates the containers of a post: carousel children first (all FINISHED before the parent), then the main one. */
+async function createPostContainers(call: InstagramCall, accountId: string, plan: PostPlan) {
+	const wait = waitOptionsOf(call);
+	let statusChecks = 0;
+	const childIds: string[] = [];
+	for (const child of plan.children) childIds.push((await createContainer(call, accountId, child)).id);
+	if (childIds.length) statusChecks += (await waitForContainers(call, childIds, wait)).statusChecks;
+	const main: IDataObject = childIds.length ? { ...plan.main, children: childIds.join(',') } : plan.main;
+	const container = await createContainer(call, accountId, main);
+	if (plan.video) await uploadVideo(call, container.id, plan.video);
+	return { containerId: container.id, childIds, statusChecks };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const call = await instagramCall(this, itemIndex);
+	const accountId = accountIdOf(call);
+	const plan = await buildPostPlan(call);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.checkQuotaFirst) {
+		const quota = await readPublishingQuota(call, accountId);
+		if (quota.remaining === 0) throw await quotaReachedError(call, accountId);
+	}
+	const started = Date.now();
+	const created = await createPostContainers(call, accountId, plan);
+	const containers = { containerId: created.containerId, childContainerIds: created.childIds };
+	if (options.waitAndPublish === false) {
+		return [{ json: { published: false, postType: plan.postType, ...containers, statusChecks: created.statusChecks }, pairedItem: { item: itemIndex } }];
+	}
+	const wait = waitOptionsOf(call);
+	const ready = await waitForContainers(call, [created.containerId], wait, processingKindOf(plan));
+	const waitedMs = Date.now() - started;
+	const outcome = await publishContainerSafely(call, accountId, created.containerId, plan.edge, wait);
+	const json = await publishedJson(call, outcome, {
+		postType: plan.postType,
+		...containers,
+		waitedMs,
+		statusChecks: created.statusChecks + ready.statusChecks + outcome.extraStatusChecks,
+	});
+	return [{ json, pairedItem: { item: itemIndex } }];
+}
