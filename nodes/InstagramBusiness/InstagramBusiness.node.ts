@@ -39,7 +39,7 @@ export class InstagramBusiness implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				// Literal copy of SETUP_RESOURCE_OPTION: the n8n lint rule crashes on an identifier in resource options.
+				// Setup → Check: see setupOperationProperties (nodes/shared/doctor/setupCheck.ts).
 				options: [
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'Media', value: 'media' },

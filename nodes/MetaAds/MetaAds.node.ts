@@ -35,7 +35,7 @@ export class MetaAds implements INodeType {
 					{ name: 'Ad Set', value: 'adSet' },
 					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Insight', value: 'insights' },
-					// SETUP_RESOURCE_OPTION written out: the n8n lint crashes on a non-literal option here.
+					// Setup → Check: see setupOperationProperties (nodes/shared/doctor/setupCheck.ts).
 					{ name: 'Setup', value: 'setup' },
 				],
 				default: 'insights',

@@ -36,7 +36,7 @@ export class WhatsAppCloud implements INodeType {
 				options: [
 					{ name: 'Media', value: 'media' },
 					{ name: 'Message', value: 'message' },
-					// SETUP_RESOURCE_OPTION written out: the lint rule on resource options crashes on an identifier here.
+					// Setup → Check: see setupOperationProperties (nodes/shared/doctor/setupCheck.ts).
 					{ name: 'Setup', value: 'setup' },
 					{ name: 'Template', value: 'template' },
 				],

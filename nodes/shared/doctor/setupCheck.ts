@@ -104,9 +104,10 @@ export function setupCheckProperties(resource: string): INodeProperties[] {
 	];
 }
 
-/** The Setup resource's operation picker for action nodes (value `setup`, operation `check`). */
-export const SETUP_RESOURCE_OPTION = { name: 'Setup', value: 'setup' };
-
+/**
+ * The Setup resource's operation picker for action nodes: resource value `setup`, operation `check`. Each node lists
+ * `{ name: 'Setup', value: 'setup' }` among its resource options literally (the n8n lint crashes on an identifier there).
+ */
 export const setupOperationProperties: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -1,0 +1,144 @@
+'use strict';
+// The action nodes inside a real n8n 2.41.1 (package installed from its tarball), against the sandbox: one manual
+// workflow publishes to Instagram, sends a WhatsApp message and reads ad insights; Meta's refusals reach the user as
+// n8n errors that say what to do.
+const { PACKAGE_NAME } = require('./n8n-instance');
+const { useN8nWithSandbox } = require('./use-n8n');
+
+const env = useN8nWithSandbox('e2e actions');
+let sb;
+let n8n;
+let userCredential;
+let systemCredential;
+beforeAll(async () => {
+	({ sb, n8n } = env);
+	const { tokens, app } = sb.seedResult;
+	userCredential = await n8n.createCredential({
+		name: 'Meta user token (actions)',
+		type: 'metaAccessTokenApi',
+		data: { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret, baseUrlOverride: sb.url },
+	});
+	systemCredential = await n8n.createCredential({
+		name: 'Meta system user token (actions)',
+		type: 'metaAccessTokenApi',
+		data: { accessToken: tokens.systemUser, baseUrlOverride: sb.url },
+	});
+});
+
+const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
+const credentialRef = (credential) => ({ metaAccessTokenApi: { id: credential.id, name: credential.name } });
+
+/** Manual Trigger fanning out to each of `nodes` (each with its credential). */
+function manualWorkflow(name, nodes) {
+	return {
+		name,
+		nodes: [
+			{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			...nodes.map(({ credential, ...node }, i) => ({ id: `n${i}`, typeVersion: 1, position: [260, i * 200], ...node, credentials: credentialRef(credential) })),
+		],
+		connections: { 'Manual Trigger': { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] } },
+	};
+}
+
+const CUSTOMER = '16505551234'; // wrote to the seeded number a minute ago: its service window is open
+
+test('one workflow publishes an Instagram image, sends a WhatsApp text and reads ad insights', async () => {
+	const { instagram, waba, adAccount } = sb.seedResult;
+	const workflow = await n8n.createWorkflow(
+		manualWorkflow('Meta action nodes e2e', [
+			{
+				name: 'Instagram Business',
+				type: `${PACKAGE_NAME}.instagramBusiness`,
+				credential: userCredential,
+				parameters: {
+					authentication: 'metaAccessTokenApi',
+					resource: 'media',
+					operation: 'publish',
+					account: rl(instagram.id),
+					postType: 'image',
+					imageUrl: 'https://cdn.example.com/e2e.jpg',
+					caption: 'Published from a real n8n #e2e',
+				},
+			},
+			{
+				name: 'WhatsApp Cloud',
+				type: `${PACKAGE_NAME}.whatsAppCloud`,
+				credential: systemCredential,
+				parameters: {
+					authentication: 'metaAccessTokenApi',
+					resource: 'message',
+					operation: 'sendText',
+					wabaId: rl(waba.id),
+					phoneNumberId: rl(waba.phoneNumberId),
+					to: CUSTOMER,
+					textBody: 'Your order shipped',
+				},
+			},
+			{
+				name: 'Meta Ads',
+				type: `${PACKAGE_NAME}.metaAds`,
+				credential: userCredential,
+				parameters: {
+					authentication: 'metaAccessTokenApi',
+					resource: 'insights',
+					operation: 'get',
+					insightsOf: 'account',
+					adAccount: rl(adAccount.id),
+					fields: ['campaign_name', 'impressions', 'spend'],
+					datePreset: 'last_7d',
+					timeIncrement: 'all_days',
+					returnAll: true,
+					simplify: true,
+				},
+			},
+		]),
+	);
+
+	sb.admin.clearCalls();
+	const execution = await n8n.runManually(workflow.id);
+	expect(execution.data.resultData.error).toBeUndefined();
+	expect(execution.status).toBe('success');
+
+	const [post] = n8n.nodeOutput(execution, 'Instagram Business');
+	expect(post).toMatchObject({ published: true, mediaType: 'IMAGE' });
+	expect(post.permalink).toMatch(/^https:\/\/www\.instagram\.com\//);
+	expect(sb.admin.calls({ path: '/*/media_publish' })).toHaveLength(1);
+
+	const [message] = n8n.nodeOutput(execution, 'WhatsApp Cloud');
+	expect(message).toMatchObject({ messageId: expect.stringMatching(/^wamid\./), waId: CUSTOMER });
+	expect(sb.admin.calls({ path: `/${waba.phoneNumberId}/messages`, method: 'POST' })).toHaveLength(1);
+
+	const rows = n8n.nodeOutput(execution, 'Meta Ads');
+	expect(rows.length).toBeGreaterThan(0);
+	expect(typeof rows[0].impressions).toBe('number'); // simplified: numeric strings became numbers
+
+	const json = JSON.stringify(execution);
+	for (const secret of [sb.seedResult.tokens.adaUser, sb.seedResult.tokens.systemUser, sb.seedResult.app.secret]) expect(json).not.toContain(secret);
+});
+
+test("Meta's refusal of a text outside the 24-hour window reaches the user as an error saying a template is needed", async () => {
+	const { waba } = sb.seedResult;
+	const workflow = await n8n.createWorkflow(
+		manualWorkflow('WhatsApp outside the window e2e', [
+			{
+				name: 'WhatsApp Cloud',
+				type: `${PACKAGE_NAME}.whatsAppCloud`,
+				credential: systemCredential,
+				parameters: {
+					authentication: 'metaAccessTokenApi',
+					resource: 'message',
+					operation: 'sendText',
+					wabaId: rl(waba.id),
+					phoneNumberId: rl(waba.phoneNumberId),
+					to: '+4915112345678',
+					textBody: 'hi',
+				},
+			},
+		]),
+	);
+	const execution = await n8n.runManually(workflow.id);
+	expect(execution.status).toBe('error');
+	const error = execution.data.resultData.error;
+	expect(`${error.message} ${error.description ?? ''}`).toMatch(/template/i);
+	expect(JSON.stringify(error)).not.toContain(sb.seedResult.tokens.systemUser);
+});
