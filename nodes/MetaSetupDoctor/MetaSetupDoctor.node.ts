@@ -27,8 +27,10 @@ export class MetaSetupDoctor implements INodeType {
 				displayOptions: { show: { authentication: ['instagramLoginOAuth2Api'] } },
 			},
 			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
-			// The app token reads the app itself and its webhook subscriptions: optional, a second credential.
-			{ name: 'metaAppApi', required: true, displayOptions: { show: { checkApp: [true] } } },
+			// The app token reads the app itself and its webhook subscriptions: an optional second credential. No
+			// displayOptions on purpose: n8n's editor takes any field a credential depends on for the node's main
+			// authentication field, and then hides Resource and Operation.
+			{ name: 'metaAppApi', required: false },
 		],
 		properties: [
 			authenticationProperty(META_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
@@ -46,7 +48,7 @@ export class MetaSetupDoctor implements INodeType {
 				name: 'checkApp',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with a Meta App credential',
+				description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with the Meta App credential selected above',
 				displayOptions: { show: { resource: ['token'], operation: ['check'] } },
 			},
 		],

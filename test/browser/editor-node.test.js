@@ -64,7 +64,8 @@ test('the node panel finds Meta Setup Doctor; added to a new workflow, its param
 		await ndv.waitFor({ timeout: editor.UI_TIMEOUT });
 
 		const parameters = ndv.getByTestId('node-parameters');
-		await expect(parameters.getByTestId('credentials-label').innerText()).resolves.toMatch(/Credential/);
+		// Two credential slots: the token to check, and the optional Meta App (app and webhook checks).
+		await expect(parameters.getByTestId('credentials-label').first().innerText()).resolves.toMatch(/Credential/);
 		for (const [name, label, value] of [
 			['resource', 'Resource', 'Token'],
 			['operation', 'Operation', 'Check'],
@@ -74,7 +75,8 @@ test('the node panel finds Meta Setup Doctor; added to a new workflow, its param
 			await expect(row.innerText()).resolves.toContain(label);
 			await expect(row.getByTestId(`parameter-input-${name}`).locator('input').first().inputValue()).resolves.toBe(value);
 		}
-		await expect(ndv.getByTestId('node-credentials-empty-state').innerText()).resolves.toContain('Connect to Meta Access Token');
+		const emptySlots = await ndv.getByTestId('node-credentials-empty-state').allInnerTexts();
+		expect(emptySlots).toEqual([expect.stringContaining('Connect to Meta Access Token'), expect.stringContaining('Connect to Meta App')]);
 		await screenshot(page, 'editor-2-parameters-light');
 	});
 });
@@ -82,7 +84,7 @@ test('the node panel finds Meta Setup Doctor; added to a new workflow, its param
 test("the Setup Doctor's credential picker offers its three authentications, each our credential type by display name", async () => {
 	await capture('editor-credential-picker', async () => {
 		// n8n 2.41 moved the node's `authentication` choice into the credential modal ("Setup credential" menu).
-		await page.getByTestId('node-credentials-empty-state').getByRole('button').click();
+		await page.getByTestId('node-credentials-empty-state').getByRole('button', { name: 'Connect to Meta Access Token' }).click();
 		const modal = editor.credentialModal(page);
 		await modal.waitFor({ timeout: editor.UI_TIMEOUT });
 		expect(await editor.credentialTypeShown(modal)).toContain('Meta Access Token API');

@@ -121,3 +121,15 @@ describe('WhatsApp webhooks', () => {
 		expect(url).toMatchObject({ status: 'fail', found: `Meta calls https://n8n.example.test/webhook/other, not ${TRIGGER_URL}` });
 	});
 });
+
+test('Check App and Webhooks without a Meta App credential says which credential to select, before any app call', async () => {
+	const fx = fixture();
+	const seeded = applyScenario(fx.sandbox, 'healthy');
+	const credentials = fx.credential(seeded.credential.type, seeded.credential.data);
+	const parameters = { authentication: seeded.credential.type, resource: 'token', operation: 'check', ...seeded.parameters, checkApp: true };
+	fx.admin.clearCalls();
+	const run = await fx.engine.runNode({ type: 'n8n-nodes-meta-business.metaSetupDoctor', parameters, credentials });
+	expect(run.error.message).toMatch(/no Meta App credential is selected/);
+	expect(run.error.description).toMatch(/Select a Meta App credential/);
+	expect(fx.calls({ path: `/${fx.seed.app.id}/subscriptions` })).toHaveLength(0);
+});

@@ -196,6 +196,13 @@ function expectationsOf(raw: IDataObject): SetupExpectations {
 /** The Meta App credential, when the node offers one and the user switched it on (Meta Setup Doctor). */
 async function appReader(ctx: IExecuteFunctions, itemIndex: number): Promise<DoctorInput['app']> {
 	if (!(ctx.getNodeParameter('checkApp', itemIndex, false) as boolean)) return undefined;
+	// Optional on the node (see MetaSetupDoctor.node.ts), so n8n's own message for a missing one would be unhelpful.
+	if (!ctx.getNode().credentials?.metaAppApi) {
+		throw new NodeOperationError(ctx.getNode(), 'Check App and Webhooks is on but no Meta App credential is selected', {
+			itemIndex,
+			description: 'Select a Meta App credential (app ID and secret) in the node, or turn Check App and Webhooks off.',
+		});
+	}
 	const credentials = await ctx.getCredentials<IDataObject>('metaAppApi', itemIndex);
 	return { appId: String(credentials.appId ?? ''), read: graphReader(ctx, 'metaAppApi', itemIndex) };
 }
