@@ -97,7 +97,8 @@ export class InstagramBusinessTrigger implements INodeType {
 				],
 				default: 'metaAccessTokenApi',
 				description: 'The connection that subscribes the account to the app: a Page admin for Facebook Login apps, the Instagram account itself for Instagram Login apps',
-				displayOptions: { show: { subscribe: [true] } },
+				// No displayOptions: n8n's editor shows this choice in the credential dialog and hides every parameter
+				// named in its displayOptions (it hid Subscribe Automatically). The credentials' own displayOptions gate it.
 			},
 			{
 				displayName: 'Page ID',

@@ -27,10 +27,9 @@ export class MetaSetupDoctor implements INodeType {
 				displayOptions: { show: { authentication: ['instagramLoginOAuth2Api'] } },
 			},
 			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
-			// The app token reads the app itself and its webhook subscriptions: an optional second credential. No
-			// displayOptions on purpose: n8n's editor takes any field a credential depends on for the node's main
-			// authentication field, and then hides Resource and Operation.
-			{ name: 'metaAppApi', required: false },
+			// The app token reads the app itself and its webhook subscriptions: a second credential, asked for only
+			// when the app is to be checked.
+			{ name: 'metaAppApi', required: true, displayOptions: { show: { checkApp: [true] } } },
 		],
 		properties: [
 			authenticationProperty(META_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
@@ -48,8 +47,9 @@ export class MetaSetupDoctor implements INodeType {
 				name: 'checkApp',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with the Meta App credential selected above',
-				displayOptions: { show: { resource: ['token'], operation: ['check'] } },
+				description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with a Meta App credential',
+				// No displayOptions: n8n's editor hides every parameter that a credential-controlling field's
+				// displayOptions name (here it hid Resource and Operation).
 			},
 		],
 	};

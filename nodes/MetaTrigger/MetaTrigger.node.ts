@@ -92,7 +92,8 @@ export class MetaTrigger implements INodeType {
 				],
 				default: 'metaAccessTokenApi',
 				description: 'A connection of a Page admin: the Page token is derived from it',
-				displayOptions: { show: { subscribe: [true], object: ['page'] } },
+				// No displayOptions: n8n's editor shows this choice in the credential dialog and hides every parameter
+				// named in its displayOptions (it hid Subscribe Automatically). The credentials' own displayOptions gate it.
 			},
 			commonOptions,
 		],
