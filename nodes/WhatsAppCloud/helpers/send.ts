@@ -102,7 +102,9 @@ export async function sendMessages(this: IExecuteFunctions, build: BuildMessage)
 			continue;
 		}
 		const index = i;
-		const job = { key: message.to || String(message.payload.message_id ?? index), run: async () => await postMessage(this, layerOf(this, index), message, index) };
+		// Everything the send needs is read now, before its slot: between the slot and the wire there is only the request.
+		const layer = layerOf(this, index);
+		const job = { key: message.to || String(message.payload.message_id ?? index), run: async () => await postMessage(this, layer, message, index) };
 		pending.push(
 			runner.add(job).then((result) => {
 				if (result.ok) output[index] = { json: { ...result.value, ...(result.refusals ? { throttleRetries: result.refusals } : {}) }, pairedItem: { item: index } };
