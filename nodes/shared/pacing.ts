@@ -107,7 +107,8 @@ class StartPacer {
 
 	/**
 	 * Refused as too fast. An isolated refusal (timing jitter at the limit) only costs the refused job its slot; a
-	 * third refusal within a second means the real limit is lower: a tenth slower, with a pause of one interval.
+	 * refusal of more than one start in twenty within a second (at least three) means the real limit is lower: a tenth
+	 * slower, with a pause of one interval.
 	 * Refusals of starts released before the last cut do not count again: they were sent at the old rate, and
 	 * counting them would cut the rate once more for every answer still on its way.
 	 */
@@ -116,7 +117,7 @@ class StartPacer {
 		const now = Date.now();
 		this.refusedAt = this.refusedAt.filter((t) => now - t < 1000);
 		this.refusedAt.push(now);
-		if (this.refusedAt.length < 3) return;
+		if (this.refusedAt.length < Math.max(3, Math.ceil(this.target / 20))) return;
 		this.refusedAt = [];
 		this.slowedAt = now;
 		this.rate = Math.max(1, this.rate * 0.9);

@@ -44,14 +44,14 @@ test('refusals are retried (rate refusals slow down, key refusals pause the key)
 			return kind;
 		},
 	});
-	const runner = new PacedRunner({ ratePerSecond: 200, classify, keyPauseMs: 20 });
+	const runner = new PacedRunner({ ratePerSecond: 40, classify, keyPauseMs: 20 });
 	const [rate, key, final] = await Promise.all([runner.add(failing('rate', 4)), runner.add(failing('key', 2)), runner.add(failing('final', 1))]);
 	expect(rate).toMatchObject({ ok: true, value: 'rate', refusals: 4 });
 	expect(key).toMatchObject({ ok: true, value: 'key', refusals: 2 });
 	expect(final).toMatchObject({ ok: false, refusals: 0 });
 	expect(attempts).toEqual({ rate: 5, key: 3, final: 1 });
 	expect(runner.report).toMatchObject({ rateRefusals: 4, keyRefusals: 2 });
-	expect(runner.report.lowestRate).toBeLessThan(200);
+	expect(runner.report.lowestRate).toBeLessThan(40);
 });
 
 test('with stopOnFailure nothing starts after a final failure', async () => {
@@ -139,6 +139,27 @@ describe('schedule (fake clock)', () => {
 		expect(results.every((r) => r.ok && r.refusals === 1)).toBe(true);
 		expect(runner.report.rateRefusals).toBe(10);
 		expect(runner.report.lowestRate).toBeCloseTo(90, 5); // 100 × 0.9 once, not 100 × 0.9³
+	});
+
+	test('at 80 per second three refusals within a second are jitter (no slow-down); one start in twenty refused is a lower limit', async () => {
+		const refusedFirst = (count) => {
+			const runner = new PacedRunner({ ratePerSecond: 80, classify, keyPauseMs: 1 });
+			const { job } = recorder();
+			const tooFast = (attempt) => {
+				if (attempt === 0) throw refusal('rate');
+			};
+			const done = Promise.all(Array.from({ length: 40 }, (_, i) => runner.add(job(`k${i}`, i < count ? tooFast : undefined))));
+			return { runner, done };
+		};
+		const jitter = refusedFirst(3);
+		await jest.runAllTimersAsync();
+		await jitter.done;
+		expect(jitter.runner.report).toMatchObject({ rateRefusals: 3, lowestRate: 80 });
+		const lower = refusedFirst(4);
+		await jest.runAllTimersAsync();
+		await lower.done;
+		expect(lower.runner.report.rateRefusals).toBe(4);
+		expect(lower.runner.report.lowestRate).toBeCloseTo(72, 5);
 	});
 
 	test('a producer waiting for room stays just ahead of the slots: never more than the limit queued', async () => {
