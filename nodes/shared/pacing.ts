@@ -39,63 +39,87 @@ export interface PacingReport {
 const MAX_BACKLOG_MS = 250;
 
 /**
- * Start slots spaced 1/rate apart, handed out one by one in request order (so a slow-down applies to everyone still
+ * Starts are paced as if a second lasted this much longer (1%): the service counts arrivals, not starts, and a start
+ * exactly one second after the one `rate` starts earlier is refused whenever that one took a few milliseconds longer
+ * on its way. Ten milliseconds of room per second cost 1% of the rate and avoid most such refusals.
+ */
+const WINDOW_GUARD_MS = 10;
+
+/**
+ * Start slots spaced (1 s + guard)/rate apart, handed out one by one in request order (so a slow-down applies to everyone still
  * waiting); slows down on refusals and recovers gradually. Slots follow an ideal schedule so timer overshoot does not
  * add up; catching up is bounded by the rolling-second count.
  */
 class StartPacer {
 	private nextStart = 0;
-	private readonly waiting: Array<() => void> = [];
+	private readonly waiting: Array<(releasedAt: number) => void> = [];
+	private readonly roomWaiters: Array<() => void> = [];
 	private pumping = false;
 	private refusedAt: number[] = [];
 	private released: number[] = [];
 	private lastRelease = 0;
+	/** When the rate was last cut: refusals of starts released before then were sent at the old rate. */
+	private slowedAt = -Infinity;
 	rate: number;
 
 	constructor(private readonly target: number) {
 		this.rate = target;
 	}
 
-	async acquire(): Promise<void> {
-		await new Promise<void>((resolve) => {
-			this.waiting.push(resolve);
+	/** Resolves with the release time of the slot; `first` takes the next slot, ahead of everyone waiting. */
+	async acquire(first = false): Promise<number> {
+		return await new Promise<number>((resolve) => {
+			if (first) this.waiting.unshift(resolve);
+			else this.waiting.push(resolve);
 			void this.pump();
 		});
+	}
+
+	/** Resolves once fewer than `limit` starts are waiting (a producer keeps only a short queue ahead of the slots). */
+	async room(limit: number): Promise<void> {
+		while (this.waiting.length >= Math.max(1, limit)) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
 	}
 
 	private async pump(): Promise<void> {
 		if (this.pumping) return;
 		this.pumping = true;
 		while (this.waiting.length) {
-			const interval = 1000 / this.rate;
+			const interval = (1000 + WINDOW_GUARD_MS) / this.rate;
 			const perSecond = Math.max(1, Math.floor(this.rate));
-			const cutoff = Date.now() - 1000;
+			const cutoff = Date.now() - 1000 - WINDOW_GUARD_MS;
 			this.released = this.released.filter((t) => t > cutoff);
 			// The ideal schedule; a late timer may catch up, but never more than `rate` starts in any rolling second
-			// and never closer than half an interval.
-			const windowFreeAt = this.released.length >= perSecond ? this.released[this.released.length - perSecond] + 1000 : 0;
+			// (plus the guard) and never closer than half an interval.
+			const windowFreeAt = this.released.length >= perSecond ? this.released[this.released.length - perSecond] + 1000 + WINDOW_GUARD_MS : 0;
 			const earliest = Math.max(this.nextStart, this.lastRelease + interval / 2, windowFreeAt);
 			const wait = earliest - Date.now();
 			if (wait > 0) await sleep(wait);
 			const now = Date.now();
 			this.released.push(now);
 			this.lastRelease = now;
-			this.nextStart = Math.max(this.nextStart, now - MAX_BACKLOG_MS) + interval;
-			this.waiting.shift()?.();
+			// Only a timer that fired late catches up; a slot nobody was waiting for is gone (no burst after idling).
+			this.nextStart = (wait > 0 ? Math.max(this.nextStart, now - MAX_BACKLOG_MS) : now) + interval;
+			this.waiting.shift()?.(now);
+			this.roomWaiters.splice(0).forEach((wake) => wake());
 		}
 		this.pumping = false;
 	}
 
 	/**
 	 * Refused as too fast. An isolated refusal (timing jitter at the limit) only costs the refused job its slot; a
-	 * third refusal within a second means the real limit is lower: a tenth slower, with a pause of one interval.
+	 * refusal of more than one start in twenty within a second (at least three) means the real limit is lower: a tenth
+	 * slower, with a pause of one interval.
+	 * Refusals of starts released before the last cut do not count again: they were sent at the old rate, and
+	 * counting them would cut the rate once more for every answer still on its way.
 	 */
-	slowDown(): void {
+	slowDown(releasedAt: number): void {
+		if (releasedAt < this.slowedAt) return;
 		const now = Date.now();
 		this.refusedAt = this.refusedAt.filter((t) => now - t < 1000);
 		this.refusedAt.push(now);
-		if (this.refusedAt.length < 3) return;
+		if (this.refusedAt.length < Math.max(3, Math.ceil(this.target / 20))) return;
 		this.refusedAt = [];
+		this.slowedAt = now;
 		this.rate = Math.max(1, this.rate * 0.9);
 		this.nextStart = Math.max(this.nextStart, now) + 1000 / this.rate;
 	}
@@ -124,6 +148,15 @@ export class PacedRunner<T> {
 		this.report = { rateRefusals: 0, keyRefusals: 0, lowestRate: rate };
 	}
 
+	/**
+	 * Resolves once the queue for start slots is short (fewer than `limit` waiting), so a caller preparing jobs one by
+	 * one stays just ahead of the slots instead of preparing everything first: preparation then never holds up the
+	 * slots that are due. Jobs held back behind an earlier job of their key are not in that queue.
+	 */
+	async room(limit: number): Promise<void> {
+		await this.pacer.room(limit);
+	}
+
 	/** No new job starts after this; jobs already started finish. */
 	stop(): void {
 		this.stopped = true;
@@ -141,7 +174,10 @@ export class PacedRunner<T> {
 		let keyPause = this.options.keyPauseMs;
 		for (;;) {
 			if (this.stopped) return { ok: false, error: undefined, refusals, skipped: true };
-			await this.pacer.acquire();
+			// Refused once (usually timing jitter at the limit), a job takes the next slot instead of queueing behind
+			// the jobs added meanwhile; refused again, it queues like a new job, so that when the limit is really
+			// lower the refusals are shared out rather than all falling on one job until it gives up.
+			const releasedAt = await this.pacer.acquire(refusals === 1);
 			if (this.stopped) return { ok: false, error: undefined, refusals, skipped: true };
 			try {
 				const value = await job.run();
@@ -156,7 +192,7 @@ export class PacedRunner<T> {
 				refusals += 1;
 				if (kind === 'rate') {
 					this.report.rateRefusals += 1;
-					this.pacer.slowDown();
+					this.pacer.slowDown(releasedAt);
 					this.report.lowestRate = Math.min(this.report.lowestRate, this.pacer.rate);
 				} else {
 					this.report.keyRefusals += 1;

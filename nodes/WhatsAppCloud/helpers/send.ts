@@ -62,8 +62,17 @@ function sendingOptions(ctx: IExecuteFunctions): { rate: number; pairWaitMs: num
 const BUILD_BATCH = 8;
 
 /**
+ * Messages built ahead of their send slot: an eighth of a second's worth (at least 4). Building is CPU work on the one
+ * thread that also sends; building everything first would hold up the sends that are due (late, then bunched, then
+ * refused), so each item is built just before the slot it needs.
+ */
+function lookahead(rate: number): number {
+	return Math.max(4, Math.ceil(rate / 8));
+}
+
+/**
  * Sends every input item's message concurrently at the chosen rate, one recipient's messages in input order. Each
- * item is built and checked before it is sent, while earlier ones are already going out. Throttle refusals slow the
+ * item is built and checked just before its send slot, while earlier ones are already going out. Throttle refusals slow the
  * run down and are sent again; any other failure is final for its item. Without "continue on fail" the first failure
  * stops the run (nothing after it is sent). One output item per input item.
  */
@@ -80,8 +89,11 @@ export async function sendMessages(this: IExecuteFunctions, build: BuildMessage)
 		if (!continueOnFail) runner.stop();
 	};
 	const pending: Array<Promise<void>> = [];
+	const ahead = lookahead(rate);
 	for (let i = 0; i < items.length && !runner.stopped; i++) {
 		if (i % BUILD_BATCH === BUILD_BATCH - 1) await sleep(0);
+		await runner.room(ahead);
+		if (runner.stopped) break;
 		let message: OutgoingMessage;
 		try {
 			message = await build.call(this, i);
@@ -90,7 +102,9 @@ export async function sendMessages(this: IExecuteFunctions, build: BuildMessage)
 			continue;
 		}
 		const index = i;
-		const job = { key: message.to || String(message.payload.message_id ?? index), run: async () => await postMessage(this, layerOf(this, index), message, index) };
+		// Everything the send needs is read now, before its slot: between the slot and the wire there is only the request.
+		const layer = layerOf(this, index);
+		const job = { key: message.to || String(message.payload.message_id ?? index), run: async () => await postMessage(this, layer, message, index) };
 		pending.push(
 			runner.add(job).then((result) => {
 				if (result.ok) output[index] = { json: { ...result.value, ...(result.refusals ? { throttleRetries: result.refusals } : {}) }, pairedItem: { item: index } };
