@@ -40,6 +40,25 @@ function manualWorkflow(name, nodes) {
 	};
 }
 
+/** A WhatsApp Cloud node sending `text` to `to` from the seeded number, with the system-user credential. */
+function whatsAppText(to, text) {
+	const { waba } = sb.seedResult;
+	return {
+		name: 'WhatsApp Cloud',
+		type: `${PACKAGE_NAME}.whatsAppCloud`,
+		credential: systemCredential,
+		parameters: {
+			authentication: 'metaAccessTokenApi',
+			resource: 'message',
+			operation: 'sendText',
+			wabaId: rl(waba.id),
+			phoneNumberId: rl(waba.phoneNumberId),
+			to,
+			textBody: text,
+		},
+	};
+}
+
 const CUSTOMER = '16505551234'; // wrote to the seeded number a minute ago: its service window is open
 
 test('one workflow publishes an Instagram image, sends a WhatsApp text and reads ad insights', async () => {
@@ -60,20 +79,7 @@ test('one workflow publishes an Instagram image, sends a WhatsApp text and reads
 					caption: 'Published from a real n8n #e2e',
 				},
 			},
-			{
-				name: 'WhatsApp Cloud',
-				type: `${PACKAGE_NAME}.whatsAppCloud`,
-				credential: systemCredential,
-				parameters: {
-					authentication: 'metaAccessTokenApi',
-					resource: 'message',
-					operation: 'sendText',
-					wabaId: rl(waba.id),
-					phoneNumberId: rl(waba.phoneNumberId),
-					to: CUSTOMER,
-					textBody: 'Your order shipped',
-				},
-			},
+			whatsAppText(CUSTOMER, 'Your order shipped'),
 			{
 				name: 'Meta Ads',
 				type: `${PACKAGE_NAME}.metaAds`,
@@ -120,20 +126,7 @@ test("Meta's refusal of a text outside the 24-hour window reaches the user as an
 	const { waba } = sb.seedResult;
 	const workflow = await n8n.createWorkflow(
 		manualWorkflow('WhatsApp outside the window e2e', [
-			{
-				name: 'WhatsApp Cloud',
-				type: `${PACKAGE_NAME}.whatsAppCloud`,
-				credential: systemCredential,
-				parameters: {
-					authentication: 'metaAccessTokenApi',
-					resource: 'message',
-					operation: 'sendText',
-					wabaId: rl(waba.id),
-					phoneNumberId: rl(waba.phoneNumberId),
-					to: '+4915112345678',
-					textBody: 'hi',
-				},
-			},
+			whatsAppText('+4915112345678', 'hi'),
 		]),
 	);
 	const execution = await n8n.runManually(workflow.id);
