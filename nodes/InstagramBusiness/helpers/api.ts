@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { graphRequest } from '../../shared/request';
-import type { InstagramCall } from './context';
-import { patiently } from './patiently';
+import { persistent, type InstagramCall } from './context';
 
 export type ContainerStatusCode = 'IN_PROGRESS' | 'FINISHED' | 'PUBLISHED' | 'ERROR' | 'EXPIRED';
 
@@ -16,9 +15,13 @@ export interface ContainerStatus {
  * after a lost answer simply expires unused after 24 hours.
  */
 export async function createContainer(call: InstagramCall, accountId: string, fields: IDataObject): Promise<{ id: string; uri?: string }> {
-	const { body } = await patiently(call, async () =>
-		await graphRequest<IDataObject>(call.ctx, call.layer, { method: 'POST', path: `${accountId}/media`, body: fields, idempotent: true, itemIndex: call.itemIndex }),
-	);
+	const { body } = await graphRequest<IDataObject>(call.ctx, persistent(call).layer, {
+		method: 'POST',
+		path: `${accountId}/media`,
+		body: fields,
+		idempotent: true,
+		itemIndex: call.itemIndex,
+	});
 	return { id: String(body.id), uri: typeof body.uri === 'string' ? body.uri : undefined };
 }
 
@@ -36,9 +39,7 @@ export const MEDIA_FIELDS =
 	'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,shortcode,timestamp,username,like_count,comments_count,is_comment_enabled,alt_text';
 
 export async function readMedia(call: InstagramCall, mediaId: string, fields = MEDIA_FIELDS): Promise<IDataObject> {
-	const { body } = await patiently(call, async () =>
-		await graphRequest<IDataObject>(call.ctx, call.layer, { method: 'GET', path: mediaId, qs: { fields }, itemIndex: call.itemIndex }),
-	);
+	const { body } = await graphRequest<IDataObject>(call.ctx, persistent(call).layer, { method: 'GET', path: mediaId, qs: { fields }, itemIndex: call.itemIndex });
 	return body;
 }
 

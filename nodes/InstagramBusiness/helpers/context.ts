@@ -11,6 +11,17 @@ export interface InstagramCall {
 	itemIndex: number;
 }
 
+/**
+ * Retries for calls safe to repeat whose answer a publishing decision rests on (container creation, status and media
+ * reads, the upload offset): more than the default, so a run of temporary failures does not end a publish early.
+ */
+const PERSISTENT_RETRIES = 6;
+
+/** The same call with the shared layer retrying safe-to-repeat requests longer (see PERSISTENT_RETRIES). */
+export function persistent(call: InstagramCall): InstagramCall {
+	return { ...call, layer: { ...call.layer, retry: { ...call.layer.retry, maxRetries: PERSISTENT_RETRIES } } };
+}
+
 export async function instagramCall(ctx: IExecuteFunctions, itemIndex: number): Promise<InstagramCall> {
 	const credentialType = ctx.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
 	const connection = await resolveConnection(ctx, credentialType);

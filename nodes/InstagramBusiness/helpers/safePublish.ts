@@ -2,9 +2,8 @@ import type { IDataObject, NodeApiError } from 'n8n-workflow';
 import { graphRequest } from '../../shared/request';
 import { localMetaError, metaNodeApiError } from '../../shared/errors/toNodeError';
 import { readContainerStatus, readMedia, recentMedia } from './api';
-import type { InstagramCall } from './context';
-import { passOn } from './errors';
-import { isTemporaryFailure, patiently } from './patiently';
+import { persistent, type InstagramCall } from './context';
+import { isTemporaryFailure, passOn } from './errors';
 import { quotaReachedError } from './quota';
 import { waitForContainers, type WaitOptions } from './waitForContainers';
 
@@ -40,7 +39,7 @@ const isQuota = (meta: IDataObject) => meta.code === 9 && meta.subcode === 22070
 /** The post behind a container whose publish answer was lost: the newest media since we started that no one claimed. */
 async function findPublishedMedia(call: InstagramCall, accountId: string, edge: 'media' | 'stories', sinceMs: number): Promise<string | null> {
 	const taken = claimed(call);
-	const recent = await patiently(call, async () => await recentMedia(call, accountId, edge, 'id,timestamp', 10));
+	const recent = await recentMedia(persistent(call), accountId, edge, 'id,timestamp', 10);
 	const skewMs = 5 * 60_000;
 	for (const media of recent) {
 		const at = Date.parse(String(media.timestamp ?? '').replace(/\+0000$/, 'Z'));
@@ -87,10 +86,8 @@ export async function publishContainerSafely(
 			}
 			if (!isTemporaryFailure(error)) throw passOn(call, error);
 			// The outcome is unknown: look at the container before doing anything again.
-			const status = await patiently(call, async () => {
-				extraStatusChecks += 1;
-				return await readContainerStatus(call, containerId);
-			});
+			extraStatusChecks += 1;
+			const status = await readContainerStatus(persistent(call), containerId);
 			if (status.statusCode === 'PUBLISHED') {
 				const mediaId = await findPublishedMedia(call, accountId, edge, started);
 				if (mediaId) claimed(call).add(mediaId);

@@ -1,15 +1,12 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { graphRequest } from '../../shared/request';
-import type { InstagramCall } from './context';
+import { persistent, type InstagramCall } from './context';
 import { passOn } from './errors';
-import { patiently } from './patiently';
 
 const UPLOAD_ATTEMPTS = 5;
 
 async function uploadedOffset(call: InstagramCall, containerId: string): Promise<number> {
-	const { body } = await patiently(call, async () =>
-		await graphRequest<IDataObject>(call.ctx, call.layer, { method: 'GET', host: 'rupload', path: containerId, itemIndex: call.itemIndex }),
-	);
+	const { body } = await graphRequest<IDataObject>(call.ctx, persistent(call).layer, { method: 'GET', host: 'rupload', path: containerId, itemIndex: call.itemIndex });
 	return Number(body?.offset ?? 0);
 }
 

@@ -2,7 +2,7 @@ import { NodeApiError, sleep, type IDataObject } from 'n8n-workflow';
 import { localMetaError, metaNodeApiError } from '../../shared/errors/toNodeError';
 import { readContainerStatus, type ContainerStatus } from './api';
 import type { InstagramCall } from './context';
-import { passOn } from './errors';
+import { isTemporaryFailure, passOn } from './errors';
 import { nextPollDelayMs, POLLING_PLANS, type PollingPlan, type PollingPreset } from './pollSchedule';
 import { processingEstimate, recordProcessing, type ProcessingKind } from './processingHistory';
 
@@ -50,11 +50,6 @@ function failedContainerError(call: InstagramCall, status: ContainerStatus): Nod
 	return error;
 }
 
-function isTemporary(error: unknown): boolean {
-	const meta = (error as NodeApiError)?.context?.metaError as IDataObject | undefined;
-	return meta?.category === 'retry_later';
-}
-
 /**
  * Waits until every container is FINISHED (or PUBLISHED), reading their status on the adaptive schedule. A status
  * read that fails temporarily is just a missed look; ERROR and EXPIRED end the wait with Meta's reason.
@@ -76,7 +71,7 @@ export async function waitForContainers(call: InstagramCall, containerIds: strin
 			try {
 				status = await readContainerStatus(call, id);
 			} catch (error) {
-				if (isTemporary(error)) continue;
+				if (isTemporaryFailure(error)) continue;
 				throw passOn(call, error);
 			}
 			latest.set(id, status);
