@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite (`npm test`): build, strict community lint, then every jest suite (sandbox, unit, engine).
+# The whole test suite (`npm test`): the system tools the browser and queue-mode tests need, build, strict
+# community lint, then every jest suite (sandbox, unit, engine, end-to-end, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== system tools (Chromium, Redis, PostgreSQL)"
+bash scripts/ensure-test-tools.sh
 echo "== build"
 npm run build
 echo "== lint (n8n community lint, strict mode)"

@@ -69,6 +69,43 @@ function spawnLogged(cmd, args, { env, cwd, logFile }) {
 	return handle;
 }
 
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** `signal` to one process, SIGKILL when it is still there after `graceMs`; resolves once it is gone. */
+async function stopPid(pid, signal, graceMs) {
+	if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+	process.kill(pid, signal);
+	const deadline = Date.now() + graceMs;
+	while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+	if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+	while (isAlive(pid)) await sleep(50);
+}
+
+/** Processes (pid and command line) whose command line or working folder lies in one of `dirs`: what a stop left behind. */
+function processesUsing(dirs) {
+	const found = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+		let cmdline = '';
+		let cwd = '';
+		try {
+			cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+			cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
+		} catch {
+			// gone meanwhile, or not ours to read
+		}
+		if (dirs.some((dir) => cmdline.includes(dir) || cwd === dir || cwd.startsWith(`${dir}/`))) found.push({ pid: Number(entry), cmdline });
+	}
+	return found;
+}
+
 async function waitFor(what, check, { timeoutMs, handle }) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -115,6 +152,8 @@ async function startPostgres({ log }) {
 			return false;
 		}
 	}, { timeoutMs: 60000, handle });
+	// The postmaster's own pid: runuser may leave it outside the group we signal, so it is stopped by pid too.
+	const postmasterPid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 	return {
 		port,
 		dir,
@@ -131,7 +170,10 @@ async function startPostgres({ log }) {
 			DB_POSTGRESDB_POOL_SIZE: '20',
 		},
 		// SIGINT = postgres' "fast" shutdown (SIGTERM would wait for n8n's pooled connections to go away).
-		stop: () => handle.stop({ signal: 'SIGINT' }),
+		stop: async () => {
+			await stopPid(postmasterPid, 'SIGINT', 15000);
+			await handle.stop({ signal: 'SIGINT' });
+		},
 	};
 }
 
@@ -158,6 +200,9 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 	const cache = readMarker() ? cachePaths() : await provision({ say: log });
 	const parts = { pg: null, redis: null, main: null, webhook: null, workers: [] };
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-e2e-'));
+
+	/** The folders of this cluster: any process still using one after stop() was left behind. */
+	const folders = () => [userFolder, parts.pg?.dir, parts.redis?.dir].filter(Boolean);
 
 	async function stop() {
 		// n8n first (they hold DB/Redis connections), then the stores; each independently so one failure stops nothing else.
@@ -247,11 +292,11 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 				await client.end();
 			}
 		}
-		return { main: parts.main, webhook: parts.webhook, webhookUrl, workers: parts.workers, userFolder, pg: parts.pg, redis: parts.redis, query, stop };
+		return { main: parts.main, webhook: parts.webhook, webhookUrl, workers: parts.workers, userFolder, pg: parts.pg, redis: parts.redis, query, stop, folders };
 	} catch (err) {
 		await stop();
 		throw err;
 	}
 }
 
-module.exports = { startQueueCluster, startPostgres, startRedis };
+module.exports = { startQueueCluster, startPostgres, startRedis, processesUsing };

@@ -13,7 +13,7 @@ const events = require('../sandbox/products/events');
 const { routeDelivery } = require('../sandbox/products/subscriptions');
 const { packPackage } = require('./n8n-instance');
 const { PROVISION_TIMEOUT } = require('./use-n8n');
-const { startQueueCluster } = require('./queue-cluster');
+const { startQueueCluster, processesUsing } = require('./queue-cluster');
 
 jest.setTimeout(PROVISION_TIMEOUT); // a fresh machine provisions n8n first (7–10 minutes)
 
@@ -144,3 +144,10 @@ test('1,000 signed comments in 100 concurrent deliveries (10 in flight) to the w
 	await sleep(2000);
 	expect(await executionsOf(workflow.id)).toHaveLength(DELIVERIES);
 });
+
+test('stopping the cluster leaves no process behind (PostgreSQL, Redis, n8n main, webhook processor, workers)', async () => {
+	const folders = cluster.folders();
+	expect(processesUsing(folders).length).toBeGreaterThan(3); // the check sees the running cluster
+	await cluster.stop();
+	expect(processesUsing(folders)).toEqual([]);
+}, 120000);

@@ -56,3 +56,27 @@ describe('dist/', () => {
 		expect(fs.existsSync(file.replace(/\.js$/, '.json'))).toBe(true);
 	});
 });
+
+describe('what n8n checks before it verifies a community package', () => {
+	test('ships a LICENSE that matches package.json, lints before every publish, and publishes with npm provenance', () => {
+		expect(pkg.license).toBe('MIT');
+		expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+		expect(pkg.scripts.prepublishOnly).toMatch(/npm run lint/);
+		const workflow = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'publish.yml'), 'utf8');
+		expect(workflow).toMatch(/id-token: write/);
+		expect(workflow).toMatch(/npm publish --provenance/);
+	});
+
+	test.each(pkg.n8n.nodes)('%s: codex has search aliases and credential documentation pointing at the README', (rel) => {
+		const codex = JSON.parse(fs.readFileSync(path.join(ROOT, rel.replace(/^dist\//, '').replace(/\.js$/, '.json')), 'utf8'));
+		expect(codex.alias.length).toBeGreaterThanOrEqual(5);
+		const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+		const anchors = new Set(
+			[...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ /g, '-')),
+		);
+		const links = [...codex.resources.credentialDocumentation, ...codex.resources.primaryDocumentation].map((d) => d.url);
+		const ours = links.filter((url) => url.includes('#'));
+		expect(ours.length).toBeGreaterThanOrEqual(2);
+		for (const url of ours) expect(anchors).toContain(url.split('#')[1]);
+	});
+});

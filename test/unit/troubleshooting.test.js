@@ -1,18 +1,18 @@
 'use strict';
-// The README's troubleshooting section is the rendering of the Setup Doctor's check table and the Meta error catalog
-// (scripts/troubleshooting.js): change either without running `node scripts/troubleshooting.js --write` and this fails.
+// docs/troubleshooting.md is the rendering of the Setup Doctor's check table and the Meta error catalog
+// (scripts/troubleshooting.js): change either without running `npm run docs:troubleshooting` and this fails.
 const fs = require('fs');
-const { renderTroubleshooting, readmeSection, README, END } = require('../../scripts/troubleshooting');
+const { renderTroubleshooting, generatedSection, PAGE, END } = require('../../scripts/troubleshooting');
 const { SETUP_CHECKS } = require('../../dist/nodes/shared/doctor/checks');
 const { META_ERROR_CATALOG } = require('../../dist/nodes/shared/errors/catalog');
 
-const readme = fs.readFileSync(README, 'utf8');
+const page = fs.readFileSync(PAGE, 'utf8');
 
-test('README.md ends with the troubleshooting section exactly as rendered from the code', () => {
-	const section = readmeSection(readme);
+test('docs/troubleshooting.md is exactly the rendering from the code', () => {
+	const section = generatedSection(page);
 	expect(section).not.toBeNull();
 	expect(section).toBe(renderTroubleshooting());
-	expect(readme.trimEnd().endsWith(END)).toBe(true);
+	expect(page.trimEnd().endsWith(END)).toBe(true);
 });
 
 test('the rendering names every check with its fix, and every catalogued Meta error', () => {
