@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { META_CREDENTIAL_TYPES } from '../shared/connection';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
@@ -16,7 +17,7 @@ export class InstagramBusiness implements INodeType {
 		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: actionSubtitle(media.description, comment.description, mention.description, message.description, setupOperationProperties),
 		description: 'Publish posts, reels, carousels and stories, moderate comments, read mentions and send DMs as an Instagram professional account',
 		defaults: { name: 'Instagram Business' },
 		usableAsTool: true,

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { authenticationProperty, metaCredentials } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
 import * as ad from './actions/ad';
@@ -16,7 +17,7 @@ export class MetaAds implements INodeType {
 		icon: { light: 'file:metaAds.svg', dark: 'file:metaAds.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: actionSubtitle(insights.description, campaign.description, adSet.description, ad.description, setupOperationProperties),
 		description: 'Pull Meta ad performance (insights) at any level and size, and list campaigns, ad sets and ads',
 		defaults: { name: 'Meta Ads' },
 		usableAsTool: true,

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { META_CREDENTIAL_TYPES } from '../shared/connection';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { router } from './actions/router';
@@ -12,7 +13,7 @@ export class MetaSetupDoctor implements INodeType {
 		icon: { light: 'file:metaDoctor.svg', dark: 'file:metaDoctor.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: actionSubtitle(token.description),
 		description: 'Checks a Meta connection and says what is broken and how to fix it',
 		defaults: { name: 'Meta Setup Doctor' },
 		usableAsTool: true,

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
 import { wabaLocator } from './actions/common';
@@ -16,8 +17,8 @@ export class WhatsAppCloud implements INodeType {
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send WhatsApp templates and messages at the number’s full rate, manage templates and media (WhatsApp Cloud API)',
+		subtitle: actionSubtitle(message.description, template.description, media.description, setupOperationProperties),
+		description: 'Send WhatsApp templates and messages (paced to the rate you set), read templates, upload and download media (WhatsApp Cloud API)',
 		defaults: { name: 'WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -80,3 +80,12 @@ describe('what n8n checks before it verifies a community package', () => {
 		for (const url of ours) expect(anchors).toContain(url.split('#')[1]);
 	});
 });
+
+test('the Meta Setup Doctor has an icon of its own, not the Meta Trigger’s', () => {
+	for (const variant of ['svg', 'dark.svg']) {
+		const doctor = fs.readFileSync(path.join(ROOT, 'nodes/MetaSetupDoctor', `metaDoctor.${variant}`), 'utf8');
+		const trigger = fs.readFileSync(path.join(ROOT, 'nodes/MetaTrigger', `meta.${variant}`), 'utf8');
+		expect(doctor).not.toBe(trigger);
+		expect(doctor).toMatch(/<title>Meta Setup Doctor<\/title>/);
+	}
+});
