@@ -1,5 +1,4 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { META_CREDENTIAL_TYPES } from '../shared/connection';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
@@ -17,7 +16,9 @@ export class InstagramBusiness implements INodeType {
 		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(media.description, comment.description, mention.description, message.description, setupOperationProperties),
+		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
+		subtitle:
+			'={{ ({"media:get":"Get a media item","media:getContainerStatus":"Get a container status","media:getMany":"Get many media items","media:getPublishingLimit":"Get the publishing limit","media:publish":"Publish a media item","media:publishContainer":"Publish a container","comment:create":"Create a comment","comment:delete":"Delete a comment","comment:get":"Get a comment","comment:getMany":"Get many comments","comment:hide":"Hide a comment","comment:reply":"Reply to a comment","comment:setCommentsEnabled":"Turn comments on or off","comment:unhide":"Unhide a comment","mention:getMentionedComment":"Get a mentioned comment","mention:getMentionedMedia":"Get a mentioned media item","mention:getTagged":"Get tagged media","mention:reply":"Reply to a mention","message:privateReply":"Send a private reply to a comment","message:react":"React to a message","message:removeReaction":"Remove a reaction","message:sendHeart":"Send a heart sticker","message:sendMedia":"Send a media message","message:sendText":"Send a text message","message:senderAction":"Show typing or seen","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Publish posts, reels, carousels and stories, moderate comments, read mentions and send DMs as an Instagram professional account',
 		defaults: { name: 'Instagram Business' },
 		usableAsTool: true,

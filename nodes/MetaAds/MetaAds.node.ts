@@ -1,5 +1,4 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { authenticationProperty, metaCredentials } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
 import * as ad from './actions/ad';
@@ -17,7 +16,9 @@ export class MetaAds implements INodeType {
 		icon: { light: 'file:metaAds.svg', dark: 'file:metaAds.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(insights.description, campaign.description, adSet.description, ad.description, setupOperationProperties),
+		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
+		subtitle:
+			'={{ ({"insights:get":"Get ad insights","campaign:getMany":"Get many campaigns","adSet:getMany":"Get many ad sets","ad:getMany":"Get many ads","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Pull Meta ad performance (insights) at any level and size, and list campaigns, ad sets and ads',
 		defaults: { name: 'Meta Ads' },
 		usableAsTool: true,

@@ -1,5 +1,4 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { META_CREDENTIAL_TYPES } from '../shared/connection';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { router } from './actions/router';
@@ -13,7 +12,9 @@ export class MetaSetupDoctor implements INodeType {
 		icon: { light: 'file:metaDoctor.svg', dark: 'file:metaDoctor.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(token.description),
+		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
+		subtitle:
+			'={{ ({"token:check":"Check the token"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Checks a Meta connection and says what is broken and how to fix it',
 		defaults: { name: 'Meta Setup Doctor' },
 		usableAsTool: true,

@@ -1,5 +1,4 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { actionSubtitle } from '../shared/descriptions/subtitle';
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { setupOperationProperties } from '../shared/doctor/setupCheck';
 import { wabaLocator } from './actions/common';
@@ -17,7 +16,9 @@ export class WhatsAppCloud implements INodeType {
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(message.description, template.description, media.description, setupOperationProperties),
+		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
+		subtitle:
+			'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:get":"Get a template","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send WhatsApp templates and messages (paced to the rate you set), read templates, upload and download media (WhatsApp Cloud API)',
 		defaults: { name: 'WhatsApp Cloud' },
 		usableAsTool: true,
