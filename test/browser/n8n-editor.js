@@ -9,7 +9,7 @@ const UI_TIMEOUT = 60000; // the editor's first load of a page in headless Chrom
 
 /** The sign-in form (/signin); resolves once the editor has left it. */
 async function signIn(page, n8n, owner = OWNER) {
-	await page.goto(`${n8n.url}/signin`);
+	await page.goto(`${n8n.url}/signin`, { timeout: UI_TIMEOUT });
 	await page.getByTestId('emailOrLdapLoginId').locator('input').fill(owner.email);
 	await page.getByTestId('password').locator('input').fill(owner.password);
 	await page.getByTestId('form-submit-button').click();
@@ -39,7 +39,7 @@ async function chooseTheme(page, n8n, theme) {
 
 /** A new, empty workflow in the editor; resolves to its id (n8n 2.41 names it at once and autosaves it once changed). */
 async function openNewWorkflow(page, n8n) {
-	await page.goto(`${n8n.url}/workflow/new`);
+	await page.goto(`${n8n.url}/workflow/new`, { timeout: UI_TIMEOUT });
 	// /workflow/new redirects to /workflow/<id>?new=true once the editor has made the workflow.
 	await page.waitForURL((url) => /^\/workflow\/(?!new$)[^/]+/.test(url.pathname), { timeout: UI_TIMEOUT });
 	await page.getByTestId('node-creator-plus-button').waitFor({ timeout: UI_TIMEOUT });
@@ -53,7 +53,7 @@ function workflowIdOf(page) {
 }
 
 async function openWorkflow(page, n8n, workflowId) {
-	await page.goto(`${n8n.url}/workflow/${workflowId}`);
+	await page.goto(`${n8n.url}/workflow/${workflowId}`, { timeout: UI_TIMEOUT });
 	await page.getByTestId('canvas-node').first().waitFor({ timeout: UI_TIMEOUT });
 }
 
@@ -126,7 +126,7 @@ async function credentialTypeShown(modal) {
 
 /** Credentials page → Create credential → the type picker; resolves to the picker's select. */
 async function openCredentialTypePicker(page, n8n) {
-	await page.goto(`${n8n.url}/home/credentials`);
+	await page.goto(`${n8n.url}/home/credentials`, { timeout: UI_TIMEOUT });
 	await page.getByTestId('add-resource-credential').click();
 	const select = page.getByTestId('new-credential-type-select');
 	await select.waitFor({ timeout: UI_TIMEOUT });
