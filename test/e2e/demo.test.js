@@ -8,6 +8,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const { connectToN8n, PACKAGE_NAME } = require('./n8n-instance');
+const { processesUsing } = require('./queue-cluster');
 const { DEMO_OWNER } = require('../../scripts/demo/options');
 const { READY_PREFIX } = require('../../scripts/demo/banner');
 const { loadExamples } = require('../../scripts/demo/workflows');
@@ -237,11 +238,13 @@ test('npm run demo:event -- delete-data: Meta gets a confirmation code, the requ
 	expect((await fetch(`http://127.0.0.1:${ports.n8n}/webhook/meta-deletion-status?code=unknown-code`)).status).toBe(404);
 });
 
-test('Ctrl-C (SIGINT) stops n8n and the sandbox', async () => {
+test('Ctrl-C (SIGINT) stops n8n and the sandbox, and leaves no process behind', async () => {
+	expect(processesUsing([dir]).length).toBeGreaterThan(0); // the check sees the running n8n
 	const how = await stopDemo(demo, 'SIGINT');
 	expect(how).toEqual({ code: 0, signal: null });
 	expect(await portOpen(ports.n8n)).toBe(false);
 	expect(await portOpen(ports.sandbox)).toBe(false);
+	expect(processesUsing([dir])).toEqual([]);
 });
 
 test('a second run on the same folder logs in and updates, without duplicates', async () => {
@@ -258,4 +261,5 @@ test('a second run on the same folder logs in and updates, without duplicates', 
 	expect(await stopDemo(demo, 'SIGTERM')).toEqual({ code: 0, signal: null });
 	expect(await portOpen(ports.n8n)).toBe(false);
 	expect(await portOpen(ports.sandbox)).toBe(false);
+	expect(processesUsing([dir])).toEqual([]);
 });

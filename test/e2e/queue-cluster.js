@@ -88,20 +88,31 @@ async function stopPid(pid, signal, graceMs) {
 	while (isAlive(pid)) await sleep(50);
 }
 
-/** Processes (pid and command line) whose command line or working folder lies in one of `dirs`: what a stop left behind. */
+/**
+ * Processes (pid and command line) whose command line, working folder or environment (N8N_USER_FOLDER=…) names one of
+ * `dirs`: what a stop left behind. Linux /proc; the tests run as the user that started the processes.
+ */
 function processesUsing(dirs) {
+	const read = (file) => {
+		try {
+			return fs.readFileSync(file, 'utf8').replace(/\0/g, ' ');
+		} catch {
+			return ''; // gone meanwhile, or not ours to read
+		}
+	};
 	const found = [];
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-		let cmdline = '';
+		const cmdline = read(`/proc/${entry}/cmdline`).trim();
+		const environ = read(`/proc/${entry}/environ`);
 		let cwd = '';
 		try {
-			cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
 			cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
 		} catch {
-			// gone meanwhile, or not ours to read
+			// gone meanwhile
 		}
-		if (dirs.some((dir) => cmdline.includes(dir) || cwd === dir || cwd.startsWith(`${dir}/`))) found.push({ pid: Number(entry), cmdline });
+		const uses = (dir) => cmdline.includes(dir) || environ.includes(`=${dir} `) || cwd === dir || cwd.startsWith(`${dir}/`);
+		if (cmdline && dirs.some(uses)) found.push({ pid: Number(entry), cmdline });
 	}
 	return found;
 }
