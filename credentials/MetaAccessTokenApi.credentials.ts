@@ -22,7 +22,7 @@ export class MetaAccessTokenApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/meta.svg', dark: 'file:icons/meta.dark.svg' };
 
-	documentationUrl = 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens';
+	documentationUrl = 'https://github.com/n8n-nodes-meta-business/n8n-nodes-meta-business#which-credential-do-i-need';
 
 	properties: INodeProperties[] = [
 		{

@@ -9,7 +9,7 @@ export class MetaAppApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/meta.svg', dark: 'file:icons/meta.dark.svg' };
 
-	documentationUrl = 'https://developers.facebook.com/docs/graph-api/webhooks/getting-started';
+	documentationUrl = 'https://github.com/n8n-nodes-meta-business/n8n-nodes-meta-business#webhooks-for-triggers';
 
 	properties: INodeProperties[] = [
 		{ displayName: 'App ID', name: 'appId', type: 'string', default: '', required: true },

@@ -13,7 +13,7 @@ export class MetaOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/meta.svg', dark: 'file:icons/meta.dark.svg' };
 
-	documentationUrl = 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow';
+	documentationUrl = 'https://github.com/n8n-nodes-meta-business/n8n-nodes-meta-business#instagram';
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },

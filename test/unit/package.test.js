@@ -89,3 +89,14 @@ test('the Meta Setup Doctor has an icon of its own, not the Meta Trigger’s', (
 		expect(doctor).toMatch(/<title>Meta Setup Doctor<\/title>/);
 	}
 });
+
+test('each credential’s docs link (shown in n8n’s credential dialog) opens a README section', () => {
+	const { credentialTypes } = loadPackageTypes();
+	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	const anchors = new Set([...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ /g, '-')));
+	for (const type of Object.values(credentialTypes)) {
+		const [page, anchor] = String(type.documentationUrl).split('#');
+		expect(page).toBe(pkg.homepage.replace(/#readme$/, ''));
+		expect(anchors).toContain(anchor);
+	}
+});
