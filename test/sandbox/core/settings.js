@@ -36,6 +36,18 @@ const DEFAULT_SETTINGS = Object.freeze({
 	timeoutFaultMs: 30000,
 	pagingDefaultLimit: 25,
 	pagingMaxLimit: 100,
+	/**
+	 * Meta's paging (issue 13): pages may be short or empty and still carry `next`; the last rows may come with a
+	 * `next` that leads to an empty page. false = kind paging (full pages, `next` exactly when more rows exist).
+	 */
+	pagingShortPages: true,
+	/** Seed for which pages come short or empty (same seed, same pages). */
+	pagingSeed: 1,
+	/** Share of pages that come empty with `next`, and of short ones (fewer rows than `limit`). */
+	pagingEmptyShare: 0.2,
+	pagingShortShare: 0.4,
+	/** A page asked for with `after` hands back that same cursor in `next` (Meta repeating a cursor). */
+	pagingRepeatCursor: false,
 	/** Data access expires 90 days after last activity. */
 	dataAccessSeconds: 90 * 86400,
 	/** debug_token on an IG-Login token: reported type [UNCONFIRMED]. */
