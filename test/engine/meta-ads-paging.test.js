@@ -14,6 +14,8 @@ beforeEach(() => {
 	fx = fixture();
 	// The default already, stated so that a change of default cannot make these tests kind.
 	fx.admin.settings({ pagingShortPages: true, pagingSeed: 1 });
+	// Report steps in milliseconds instead of seconds: the same states and stall, a quick run.
+	fx.admin.settings({ adsReportTimeScale: 0.002 });
 });
 
 /** Calls of a path, and whether there were more of them than full pages would need (so short pages occurred). */

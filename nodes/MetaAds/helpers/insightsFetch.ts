@@ -31,6 +31,9 @@ function isTooBigForSync(error: unknown): boolean {
 	return TOO_BIG_FOR_SYNC.some(([code, subcode]) => meta?.code === code && meta?.subcode === subcode);
 }
 
+/** Tries for a page of a finished report's rows (back-off doubling from 1 s: about half a minute in all). */
+const REPORT_ROWS_RETRIES = 5;
+
 const STATUS_FIELDS = 'async_status,async_percent_completion,error_code,error_subcode,error_message,error_user_title,error_user_msg';
 
 function reportFailure(ctx: IExecuteFunctions, runId: string, status: IDataObject, itemIndex: number): NodeApiError {
@@ -103,7 +106,10 @@ async function viaReport(
 		throw metaNodeApiError(ctx.getNode(), localMetaError('retry_later', 'Meta accepted the background report but returned no report ID; run the workflow again.'), { itemIndex });
 	}
 	await waitForReport(ctx, layer, runId, polling, itemIndex);
-	return await graphPaginate(ctx, layer, { method: 'GET', path: `${runId}/insights`, itemIndex }, paging);
+	// Right after "Job Completed" Meta may still answer 2601/1815107 "Error accessing adreport job" (is_transient)
+	// for a while: the shared layer retries it as temporary, with a few more tries than for other reads.
+	const rowsLayer: GraphLayerOptions = { ...layer, retry: { ...layer.retry, maxRetries: Math.max(REPORT_ROWS_RETRIES, layer.retry?.maxRetries ?? 0) } };
+	return await graphPaginate(ctx, rowsLayer, { method: 'GET', path: `${runId}/insights`, itemIndex }, paging);
 }
 
 /**

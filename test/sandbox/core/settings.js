@@ -67,16 +67,27 @@ const DEFAULT_SETTINGS = Object.freeze({
 	/** Insights page size: default ([UNCONFIRMED], commonly 25) and cap ([UNCONFIRMED]). */
 	adsInsightsDefaultLimit: 25,
 	adsInsightsMaxLimit: 1000,
-	/** Async report states, one per status poll (or per adsReportStepSeconds of sandbox clock); the last one stays. */
+	/**
+	 * Async report states on the sandbox clock (polling does not move them): each step lasts its `seconds`, else
+	 * adsReportStepSeconds; the last one stays. A job sits at 100% "Job Running" for minutes before "Job Completed".
+	 */
 	adsReportScript: [
 		{ status: 'Job Not Started', percent: 0 },
 		{ status: 'Job Started', percent: 0 },
 		{ status: 'Job Running', percent: 45 },
-		{ status: 'Job Running', percent: 100 },
-		{ status: 'Job Running', percent: 100 },
+		{ status: 'Job Running', percent: 100, seconds: 150 },
 		{ status: 'Job Completed', percent: 100 },
 	],
-	adsReportStepSeconds: 30,
+	adsReportStepSeconds: 10,
+	/** Multiplies every report step's duration (tests shrink report time with it; 1 = real durations). */
+	adsReportTimeScale: 1,
+	/**
+	 * Share of completed reports whose first row reads answer 2601/1815107 "Error accessing adreport job"
+	 * (is_transient), and how many such reads in a row; drawn from adsReportSeed per report. 0 = rows readable at once.
+	 */
+	adsReportRowsErrorShare: 0.5,
+	adsReportRowsErrorTimes: 2,
+	adsReportSeed: 1,
 	/** report_run_id in the POST answer as a JSON number instead of a string ([CONFLICT], reference §6.3). */
 	adsReportRunIdAsNumber: false,
 });
