@@ -2,7 +2,8 @@
 // Meta Ads through real WorkflowExecute: async report failure and skip, rate-limit waits shown in the call log,
 // slowing down before the limit, giving up with how long the account is blocked.
 const { useFixture } = require('../support/fixture');
-const { runInsights, adsCallLog } = require('../support/ads');
+const { runInsights, adsCallLog, adsCredential } = require('../support/ads');
+const { FAST_RETRY } = require('../support/fixture');
 
 const fixture = useFixture();
 let fx;
@@ -133,5 +134,37 @@ describe('rate limits', () => {
 		// At 95% of the limit the pause is (95-75)/25 of the 1 s until the window resets = 800 ms between pages.
 		for (const gap of await gapsAt(95)) expect(gap).toBeGreaterThanOrEqual(750);
 		for (const gap of await gapsAt(10)) expect(gap).toBeLessThan(300);
+	});
+
+	describe('budgets that run out under load (the sandbox throttles by itself)', () => {
+		// A 4-second window with room for 12 insights calls, so a run of 16+ page reads fills it.
+		const TIGHT = { usageWindowSeconds: 4, usageBudgets: { ads_insights: 12 } };
+
+		test('without slowing down, the sandbox refuses with 80000 and the advised wait; the layer waits it and carries on', async () => {
+			fx.admin.settings(TIGHT);
+			const qs = { level: 'ad', fields: 'ad_id', date_preset: 'last_7d' };
+			// Pacing off (slow-down threshold above 100%) to show the refusal that load alone causes.
+			const run = await fx.probe(adsCredential(fx), { operation: 'paginate', path: 'act_900000000000001/insights', qs, returnAll: true, pageSize: 1, retry: { ...FAST_RETRY, slowDownFromPercent: 1000 } });
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(16);
+			const calls = fx.calls({ path: INSIGHTS });
+			const refused = calls.findIndex((c) => c.status === 400);
+			expect(refused).toBeGreaterThanOrEqual(12);
+			expect(calls[refused + 1].status).toBe(200);
+			expect(calls[refused + 1].at - calls[refused].at).toBeGreaterThanOrEqual(500);
+		});
+
+		test('the Meta Ads node slows down as the usage headers climb, and gets every row', async () => {
+			fx.admin.settings(TIGHT);
+			const run = await runInsights(fx, { ...AD_LEVEL, options: { pageSize: 1 } });
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(16);
+			const calls = fx.calls({ path: INSIGHTS });
+			const gaps = calls.slice(1).map((c, i) => c.at - calls[i].at);
+			// Below 75% of the budget (the first 9 calls) no pause; above it, pauses that let the window roll on.
+			for (const gap of gaps.slice(0, 8)) expect(gap).toBeLessThan(400);
+			expect(Math.max(...gaps.slice(8))).toBeGreaterThanOrEqual(500);
+			expect(calls.filter((c) => c.status === 400).length).toBeLessThanOrEqual(1);
+		}, 60_000);
 	});
 });

@@ -30,6 +30,14 @@ const DEFAULT_SETTINGS = Object.freeze({
 	appsecretProofErrorType: 'GraphMethodException',
 	/** OAuth errors carry `WWW-Authenticate: OAuth "Facebook Platform" ...` ([community]). */
 	wwwAuthenticateHeader: true,
+	/**
+	 * Usage that moves with the calls made (core/load.js): the rolling window (reference §7: one hour), the app's
+	 * budget per window (200 × daily active users, here 24 users) and budgets per BUC use case (calls per window;
+	 * unset = the product's formula, e.g. ads §7.3; no budget = not counted). A full budget refuses the next call.
+	 */
+	usageWindowSeconds: 3600,
+	usageAppCallsPerWindow: 4800,
+	usageBudgets: {},
 	/** Throttles come back as HTTP 400 ([UNCONFIRMED]; not 429). */
 	throttleStatus: 400,
 	/** How long a `timeout` fault holds the request before destroying the socket. */
