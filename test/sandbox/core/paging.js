@@ -57,9 +57,13 @@ function pageUrl(req, replace) {
 	return `${proto}://${req.headers.host}${host}${versionPart}${meta.path || req.path}?${query.toString()}`;
 }
 
-/** Three numbers in [0,1) fixed by the seed, the edge and the position: the same request always pages alike. */
+/**
+ * Three numbers in [0,1) fixed by the seed, the kind of edge and the position: the same request always pages alike.
+ * Ids are left out of the edge (`media:#`), since some are random per run (Instagram's) and runs must repeat.
+ */
 function draws(settings, key, start, hop) {
-	const digest = crypto.createHash('sha256').update(`${settings.pagingSeed}:${key}:${start}:${hop}`).digest();
+	const edge = String(key).replace(/\d+/g, '#');
+	const digest = crypto.createHash('sha256').update(`${settings.pagingSeed}:${edge}:${start}:${hop}`).digest();
 	return [0, 4, 8].map((at) => digest.readUInt32BE(at) / 2 ** 32);
 }
 
