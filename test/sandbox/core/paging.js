@@ -1,7 +1,7 @@
 'use strict';
 // Cursor pagination (reference §0): opaque cursors, `previous` only when this is not the first page, `limit`
-// clamped per edge. Production behaviour by default (settings pagingShortPages, pagingSeed): a page may hold fewer
-// rows than `limit`, or none, and still carry `next`; only the absence of `next` ends the list. Which pages come
+// clamped per edge. Production behaviour by default (settings pagingShortPages, pagingSeed): after the first page,
+// a page may hold fewer rows than `limit`, or none, and still carry `next`; only the absence of `next` ends the list. Which pages come
 // short is drawn from a hash of (seed, edge, position), so a run repeats exactly. pagingShortPages: false gives
 // the kind behaviour (full pages, `next` exactly when more rows exist). pagingRepeatCursor makes a page hand
 // back the cursor it was asked with, as Meta sometimes does.
@@ -97,7 +97,9 @@ function pageWindow(req, total, { key, limit }) {
 		limit = Math.min(limit, at - start);
 		return { ok: true, ...fullWindow(req, state, key, start, Math.min(total, start + limit), total, limit) };
 	}
-	if (!settings.pagingShortPages) return { ok: true, ...fullWindow(req, state, key, start, Math.min(total, start + limit), total, limit) };
+	// The first page is a full one (so a one-page read of a small list sees all of it); later pages may not be.
+	const firstPage = params.after === undefined;
+	if (!settings.pagingShortPages || firstPage) return { ok: true, ...fullWindow(req, state, key, start, Math.min(total, start + limit), total, limit) };
 
 	const [emptyDraw, lengthDraw, trailingDraw] = draws(settings, key, start, hop);
 	if (hop < MAX_EMPTY_HOPS && emptyDraw < settings.pagingEmptyShare && (start < total || hop === 0)) {
