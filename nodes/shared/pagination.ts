@@ -3,14 +3,17 @@ import type { GraphContext } from './connection';
 import { localMetaError, metaNodeApiError } from './errors/toNodeError';
 import { graphRequest, type GraphLayerOptions, type GraphRequest } from './request';
 
-export interface PaginateOptions {
+export interface PaginateOptions<T = IDataObject> {
 	/** Fetch every page; otherwise stop once `limit` items are collected. */
 	returnAll: boolean;
 	limit?: number;
 	/** Page size asked of Meta (`limit` query parameter). */
 	pageSize?: number;
-	/** Turns each page's items into output items as they arrive, so raw pages are not kept (e.g. simplify rows). */
-	mapPage?: (items: IDataObject[]) => IDataObject[];
+	/**
+	 * Turns each page's items into output items as they arrive (e.g. n8n items with simplified rows), so raw pages
+	 * are not kept and no second pass over all rows is needed.
+	 */
+	mapPage?: (items: IDataObject[]) => T[];
 }
 
 interface GraphPage {
@@ -52,13 +55,13 @@ function pagingStateKey(state: IDataObject): string {
  * ends the list: Meta sends short and even empty pages with `next` (issue 13). A page that points back to a page
  * already read would repeat forever, so it stops the run with an error instead.
  */
-export async function graphPaginate(
+export async function graphPaginate<T = IDataObject>(
 	ctx: GraphContext,
 	layer: GraphLayerOptions,
 	request: GraphRequest,
-	options: PaginateOptions,
-): Promise<IDataObject[]> {
-	const items: IDataObject[] = [];
+	options: PaginateOptions<T>,
+): Promise<T[]> {
+	const items: T[] = [];
 	const wanted = options.returnAll ? Infinity : Math.max(0, options.limit ?? 50);
 	const seen = new Set<string>();
 	let pagingState: IDataObject = {};
@@ -69,8 +72,8 @@ export async function graphPaginate(
 		const qs: IDataObject = { ...(request.qs ?? {}), ...pagingState, limit: pageSize };
 		const { body } = await graphRequest<GraphPage>(ctx, layer, { ...request, qs });
 		const page = Array.isArray(body?.data) ? body.data : [];
-		const kept = page.slice(0, remaining);
-		for (const item of options.mapPage ? options.mapPage(kept) : kept) items.push(item);
+		const kept = page.length <= remaining ? page : page.slice(0, remaining);
+		for (const item of options.mapPage ? options.mapPage(kept) : (kept as T[])) items.push(item);
 		const next = nextPageState(body ?? {});
 		if (!next) break;
 		emptyInARow = page.length === 0 ? emptyInARow + 1 : 0;

@@ -1,4 +1,4 @@
-import { NodeApiError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { classifyMetaError, graphPaginate, graphRequest, metaNodeApiError, type GraphLayerOptions, type PaginateOptions } from '../../shared';
 import { asNodeError } from '../../shared/actions/router';
 import { localMetaError } from '../../shared/errors/toNodeError';
@@ -95,10 +95,10 @@ async function viaReport(
 	ctx: IExecuteFunctions,
 	layer: GraphLayerOptions,
 	query: InsightsQuery,
-	paging: PaginateOptions,
+	paging: PaginateOptions<INodeExecutionData>,
 	polling: ReportPolling,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	// Creating a report is a write: if its outcome is unknown the shared layer does not repeat it.
 	const created = await graphRequest<IDataObject>(ctx, layer, { method: 'POST', path: query.path, body: query.qs, bodyFormat: 'form', idempotent: false, itemIndex });
 	const runId = String(created.body.report_run_id ?? '');
@@ -121,10 +121,10 @@ export async function fetchInsights(
 	layer: GraphLayerOptions,
 	query: InsightsQuery,
 	mode: InsightsMode,
-	paging: PaginateOptions,
+	paging: PaginateOptions<INodeExecutionData>,
 	polling: ReportPolling,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	if (mode === 'async' || (mode === 'auto' && query.estimatedRows >= ASYNC_FROM_ESTIMATED_ROWS)) {
 		return await viaReport(ctx, layer, query, paging, polling, itemIndex);
 	}
