@@ -7,6 +7,8 @@ const fixture = useFixture();
 let fx;
 beforeEach(() => {
 	fx = fixture();
+	// Report steps in milliseconds instead of seconds: the same states and stall, a quick run.
+	fx.admin.settings({ adsReportTimeScale: 0.002 });
 });
 
 const AD_LEVEL = { level: 'ad', fields: ['ad_id', 'impressions', 'spend'] };
@@ -17,7 +19,10 @@ describe('modes', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(16);
 		expect(new Set(run.items.map((r) => r.ad_id)).size).toBe(16);
-		expect(adsCallLog(fx)).toEqual(Array(4).fill('GET /act_900000000000001/insights 200'));
+		// Meta's pages may be short or empty with `next`: at least the 4 full pages' calls, all of them answered.
+		const log = adsCallLog(fx);
+		expect(log.length).toBeGreaterThanOrEqual(4);
+		expect(new Set(log)).toEqual(new Set(['GET /act_900000000000001/insights 200']));
 	});
 
 	test('auto: when Meta says "reduce the amount of data" the same request runs as an async report', async () => {
@@ -30,8 +35,12 @@ describe('modes', () => {
 		const log = adsCallLog(fx);
 		expect(log[0]).toBe('GET /act_900000000000001/insights 400');
 		expect(log[1]).toBe('POST /act_900000000000001/insights 200');
-		expect(log.slice(2, 8)).toEqual(Array(6).fill('GET /{run} 200'));
-		expect(log.slice(8)).toEqual(['GET /{run}/insights 200']);
+		// Status polls, then the rows (a read right after completion may first answer 2601/1815107 and be retried).
+		const rowsAt = log.findIndex((l) => l.startsWith('GET /{run}/insights'));
+		expect(rowsAt).toBeGreaterThan(2);
+		expect(log.slice(2, rowsAt).every((l) => l === 'GET /{run} 200')).toBe(true);
+		expect(log.slice(rowsAt).every((l) => /^GET \/\{run\}\/insights (200|400)$/.test(l))).toBe(true);
+		expect(log[log.length - 1]).toBe('GET /{run}/insights 200');
 	});
 
 	test('auto: a request known to be large goes straight to an async report', async () => {
@@ -48,10 +57,11 @@ describe('modes', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(16);
 		const polls = fx.calls().filter((c) => /^\/60\d+$/.test(c.path));
-		// The script reaches 100% on the 4th poll, stalls, and completes on the 6th: the rows come after that.
-		expect(polls).toHaveLength(6);
+		const created = fx.calls().find((c) => c.method === 'POST');
 		const rowsCall = fx.calls().find((c) => /^\/60\d+\/insights$/.test(c.path));
-		expect(rowsCall.seq).toBeGreaterThan(polls[5].seq);
+		// The default script: 30 s to reach 100%, 150 s stalled there, then Job Completed (times 0.002 here).
+		expect(rowsCall.seq).toBeGreaterThan(polls[polls.length - 1].seq);
+		expect(rowsCall.at - created.at).toBeGreaterThanOrEqual(180 * 0.002 * 1000);
 	});
 
 	test('sync only: Meta’s refusal ends the run with its plain-words error, no report is started', async () => {

@@ -2,12 +2,15 @@
 // Meta Ads through real WorkflowExecute: async report failure and skip, rate-limit waits shown in the call log,
 // slowing down before the limit, giving up with how long the account is blocked.
 const { useFixture } = require('../support/fixture');
-const { runInsights, adsCallLog } = require('../support/ads');
+const { runInsights, adsCallLog, adsCredential } = require('../support/ads');
+const { FAST_RETRY } = require('../support/fixture');
 
 const fixture = useFixture();
 let fx;
 beforeEach(() => {
 	fx = fixture();
+	// Report steps in milliseconds instead of seconds: the same states and stall, a quick run.
+	fx.admin.settings({ adsReportTimeScale: 0.002 });
 });
 
 const INSIGHTS = '/act_900000000000001/insights';
@@ -49,6 +52,31 @@ describe('async reports that do not complete', () => {
 		const run = await runInsights(fx, { ...AD_LEVEL, options: { mode: 'async' } }, { continueOnFail: true });
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0].metaError).toMatchObject({ category: 'retry_later' });
+	});
+});
+
+describe('reading a finished report', () => {
+	test('2601/1815107 "Error accessing adreport job" right after Job Completed is waited out and retried (call log shows it)', async () => {
+		fx.admin.settings({ adsReportRowsErrorShare: 1, adsReportRowsErrorTimes: 4 });
+		const run = await runInsights(fx, { ...AD_LEVEL, options: { mode: 'async' } });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(16);
+		const log = adsCallLog(fx);
+		const rowsAt = log.findIndex((l) => l.startsWith('GET /{run}/insights'));
+		expect(log.slice(rowsAt, rowsAt + 5)).toEqual([...Array(4).fill('GET /{run}/insights 400'), 'GET /{run}/insights 200']);
+		const reads = fx.calls().filter((c) => /^\/60\d+\/insights$/.test(c.path));
+		// Growing pauses between the tries (back-off from the shared layer), not a tight loop.
+		for (let i = 1; i < 5; i++) expect(reads[i].at - reads[i - 1].at).toBeGreaterThanOrEqual(400);
+	}, 60_000);
+
+	test('polling does not move a report: the node keeps asking through the stall at 100% and reads rows only after it', async () => {
+		// 1.8 s of report time: long enough for several polls at the test's fast poll interval.
+		fx.admin.settings({ adsReportRowsErrorShare: 0, adsReportTimeScale: 0.01 });
+		const run = await runInsights(fx, { ...AD_LEVEL, options: { mode: 'async' } });
+		expect(run.error).toBeUndefined();
+		const polls = fx.calls().filter((c) => /^\/60\d+$/.test(c.path));
+		// Five scripted states; a sandbox that stepped once per poll would have completed by the fifth poll.
+		expect(polls.length).toBeGreaterThan(5);
 	});
 });
 
@@ -100,11 +128,43 @@ describe('rate limits', () => {
 			const run = await runInsights(fx, { ...AD_LEVEL, options: { pageSize: 5 } });
 			expect(run.items).toHaveLength(16);
 			const calls = fx.calls({ path: INSIGHTS });
-			expect(calls).toHaveLength(4);
+			expect(calls.length).toBeGreaterThanOrEqual(4);
 			return calls.slice(1).map((c, i) => c.at - calls[i].at);
 		};
 		// At 95% of the limit the pause is (95-75)/25 of the 1 s until the window resets = 800 ms between pages.
 		for (const gap of await gapsAt(95)) expect(gap).toBeGreaterThanOrEqual(750);
 		for (const gap of await gapsAt(10)) expect(gap).toBeLessThan(300);
+	});
+
+	describe('budgets that run out under load (the sandbox throttles by itself)', () => {
+		// A 4-second window with room for 12 insights calls, so a run of 16+ page reads fills it.
+		const TIGHT = { usageWindowSeconds: 4, usageBudgets: { ads_insights: 12 } };
+
+		test('without slowing down, the sandbox refuses with 80000 and the advised wait; the layer waits it and carries on', async () => {
+			fx.admin.settings(TIGHT);
+			const qs = { level: 'ad', fields: 'ad_id', date_preset: 'last_7d' };
+			// Pacing off (slow-down threshold above 100%) to show the refusal that load alone causes.
+			const run = await fx.probe(adsCredential(fx), { operation: 'paginate', path: 'act_900000000000001/insights', qs, returnAll: true, pageSize: 1, retry: { ...FAST_RETRY, slowDownFromPercent: 1000 } });
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(16);
+			const calls = fx.calls({ path: INSIGHTS });
+			const refused = calls.findIndex((c) => c.status === 400);
+			expect(refused).toBeGreaterThanOrEqual(12);
+			expect(calls[refused + 1].status).toBe(200);
+			expect(calls[refused + 1].at - calls[refused].at).toBeGreaterThanOrEqual(500);
+		});
+
+		test('the Meta Ads node slows down as the usage headers climb, and gets every row', async () => {
+			fx.admin.settings(TIGHT);
+			const run = await runInsights(fx, { ...AD_LEVEL, options: { pageSize: 1 } });
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(16);
+			const calls = fx.calls({ path: INSIGHTS });
+			const gaps = calls.slice(1).map((c, i) => c.at - calls[i].at);
+			// Below 75% of the budget (the first 9 calls) no pause; above it, pauses that let the window roll on.
+			for (const gap of gaps.slice(0, 8)) expect(gap).toBeLessThan(400);
+			expect(Math.max(...gaps.slice(8))).toBeGreaterThanOrEqual(500);
+			expect(calls.filter((c) => c.status === 400).length).toBeLessThanOrEqual(1);
+		}, 60_000);
 	});
 });

@@ -23,19 +23,42 @@ describe('pagination', () => {
 		expect(run.items).toHaveLength(121);
 		expect(new Set(run.items.map((p) => p.id)).size).toBe(121);
 		const pages = fx.calls({ path: '/me/accounts' });
-		expect(pages).toHaveLength(5);
+		// Production paging: short and empty pages with `next`, so more than the 5 full pages.
+		expect(pages.length).toBeGreaterThan(5);
 		expect(pages[0].query.after).toBeUndefined();
 		for (const call of pages.slice(1)) expect(call.query.after).toBeTruthy();
 		for (const call of pages) expect(call.query.access_token).toBeUndefined();
 	});
 
-	test('a limit stops early', async () => {
+	test('a limit stops early, with exactly that many items', async () => {
 		seedManyPages(fx, 120);
 		const creds = adaCredential();
 		fx.admin.clearCalls();
 		const run = await fx.probe(creds, { operation: 'paginate', path: 'me/accounts', returnAll: false, limit: 30, pageSize: 25 });
 		expect(run.items).toHaveLength(30);
-		expect(fx.calls({ path: '/me/accounts' })).toHaveLength(2);
+		const all = await fx.probe(creds, { operation: 'paginate', path: 'me/accounts', returnAll: true, pageSize: 25 });
+		expect(run.items.map((p) => p.id)).toEqual(all.items.slice(0, 30).map((p) => p.id));
+	});
+
+	test('kind paging (pagingShortPages off): five full pages, no extra call', async () => {
+		// Checks the page count of full pages, which only kind paging guarantees.
+		fx.admin.settings({ pagingShortPages: false });
+		seedManyPages(fx, 120);
+		fx.admin.clearCalls();
+		const run = await fx.probe(adaCredential(), { operation: 'paginate', path: 'me/accounts', returnAll: true, pageSize: 25 });
+		expect(run.items).toHaveLength(121);
+		expect(fx.calls({ path: '/me/accounts' })).toHaveLength(5);
+	});
+
+	test('a repeated cursor stops the run with an error naming the list, instead of looping forever', async () => {
+		fx.admin.settings({ pagingRepeatCursor: true });
+		seedManyPages(fx, 120);
+		fx.admin.clearCalls();
+		const run = await fx.probe(adaCredential(), { operation: 'paginate', path: 'me/accounts', returnAll: true, pageSize: 25 });
+		expect(run.error.name).toBe('NodeApiError');
+		expect(run.error.description).toMatch(/already given while listing me\/accounts .*narrow the request/);
+		expect(run.error.context.metaError).toMatchObject({ category: 'retry_later' });
+		expect(fx.calls({ path: '/me/accounts' }).length).toBeLessThanOrEqual(4);
 	});
 });
 

@@ -121,6 +121,7 @@ describe('checked against the template before anything is sent', () => {
 
 describe('the editor: account, number and template pickers, language list and the variables form', () => {
 	test('accounts and numbers are listed page by page', async () => {
+		fx.admin.settings({ pagingShortPages: false }); // checks exact picker page sizes, which need full Graph pages
 		const ids = Array.from({ length: 60 }, (_, i) => String(1600000000000200 + i));
 		fx.admin.seed({ wabas: [{ id: fx.seed.waba.id, name: 'Sandbox WhatsApp Account', phoneNumberIds: [fx.seed.waba.phoneNumberId, ...ids], phoneNumbers: [{ id: ids[3], quality_rating: 'RED' }] }] });
 		const creds = w.systemUserCredential(fx);
@@ -137,6 +138,7 @@ describe('the editor: account, number and template pickers, language list and th
 	});
 
 	test('templates: approved only, filtered by a language code; languages and the variables form come from the template', async () => {
+		fx.admin.settings({ pagingShortPages: false }); // checks exact picker page sizes, which need full Graph pages
 		const creds = w.systemUserCredential(fx);
 		const params = w.templateParams(fx.seed, 'invoice_ready', 'en_US', {});
 		const all = await w.callMethod(fx, creds, params, 'listSearch', 'searchTemplates');
@@ -175,7 +177,7 @@ describe('template operations', () => {
 		expect(approvedUtility.length).toBeGreaterThan(130);
 		expect(all.items.map((t) => t.id).sort()).toEqual(approvedUtility.map((t) => t.id).sort());
 		expect(all.items.every((t) => t.status === 'APPROVED' && t.category === 'UTILITY')).toBe(true);
-		expect(fx.calls({ path: `/${fx.seed.waba.id}/message_templates` }).length).toBe(2);
+		expect(fx.calls({ path: `/${fx.seed.waba.id}/message_templates` }).length).toBeGreaterThanOrEqual(2); // later pages may be short or empty
 		const pt = await run({ ...base, returnAll: false, limit: 5, filters: { language: 'pt_BR' } });
 		expect(pt.items.map((t) => t.name)).toEqual(['order_update']);
 	});

@@ -6,6 +6,8 @@ const sandbox = useAdsSandbox();
 let ctx;
 beforeEach(() => {
 	ctx = sandbox();
+	// These check list contents, filters and cursors page by page; production paging is tested in paging.test.js.
+	ctx.sandbox.admin.settings({ pagingShortPages: false });
 });
 
 const get = (...args) => ctx.get(...args);

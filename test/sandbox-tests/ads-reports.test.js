@@ -22,19 +22,29 @@ const status = (id) => ctx.api.get(ctx.fb(`/${id}`), { params: { access_token: t
 const rows = (id, params = {}) => ctx.api.get(ctx.fb(`/${id}/insights`), { params: { access_token: token(), ...params } });
 
 describe('async report runs', () => {
-	test('a report walks Not Started → Started → Running → 100% (stalls) → Job Completed, then pages its rows', async () => {
+	test('a report follows the sandbox clock only: Not Started → Started → Running → minutes at 100% → Job Completed', async () => {
+		ctx.sandbox.admin.settings({ adsReportRowsErrorShare: 0 }); // this test reads rows at once; 2601 has its own test
 		const id = await createReport();
 		expect(typeof id).toBe('string');
 		const seen = [];
-		for (let i = 0; i < 6; i++) {
+		const look = async () => {
 			const res = await status(id);
 			seen.push([res.data.async_status, res.data.async_percent_completion]);
-			if (i === 0) expect((await rows(id)).data.error).toMatchObject({ code: 100, message: expect.stringMatching(/not completed/) });
+		};
+		for (let i = 0; i < 4; i++) await look();
+		expect((await rows(id)).data.error).toMatchObject({ code: 100, message: expect.stringMatching(/not completed/) });
+		for (const seconds of [10, 10, 10, 60, 60, 30]) {
+			ctx.sandbox.admin.advanceClock(seconds);
+			await look();
 		}
 		expect(seen).toEqual([
 			['Job Not Started', 0],
+			['Job Not Started', 0],
+			['Job Not Started', 0],
+			['Job Not Started', 0],
 			['Job Started', 0],
 			['Job Running', 45],
+			['Job Running', 100],
 			['Job Running', 100],
 			['Job Running', 100],
 			['Job Completed', 100],
@@ -49,8 +59,31 @@ describe('async report runs', () => {
 			all.push(...page.data.data);
 			after = page.data.paging && page.data.paging.next ? page.data.paging.cursors.after : undefined;
 		} while (after);
-		const sync = await ctx.api.get(ctx.fb(`/${ctx.seed.adAccount.id}/insights`), { params: { access_token: token(), ...PARAMS, limit: 200 } });
-		expect(all).toEqual(sync.data.data);
+		const sync = [];
+		after = undefined;
+		do {
+			const page = await ctx.api.get(ctx.fb(`/${ctx.seed.adAccount.id}/insights`), { params: { access_token: token(), ...PARAMS, limit: 200, ...(after ? { after } : {}) } });
+			sync.push(...page.data.data);
+			after = page.data.paging && page.data.paging.next ? page.data.paging.cursors.after : undefined;
+		} while (after);
+		expect(all).toEqual(sync);
+	});
+
+	test('right after Job Completed, rows may answer 2601/1815107 (is_transient) a few times, seeded, then read', async () => {
+		ctx.sandbox.admin.settings({ adsReportRowsErrorShare: 1, adsReportRowsErrorTimes: 2 });
+		const id = await createReport();
+		ctx.sandbox.admin.advanceClock(3600);
+		expect((await status(id)).data.async_status).toBe('Job Completed');
+		const answers = [];
+		for (let i = 0; i < 4; i++) answers.push((await rows(id, { limit: 5 })).data);
+		const failures = answers.filter((a) => a.error);
+		expect(failures).toHaveLength(2);
+		for (const f of failures) expect(f.error).toMatchObject({ code: 2601, error_subcode: 1815107, is_transient: true, message: '(#2601) Error accessing adreport job' });
+		expect(answers.slice(failures.length).every((a) => Array.isArray(a.data))).toBe(true);
+		ctx.sandbox.admin.settings({ adsReportRowsErrorShare: 0 });
+		const clean = await createReport();
+		ctx.sandbox.admin.advanceClock(3600);
+		expect((await rows(clean, { limit: 5 })).data.data).toEqual(expect.any(Array));
 	});
 
 	test('the sandbox clock moves a report along too', async () => {
@@ -62,7 +95,7 @@ describe('async report runs', () => {
 	test('Job Failed carries error fields; Job Skipped ends without rows', async () => {
 		ctx.sandbox.admin.settings({ adsReportScript: [{ status: 'Job Running', percent: 30 }, { status: 'Job Failed', percent: 30, error_message: 'Internal failure while aggregating' }] });
 		const failed = await createReport();
-		await status(failed);
+		ctx.sandbox.admin.advanceClock(10);
 		const res = (await status(failed)).data;
 		expect(res).toMatchObject({ async_status: 'Job Failed', error_code: -2, error_subcode: 2490547, error_message: 'Internal failure while aggregating', is_running: false });
 		ctx.sandbox.admin.settings({ adsReportScript: [{ status: 'Job Skipped', percent: 0 }] });
@@ -75,7 +108,7 @@ describe('async report runs', () => {
 		ctx.sandbox.admin.settings({ adsInsightsAsyncMaxRows: 10, adsReportRunIdAsNumber: true });
 		const id = await createReport();
 		expect(typeof id).toBe('number');
-		await status(id);
+		ctx.sandbox.admin.advanceClock(10);
 		expect((await status(id)).data).toMatchObject({ async_status: 'Job Failed', error_code: -3, error_subcode: 1504045 });
 	});
 

@@ -21,7 +21,53 @@ afterAll(() => ctx.sandbox.stop());
 
 const accounts = (params) => ctx.api.get('/graph.facebook.com/v26.0/me/accounts', { params: { access_token: token, fields: 'id,name', ...params } });
 
+/** Follows `next` to the end, returning every page body. */
+async function walk(first) {
+	let res = first;
+	const pages = [];
+	for (;;) {
+		expect(res.status).toBe(200);
+		pages.push(res.data);
+		if (!res.data.paging || !res.data.paging.next) return pages;
+		res = await axios.get(res.data.paging.next, { validateStatus: () => true });
+	}
+}
+
+describe('production paging (default): short and empty pages still carry next', () => {
+	beforeEach(() => ctx.sandbox.admin.settings({ pagingShortPages: true, pagingSeed: 60, pagingRepeatCursor: false }));
+
+	test('every item comes exactly once, in order, across short and empty pages; only the absence of next ends it', async () => {
+		const pages = await walk(await accounts({ limit: 25 }));
+		const ids = pages.flatMap((p) => p.data.map((a) => a.id));
+		expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => String(1500000000000000 + i)));
+		const withNext = pages.filter((p) => p.paging && p.paging.next);
+		expect(withNext.some((p) => p.data.length === 0)).toBe(true);
+		expect(withNext.some((p) => p.data.length > 0 && p.data.length < 25)).toBe(true);
+		expect(pages.length).toBeGreaterThan(5);
+	});
+
+	test('the same seed pages alike; another seed pages differently', async () => {
+		const lengths = async () => (await walk(await accounts({ limit: 25 }))).map((p) => p.data.length);
+		const first = await lengths();
+		expect(await lengths()).toEqual(first);
+		ctx.sandbox.admin.settings({ pagingSeed: 7 });
+		expect(await lengths()).not.toEqual(first);
+	});
+
+	test('pagingRepeatCursor: the second page hands back the cursor it was asked with', async () => {
+		ctx.sandbox.admin.settings({ pagingRepeatCursor: true, pagingShortPages: false });
+		const first = (await accounts({ limit: 10 })).data;
+		const after = first.paging.cursors.after;
+		const second = (await accounts({ limit: 10, after })).data;
+		expect(second.paging.cursors.after).toBe(after);
+		expect(new URL(second.paging.next).searchParams.get('after')).toBe(after);
+	});
+});
+
 describe('cursor pagination (reference §0)', () => {
+	// These check exact page sizes, so they ask for kind paging (full pages, next exactly when more rows exist).
+	beforeEach(() => ctx.sandbox.admin.settings({ pagingShortPages: false, pagingRepeatCursor: false }));
+
 	test('following `next` walks every item once; `next` is absent on the last page', async () => {
 		let res = await accounts({ limit: 50 });
 		const seen = [];

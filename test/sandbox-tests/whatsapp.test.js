@@ -43,6 +43,7 @@ describe('phone numbers and accounts', () => {
 			],
 		});
 		const fields = 'id,display_phone_number,verified_name,quality_rating,code_verification_status,status,name_status,messaging_limit_tier,throughput';
+		ctx.sandbox.admin.settings({ pagingShortPages: false }); // checks exact page sizes, which need full pages
 		const first = await get(`/${WABA}/phone_numbers?limit=4&fields=${fields}`);
 		expect(first.status).toBe(200);
 		expect(first.data.data).toHaveLength(4);

@@ -1,4 +1,4 @@
-import { NodeApiError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { classifyMetaError, graphPaginate, graphRequest, metaNodeApiError, type GraphLayerOptions, type PaginateOptions } from '../../shared';
 import { asNodeError } from '../../shared/actions/router';
 import { localMetaError } from '../../shared/errors/toNodeError';
@@ -30,6 +30,9 @@ function isTooBigForSync(error: unknown): boolean {
 	const meta = error.context?.metaError as IDataObject | undefined;
 	return TOO_BIG_FOR_SYNC.some(([code, subcode]) => meta?.code === code && meta?.subcode === subcode);
 }
+
+/** Tries for a page of a finished report's rows (back-off doubling from 1 s: about half a minute in all). */
+const REPORT_ROWS_RETRIES = 5;
 
 const STATUS_FIELDS = 'async_status,async_percent_completion,error_code,error_subcode,error_message,error_user_title,error_user_msg';
 
@@ -92,10 +95,10 @@ async function viaReport(
 	ctx: IExecuteFunctions,
 	layer: GraphLayerOptions,
 	query: InsightsQuery,
-	paging: PaginateOptions,
+	paging: PaginateOptions<INodeExecutionData>,
 	polling: ReportPolling,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	// Creating a report is a write: if its outcome is unknown the shared layer does not repeat it.
 	const created = await graphRequest<IDataObject>(ctx, layer, { method: 'POST', path: query.path, body: query.qs, bodyFormat: 'form', idempotent: false, itemIndex });
 	const runId = String(created.body.report_run_id ?? '');
@@ -103,7 +106,10 @@ async function viaReport(
 		throw metaNodeApiError(ctx.getNode(), localMetaError('retry_later', 'Meta accepted the background report but returned no report ID; run the workflow again.'), { itemIndex });
 	}
 	await waitForReport(ctx, layer, runId, polling, itemIndex);
-	return await graphPaginate(ctx, layer, { method: 'GET', path: `${runId}/insights`, itemIndex }, paging);
+	// Right after "Job Completed" Meta may still answer 2601/1815107 "Error accessing adreport job" (is_transient)
+	// for a while: the shared layer retries it as temporary, with a few more tries than for other reads.
+	const rowsLayer: GraphLayerOptions = { ...layer, retry: { ...layer.retry, maxRetries: Math.max(REPORT_ROWS_RETRIES, layer.retry?.maxRetries ?? 0) } };
+	return await graphPaginate(ctx, rowsLayer, { method: 'GET', path: `${runId}/insights`, itemIndex }, paging);
 }
 
 /**
@@ -115,10 +121,10 @@ export async function fetchInsights(
 	layer: GraphLayerOptions,
 	query: InsightsQuery,
 	mode: InsightsMode,
-	paging: PaginateOptions,
+	paging: PaginateOptions<INodeExecutionData>,
 	polling: ReportPolling,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	if (mode === 'async' || (mode === 'auto' && query.estimatedRows >= ASYNC_FROM_ESTIMATED_ROWS)) {
 		return await viaReport(ctx, layer, query, paging, polling, itemIndex);
 	}

@@ -30,12 +30,32 @@ const DEFAULT_SETTINGS = Object.freeze({
 	appsecretProofErrorType: 'GraphMethodException',
 	/** OAuth errors carry `WWW-Authenticate: OAuth "Facebook Platform" ...` ([community]). */
 	wwwAuthenticateHeader: true,
+	/**
+	 * Usage that moves with the calls made (core/load.js): the rolling window (reference §7: one hour), the app's
+	 * budget per window (200 × daily active users, here 24 users) and budgets per BUC use case (calls per window;
+	 * unset = the product's formula, e.g. ads §7.3; no budget = not counted). A full budget refuses the next call.
+	 */
+	usageWindowSeconds: 3600,
+	usageAppCallsPerWindow: 4800,
+	usageBudgets: {},
 	/** Throttles come back as HTTP 400 ([UNCONFIRMED]; not 429). */
 	throttleStatus: 400,
 	/** How long a `timeout` fault holds the request before destroying the socket. */
 	timeoutFaultMs: 30000,
 	pagingDefaultLimit: 25,
 	pagingMaxLimit: 100,
+	/**
+	 * Meta's paging (issue 13): pages may be short or empty and still carry `next`; the last rows may come with a
+	 * `next` that leads to an empty page. false = kind paging (full pages, `next` exactly when more rows exist).
+	 */
+	pagingShortPages: true,
+	/** Seed for which pages come short or empty (same seed, same pages); 60 gives every kind of edge the tests read an empty page with `next` before its end. */
+	pagingSeed: 60,
+	/** Share of pages that come empty with `next`, and of short ones (fewer rows than `limit`). */
+	pagingEmptyShare: 0.2,
+	pagingShortShare: 0.4,
+	/** A page asked for with `after` hands back that same cursor in `next` (Meta repeating a cursor). */
+	pagingRepeatCursor: false,
 	/** Data access expires 90 days after last activity. */
 	dataAccessSeconds: 90 * 86400,
 	/** debug_token on an IG-Login token: reported type [UNCONFIRMED]. */
@@ -55,16 +75,27 @@ const DEFAULT_SETTINGS = Object.freeze({
 	/** Insights page size: default ([UNCONFIRMED], commonly 25) and cap ([UNCONFIRMED]). */
 	adsInsightsDefaultLimit: 25,
 	adsInsightsMaxLimit: 1000,
-	/** Async report states, one per status poll (or per adsReportStepSeconds of sandbox clock); the last one stays. */
+	/**
+	 * Async report states on the sandbox clock (polling does not move them): each step lasts its `seconds`, else
+	 * adsReportStepSeconds; the last one stays. A job sits at 100% "Job Running" for minutes before "Job Completed".
+	 */
 	adsReportScript: [
 		{ status: 'Job Not Started', percent: 0 },
 		{ status: 'Job Started', percent: 0 },
 		{ status: 'Job Running', percent: 45 },
-		{ status: 'Job Running', percent: 100 },
-		{ status: 'Job Running', percent: 100 },
+		{ status: 'Job Running', percent: 100, seconds: 150 },
 		{ status: 'Job Completed', percent: 100 },
 	],
-	adsReportStepSeconds: 30,
+	adsReportStepSeconds: 10,
+	/** Multiplies every report step's duration (tests shrink report time with it; 1 = real durations). */
+	adsReportTimeScale: 1,
+	/**
+	 * Share of completed reports whose first row reads answer 2601/1815107 "Error accessing adreport job"
+	 * (is_transient), and how many such reads in a row; drawn from adsReportSeed per report. 0 = rows readable at once.
+	 */
+	adsReportRowsErrorShare: 0.5,
+	adsReportRowsErrorTimes: 2,
+	adsReportSeed: 1,
 	/** report_run_id in the POST answer as a JSON number instead of a string ([CONFLICT], reference §6.3). */
 	adsReportRunIdAsNumber: false,
 });

@@ -255,7 +255,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const pollMs = Math.max(0, Number(options.pollIntervalSeconds ?? 2)) * 1000;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const pageSize = Number(options.pageSize ?? 100);
-	const rows = await fetchInsights(
+	const pairedItem = { item: itemIndex };
+	// Rows become n8n items page by page, simplified in the same pass: no second copy of all rows.
+	return await fetchInsights(
 		this,
 		adsLayer(this, itemIndex, options),
 		query,
@@ -264,10 +266,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			returnAll,
 			limit,
 			pageSize: limit ? Math.min(limit, pageSize) : pageSize,
-			mapPage: simplify ? (page) => page.map((row) => simplifyRow(row, query.breakdowns)) : undefined,
+			mapPage: simplify
+				? (page) => page.map((row) => ({ json: simplifyRow(row, query.breakdowns), pairedItem }))
+				: (page) => page.map((json) => ({ json, pairedItem })),
 		},
 		{ firstIntervalMs: pollMs, maxIntervalMs: Math.max(pollMs, 30_000), maxWaitMs: Number(options.maxReportWaitMinutes ?? 60) * 60_000 },
 		itemIndex,
 	);
-	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

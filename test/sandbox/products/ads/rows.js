@@ -3,7 +3,7 @@
 // so a page costs only its own rows. Metric filters and sort need every row's number once; their order is kept
 // as an index array (4 bytes per row), never the rows.
 const { adsStore } = require('./store');
-const { encodeCursor, decodeCursor, pageUrl } = require('../../core/paging');
+const { pageWindow, limitOf } = require('../../core/paging');
 const { totalsFor, weighted, BREAKDOWNS } = require('./generator');
 const { metricField, metricNumber } = require('./row-fields');
 const { matches } = require('./filtering');
@@ -115,37 +115,21 @@ function orderOf(state, plan) {
 }
 
 /**
- * One page of rows for this request (limit, after/before cursors scoped by `cursorKey`).
+ * One page of rows for this request (limit, after/before cursors scoped by `cursorKey`; short and empty pages with
+ * `next` as core/paging.js draws them).
  * @returns {{ok:true, body:any}|{ok:false, error:any}}
  */
 function pageOfRows(state, req, plan, cursorKey) {
 	const settings = state.settings;
-	let limit = req.query.limit !== undefined ? parseInt(req.query.limit, 10) : settings.adsInsightsDefaultLimit;
-	if (!Number.isFinite(limit) || limit <= 0) limit = settings.adsInsightsDefaultLimit;
-	limit = Math.min(limit, settings.adsInsightsMaxLimit);
+	const limit = limitOf(req, settings.adsInsightsDefaultLimit, settings.adsInsightsMaxLimit);
 	const order = orderOf(state, plan);
 	const total = order ? order.length : plan.rawCount;
-	let start = 0;
-	if (req.query.after !== undefined) {
-		const at = decodeCursor(state, cursorKey, req.query.after);
-		if (at === null) return { ok: false, error: { code: 100, message: 'Invalid after cursor' } };
-		start = at + 1;
-	} else if (req.query.before !== undefined) {
-		const at = decodeCursor(state, cursorKey, req.query.before);
-		if (at === null) return { ok: false, error: { code: 100, message: 'Invalid before cursor' } };
-		start = Math.max(0, at - limit);
-		limit = Math.min(limit, at - start);
-	}
-	const end = Math.min(total, start + limit);
-	if (start >= end) return { ok: true, body: { data: [] } };
+	const window = pageWindow(req, total, { key: cursorKey, limit });
+	if (!window.ok) return window;
 	const memo = {};
 	const data = [];
-	for (let p = start; p < end; p++) data.push(rowAt(state, plan, order ? order[p] : p, memo));
-	const cursors = { before: encodeCursor(state, cursorKey, start), after: encodeCursor(state, cursorKey, end - 1) };
-	const paging = { cursors };
-	if (start > 0) paging.previous = pageUrl(req, { limit, before: cursors.before });
-	if (end < total) paging.next = pageUrl(req, { limit, after: cursors.after });
-	return { ok: true, body: { data, paging } };
+	for (let p = window.start; p < window.end; p++) data.push(rowAt(state, plan, order ? order[p] : p, memo));
+	return { ok: true, body: window.paging ? { data, paging: window.paging } : { data } };
 }
 
 module.exports = { rowAt, pageOfRows, orderOf };
