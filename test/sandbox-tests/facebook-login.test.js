@@ -10,6 +10,8 @@ afterAll(() => ctx.sandbox.stop());
 beforeEach(() => {
 	ctx.sandbox.admin.reset();
 	ctx.sandbox.admin.seed('default');
+	// Meta accepts only redirect URIs registered on the app: register the one these tests use.
+	ctx.sandbox.admin.seed({ apps: [{ id: ctx.seed.app.id, redirectUris: [REDIRECT] }] });
 });
 
 function dialog(params) {

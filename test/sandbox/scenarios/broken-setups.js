@@ -72,16 +72,10 @@ function accessToken(token) {
 	return { type: 'metaAccessTokenApi', data: { accessToken: token, appId: seedResult.app.id, appSecret: seedResult.app.secret } };
 }
 
-function instagramLogin(token, permissions) {
-	const { app, instagram } = seedResult;
-	return {
-		type: 'instagramLoginOAuth2Api',
-		data: {
-			clientId: app.instagramAppId,
-			clientSecret: app.instagramAppSecret,
-			oauthTokenData: { access_token: token, token_type: 'bearer', expires_in: 60 * DAY, user_id: instagram.appScopedId, permissions: permissions.join(','), meta_long_lived: true },
-		},
-	};
+/** An Instagram Login token in the Meta Access Token credential (with the Instagram app's id and secret), as users hold it. */
+function instagramLogin(token) {
+	const { app } = seedResult;
+	return { type: 'metaAccessTokenApi', data: { accessToken: token, appId: app.instagramAppId, appSecret: app.instagramAppSecret } };
 }
 
 /** Ada's token with the default expectations: the case most scenarios check. */
@@ -137,15 +131,6 @@ const SCENARIOS = {
 		apply(sandbox) {
 			const token = sandbox.admin.createToken({ type: 'USER', userId: seedResult.users.eddie.id, scopes: seedResult.scopes.facebook.filter((s) => s.startsWith('pages_') || s.startsWith('instagram_')) }).token;
 			return { credential: accessToken(token), parameters: facebookParameters() };
-		},
-	},
-	retiredScopeNames: {
-		description: 'An Instagram Login token whose permissions were granted under the old business_* names only',
-		fails: ['scopes.currentNames'],
-		apply(sandbox) {
-			const permissions = ['business_basic', 'business_content_publish', 'business_manage_comments', 'business_manage_messages'];
-			const token = sandbox.admin.createToken({ type: 'IG_USER', igUserId: seedResult.instagram.id, scopes: permissions }).token;
-			return { credential: instagramLogin(token, permissions), parameters: {} };
 		},
 	},
 	expiredToken: {
