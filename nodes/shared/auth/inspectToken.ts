@@ -20,6 +20,8 @@ export interface TokenReport {
 	/** Instagram Login: the account's type (BUSINESS, MEDIA_CREATOR, …) and professional-account id. */
 	accountType?: string;
 	userId?: string;
+	/** The app the token belongs to (debug_token `app_id`). */
+	appId?: string;
 	/** debug_token `granular_scopes`: which Pages, WhatsApp accounts, ad accounts each permission was granted for. */
 	granularScopes?: Array<{ scope: string; target_ids?: string[] }>;
 	problem?: string;
@@ -122,6 +124,7 @@ export async function inspectCredentialToken(
 				dataAccessExpiresAt: info.dataAccessExpiresAt,
 				scopes: info.scopes,
 				userId: info.userId,
+				appId: info.appId,
 				granularScopes: info.granularScopes,
 				covered: coverage.filter((c) => c.covered).map((c) => c.feature.label),
 				missing: coverage.filter((c) => !c.covered).map((c) => ({ feature: c.feature.label, grant: c.missing })),
