@@ -186,7 +186,7 @@ test('assets not shared at login: the Page, WhatsApp and ad account checks say s
 
 test('a Facebook Login (OAuth2) connection says when it expires and that reconnecting renews it; warned at least 10 days ahead', () => {
 	const oauth = (days, warnDays) => tokenChecks(report({ reconnectToRenew: true, expiresAt: now() + days * DAY + 3600 }), warnDays).find((r) => r.id === 'token.expiry');
-	expect(oauth(40, 14)).toMatchObject({ status: 'pass', found: expect.stringMatching(/^The Facebook Login connection expires \d{4}-\d{2}-\d{2} \(in 40 days\); reconnect the credential \(Connect\) before then to renew it$/) });
+	expect(oauth(40, 14)).toMatchObject({ status: 'pass', found: expect.stringMatching(/^the Facebook Login connection expires \d{4}-\d{2}-\d{2} \(in 40 days\); reconnect the credential \(Connect\) before then to renew it$/) });
 	expect(oauth(9, 3).status).toBe('warn');
 	expect(oauth(11, 3).status).toBe('pass');
 	const ended = tokenChecks(report({ reconnectToRenew: true, expiresAt: now() - DAY }), 14).find((r) => r.id === 'token.expiry');

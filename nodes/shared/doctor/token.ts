@@ -65,8 +65,8 @@ function expiryCheck(report: TokenReport, warnDays: number): CheckResult {
 	if (!report.reconnectToRenew) return dated('token.expiry', report.expiresAt, warnDays, { never: 'does not expire', ahead: 'expires', ended: 'expired on' });
 	const result = dated('token.expiry', report.expiresAt, Math.max(warnDays, CONNECTION_WARN_DAYS), {
 		never: 'does not expire',
-		ahead: 'The Facebook Login connection expires',
-		ended: 'The Facebook Login connection expired on',
+		ahead: 'the Facebook Login connection expires',
+		ended: 'the Facebook Login connection expired on',
 	});
 	if (report.expiresAt === 0) return result;
 	const fix = report.expiresAt <= nowSeconds() ? 'reconnect the credential (Connect) to renew it' : 'reconnect the credential (Connect) before then to renew it';

@@ -39,12 +39,14 @@ function adAccount(overrides) {
 }
 
 /**
- * Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL, and
- * the Page subscribed to the app for those fields (what activating the Instagram trigger does).
+ * Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL, the
+ * Page subscribed to the app for those fields (what activating the Instagram trigger does), and both WhatsApp accounts
+ * subscribed to the app (what activating the WhatsApp trigger does).
  */
 function completeSetup(sandbox) {
 	subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: WEBHOOK_URL, fields: ['messages', 'comments'] });
 	installApp(sandbox.state, seedResult.page.id, { fields: ['messages', 'comments'] });
+	for (const waba of [seedResult.waba, seedResult.secondWaba]) installApp(sandbox.state, waba.id);
 }
 
 /** The Setup Doctor's parameters for a Facebook Login setup that expects the default seed's Page, account and webhook. */
@@ -143,15 +145,46 @@ const SCENARIOS = {
 		},
 	},
 	dataAccessLapsed: {
-		description: 'The token is valid but the user has not used the app for 90 days: data access lapsed',
-		fails: ['token.dataAccess'],
+		description: 'The token is valid but the user has not used the app for 90 days: data access lapsed, and Meta refuses the WhatsApp account',
+		fails: ['token.dataAccess', 'whatsapp.accounts'],
 		apply(sandbox) {
 			const now = sandbox.state.nowSec();
 			const token = adaToken(sandbox, { issuedAt: now - 40 * DAY, expiresAt: now + 20 * DAY, dataAccessExpiresAt: now - 2 * DAY });
 			return { credential: accessToken(token), parameters: facebookParameters() };
 		},
 	},
-	developmentMode: seeded('The Meta app is still in development mode', ['app.mode'], { apps: [{ id: seedResult.app.id, mode: 'development' }] }),
+	pageNotSharedAtLogin: {
+		description: 'Login for Business: the person shared the WhatsApp and ad accounts but did not tick the Page (nor its Instagram account)',
+		fails: ['pages.reachable', 'instagram.linked'],
+		apply(sandbox) {
+			const { waba, secondWaba, adAccount } = seedResult;
+			const shared = [waba.id, secondWaba.id, `act_${adAccount.accountId}`];
+			const scopes = seedResult.scopes.facebook;
+			const granularScopes = scopes.map((scope) =>
+				scope.startsWith('whatsapp_') ? { scope, target_ids: [waba.id, secondWaba.id] } : { scope },
+			);
+			return { credential: accessToken(adaToken(sandbox, { sharedAssets: shared, granularScopes })), parameters: facebookParameters() };
+		},
+	},
+	whatsappAppNotInstalled: {
+		description: 'A WhatsApp Business Account has not subscribed the app, so Meta sends none of its webhooks',
+		fails: ['whatsapp.appInstalled'],
+		apply(sandbox) {
+			sandbox.state.subscribedApps.get(seedResult.secondWaba.id).delete(seedResult.app.id);
+			return adaCase(sandbox);
+		},
+	},
+	plainHttpCallback: {
+		description: 'The trigger’s URL (and the app’s webhook) is plain http: a local n8n Meta cannot call',
+		fails: ['webhooks.https'],
+		apply(sandbox) {
+			const local = 'http://localhost:5678/webhook/meta-instagram';
+			subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: local, fields: ['messages', 'comments'] });
+			const parameters = facebookParameters();
+			parameters.expectations.webhookUrl = local;
+			return { credential: accessToken(adaToken(sandbox)), parameters };
+		},
+	},
 	noBusiness: seeded('The Meta app is not attached to a business portfolio', ['app.business'], { apps: [{ id: seedResult.app.id, businessId: '' }] }),
 	webhookWrongUrl: {
 		description: 'The app’s webhook still calls an old URL',
