@@ -159,8 +159,10 @@ test('whatsapp.appInstalled: the account must list this app among its subscribed
 	const withInstalls = (installs) => async (path) => (path.endsWith('/subscribed_apps') ? { ok: true, body: {}, items: installs } : { ok: true, body: {}, items: numbers });
 	const wa = (installs, extra = {}) =>
 		whatsappChecks(input({ report: report({ scopes: ['whatsapp_business_management'], covered: ['WhatsApp messaging and templates'], appId: 'app1', ...extra }), expect: { whatsappAccountIds: ['w1'] }, read: withInstalls(installs) }));
-	expect((await wa([])).find((r) => r.id === 'whatsapp.appInstalled')).toMatchObject({ status: 'fail', subject: 'WhatsApp Business Account w1', found: expect.stringMatching(/^App app1 is not subscribed to the account/) });
-	expect((await wa([{ whatsapp_business_api_data: { id: 'other' } }])).find((r) => r.id === 'whatsapp.appInstalled').status).toBe('fail');
+	// Sending needs no subscription: without WhatsApp webhooks in the check it only warns.
+	expect((await wa([])).find((r) => r.id === 'whatsapp.appInstalled')).toMatchObject({ status: 'warn', subject: 'WhatsApp Business Account w1', found: expect.stringMatching(/^App app1 is not subscribed to the account: .*, which the WhatsApp trigger needs$/) });
+	const webhooks = await whatsappChecks(input({ report: report({ scopes: ['whatsapp_business_management'], covered: ['WhatsApp messaging and templates'], appId: 'app1' }), expect: { whatsappAccountIds: ['w1'], webhookFields: ['whatsapp_business_account:messages'] }, read: withInstalls([{ whatsapp_business_api_data: { id: 'other' } }]) }));
+	expect(webhooks.find((r) => r.id === 'whatsapp.appInstalled')).toMatchObject({ status: 'fail', found: 'App app1 is not subscribed to the account: Meta sends none of its webhooks (messages, statuses) to the app' });
 	expect((await wa([{ whatsapp_business_api_data: { id: 'app1', name: 'Shop' } }])).find((r) => r.id === 'whatsapp.appInstalled').status).toBe('pass');
 	expect((await wa([], { appId: undefined })).find((r) => r.id === 'whatsapp.appInstalled').status).toBe('skip');
 });

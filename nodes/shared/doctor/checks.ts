@@ -114,7 +114,7 @@ const DEFINITIONS: CheckDefinition[] = [
 		id: 'whatsapp.appInstalled',
 		area: 'whatsapp',
 		title: 'App subscribed to the WhatsApp account',
-		inspects: 'Whether each WhatsApp Business Account lists this app among its subscribed apps (`GET /{waba-id}/subscribed_apps`); without it Meta sends none of the account\'s webhooks.',
+		inspects: 'Whether each WhatsApp Business Account lists this app among its subscribed apps (`GET /{waba-id}/subscribed_apps`); without it Meta sends none of the account\'s webhooks. Fails when WhatsApp webhooks are checked (Meta App credential or WhatsApp events named), warns otherwise.',
 		fix: 'Activate the WhatsApp trigger again (it subscribes the account), or subscribe the app with `POST /{waba-id}/subscribed_apps` using a token with `whatsapp_business_management`.',
 	},
 	{

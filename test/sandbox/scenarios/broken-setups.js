@@ -97,6 +97,18 @@ function seeded(description, fails, spec) {
 	};
 }
 
+/** A complete setup except that one Page or WhatsApp account has not subscribed the app. */
+function uninstalled(description, fails, targetId) {
+	return {
+		description,
+		fails,
+		apply(sandbox) {
+			sandbox.state.subscribedApps.get(targetId).delete(seedResult.app.id);
+			return adaCase(sandbox);
+		},
+	};
+}
+
 /** The app credential the doctor reads the app and its webhooks with. */
 const APP_CREDENTIAL = { type: 'metaAppApi', data: { appId: seedResult.app.id, appSecret: seedResult.app.secret, verifyToken: 'sandbox-verify' } };
 
@@ -166,14 +178,7 @@ const SCENARIOS = {
 			return { credential: accessToken(adaToken(sandbox, { sharedAssets: shared, granularScopes })), parameters: facebookParameters() };
 		},
 	},
-	whatsappAppNotInstalled: {
-		description: 'A WhatsApp Business Account has not subscribed the app, so Meta sends none of its webhooks',
-		fails: ['whatsapp.appInstalled'],
-		apply(sandbox) {
-			sandbox.state.subscribedApps.get(seedResult.secondWaba.id).delete(seedResult.app.id);
-			return adaCase(sandbox);
-		},
-	},
+	whatsappAppNotInstalled: uninstalled('A WhatsApp Business Account has not subscribed the app, so Meta sends none of its webhooks', ['whatsapp.appInstalled'], seedResult.secondWaba.id),
 	plainHttpCallback: {
 		description: 'The trigger’s URL (and the app’s webhook) is plain http: a local n8n Meta cannot call',
 		fails: ['webhooks.https'],
@@ -202,14 +207,7 @@ const SCENARIOS = {
 			return adaCase(sandbox);
 		},
 	},
-	pageNotSubscribed: {
-		description: 'The Page has not subscribed the app, so Meta sends none of its Instagram events',
-		fails: ['webhooks.accountInstall'],
-		apply(sandbox) {
-			sandbox.state.subscribedApps.get(seedResult.page.id).delete(seedResult.app.id);
-			return adaCase(sandbox);
-		},
-	},
+	pageNotSubscribed: uninstalled('The Page has not subscribed the app, so Meta sends none of its Instagram events', ['webhooks.accountInstall'], seedResult.page.id),
 	whatsappNotRegistered: seeded(
 		'The WhatsApp phone number is not registered (pending, code not verified)',
 		['whatsapp.registration'],
