@@ -13,8 +13,7 @@ function reachableAssets(state, userId) {
 	const instagram = pages
 		.map((p) => p.instagramBusinessAccountId && state.igAccounts.get(p.instagramBusinessAccountId))
 		.filter((a) => a && a.accountType !== 'PERSONAL');
-	let wabaIds = [];
-	for (const resolve of state.granularTargetResolvers) wabaIds = wabaIds.length ? wabaIds : resolve(WHATSAPP_SCOPE, id) || [];
+	const wabaIds = state.granularTargetResolvers.map((resolve) => resolve(WHATSAPP_SCOPE, id)).find(Boolean) || [];
 	return {
 		pages: pages.map((p) => ({ id: p.id, label: p.name })),
 		instagram: instagram.map((a) => ({ id: a.id, label: `@${a.username}` })),
