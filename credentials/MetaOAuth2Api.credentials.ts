@@ -74,7 +74,10 @@ export class MetaOAuth2Api implements ICredentialType {
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];
 
-	/** n8n 2.41 calls this before each OAuth2 request; it swaps a short-lived token for a long-lived one. */
+	/**
+	 * n8n 2.41 calls this before each OAuth2 request and keeps nothing it returns: a long-lived token (what Meta's
+	 * server-side code exchange usually gives) is used as it is with no call; a short-lived one is exchanged once.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		return await upgradeFacebookOAuthToken(this, credentials);
 	}

@@ -97,6 +97,8 @@ async function main(options) {
 	say(`Logged in as ${DEMO_OWNER.email}`);
 
 	const seed = started.sandbox.seedResult;
+	// Meta redirects a login only to a URI registered on the app: register n8n's OAuth callback, as a user would.
+	started.sandbox.admin.seed({ apps: [{ id: seed.app.id, redirectUris: [`${n8n.url}/rest/oauth2-credential/callback`] }] });
 	const credentials = await upsertCredentials(n8n, demoCredentials(seed, sandboxUrl));
 	for (const credential of credentials) {
 		if (credential.type === 'metaOAuth2Api') credential.note = 'not connected yet: open it and press Connect';

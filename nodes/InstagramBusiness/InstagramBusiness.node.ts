@@ -26,12 +26,6 @@ export class InstagramBusiness implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaOAuth2Api'] } } },
-			{
-				name: 'instagramLoginOAuth2Api',
-				required: true,
-				testedBy: 'metaCredentialTest',
-				displayOptions: { show: { authentication: ['instagramLoginOAuth2Api'] } },
-			},
 			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
 		],
 		properties: [

@@ -56,12 +56,6 @@ export class InstagramBusinessTrigger implements INodeType {
 				displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaAccessTokenApi'] } },
 			},
 			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { subscribe: [true], accountAuthentication: ['metaOAuth2Api'] } } },
-			{
-				name: 'instagramLoginOAuth2Api',
-				required: true,
-				testedBy: 'metaCredentialTest',
-				displayOptions: { show: { subscribe: [true], accountAuthentication: ['instagramLoginOAuth2Api'] } },
-			},
 		],
 		webhooks: META_WEBHOOKS,
 		properties: [
@@ -93,7 +87,6 @@ export class InstagramBusinessTrigger implements INodeType {
 				options: [
 					{ name: 'Access Token (User, Page or Instagram Login)', value: 'metaAccessTokenApi' },
 					{ name: 'Facebook Login (OAuth2)', value: 'metaOAuth2Api' },
-					{ name: 'Instagram Login (OAuth2)', value: 'instagramLoginOAuth2Api' },
 				],
 				default: 'metaAccessTokenApi',
 				description: 'The connection that subscribes the account to the app: a Page admin for Facebook Login apps, the Instagram account itself for Instagram Login apps',

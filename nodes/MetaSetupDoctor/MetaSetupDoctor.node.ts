@@ -22,12 +22,6 @@ export class MetaSetupDoctor implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaOAuth2Api'] } } },
-			{
-				name: 'instagramLoginOAuth2Api',
-				required: true,
-				testedBy: 'metaCredentialTest',
-				displayOptions: { show: { authentication: ['instagramLoginOAuth2Api'] } },
-			},
 			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
 			// The app token reads the app itself and its webhook subscriptions: a second credential, asked for only
 			// when the app is to be checked.

@@ -1,15 +1,15 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-	IWebhookFunctions,
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { detectPlatform, effectiveAccessToken } from './auth/accessTokenSession';
 import { appsecretProof } from './auth/appsecretProof';
-import { isShortLived, normaliseInstagramTokenData } from './auth/oauthSession';
+import { facebookOAuthSession, storedOAuthToken } from './auth/oauthSession';
 import type { MetaPlatform } from './auth/scopes';
 import { META_HOSTS, type MetaHost } from './constants';
 import { normaliseGraphVersion } from './hosts';
@@ -18,13 +18,9 @@ import { normaliseGraphVersion } from './hosts';
 export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 /** The credentials nodes act with; `metaAppApi` acts as the app itself (app token), e.g. for webhook subscriptions. */
-export type MetaCredentialType = 'metaOAuth2Api' | 'instagramLoginOAuth2Api' | 'metaAccessTokenApi' | 'metaAppApi';
+export type MetaCredentialType = 'metaOAuth2Api' | 'metaAccessTokenApi' | 'metaAppApi';
 
-export const META_CREDENTIAL_TYPES: readonly MetaCredentialType[] = [
-	'metaOAuth2Api',
-	'instagramLoginOAuth2Api',
-	'metaAccessTokenApi',
-];
+export const META_CREDENTIAL_TYPES: readonly MetaCredentialType[] = ['metaOAuth2Api', 'metaAccessTokenApi'];
 
 /** What the shared layer needs to know about the credential a node runs with. */
 export interface GraphConnection {
@@ -44,22 +40,42 @@ export interface GraphConnection {
 	appSecret?: string;
 	/** `{app-id}|{app-secret}`, for calls made as the app (Meta App credential). */
 	appToken?: string;
+	/** The app the user token belongs to and that token, when known: to ask Meta about the token after a refusal. */
+	appId?: string;
+	userToken?: string;
 }
 
-function oauthConnection(
-	type: MetaCredentialType,
+/**
+ * Facebook Login (OAuth2): n8n signs the request itself, so the proof is computed here for the token it will sign with
+ * (the stored one, or its long-lived exchange), whenever the app secret is known.
+ */
+async function oauthConnection(
+	ctx: GraphContext,
 	credentials: ICredentialDataDecryptedObject,
-): Pick<GraphConnection, 'oauthProof' | 'secrets' | 'appSecret'> {
-	const raw = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const data = type === 'instagramLoginOAuth2Api' ? normaliseInstagramTokenData(raw) : raw;
-	const token = typeof data.access_token === 'string' ? data.access_token : '';
+): Promise<Pick<GraphConnection, 'oauthProof' | 'secrets' | 'appSecret' | 'appId' | 'userToken'>> {
+	const session = await facebookOAuthSession({ helpers: { httpRequest: ctx.helpers.httpRequest } }, credentials);
+	const token = session.accessToken;
 	const secret = String(credentials.clientSecret ?? '');
-	// A short-lived stored token is swapped in memory by preAuthentication, so its proof cannot be computed here.
-	const oauthProof = token && secret && !isShortLived(data) ? appsecretProof(token, secret) : undefined;
-	return { oauthProof, secrets: [token, secret].filter(Boolean), appSecret: secret || undefined };
+	return {
+		oauthProof: token && secret ? appsecretProof(token, secret) : undefined,
+		secrets: [token, storedOAuthToken(credentials), secret].filter(Boolean),
+		appSecret: secret || undefined,
+		appId: String(credentials.clientId ?? '') || undefined,
+		userToken: token || undefined,
+	};
+}
+
+/** A saved workflow may name a credential type this package no longer offers: say what to use instead. */
+function assertOffered(ctx: GraphContext, credentialType: string): void {
+	if ([...META_CREDENTIAL_TYPES, 'metaAppApi'].includes(credentialType as MetaCredentialType)) return;
+	throw new NodeOperationError(ctx.getNode(), `This node is set to a credential this package no longer offers ("${credentialType}")`, {
+		description:
+			'Open the node, set Authentication to "Access Token (System User, Page or Pasted)" and select a Meta Access Token credential. For an Instagram Login account, paste the long-lived token generated in the Meta App Dashboard (Instagram → API setup with Instagram login → Generate token).',
+	});
 }
 
 export async function resolveConnection(ctx: GraphContext, credentialType: MetaCredentialType): Promise<GraphConnection> {
+	assertOffered(ctx, credentialType);
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
 	const version = normaliseGraphVersion(credentials.graphApiVersion);
 	const baseUrlOverride = String(credentials.baseUrlOverride ?? '');
@@ -86,6 +102,8 @@ export async function resolveConnection(ctx: GraphContext, credentialType: MetaC
 			version,
 			baseUrlOverride,
 			appSecret: String(credentials.appSecret ?? '') || undefined,
+			appId: String(credentials.appId ?? '') || undefined,
+			userToken: effectiveAccessToken(credentials) || undefined,
 			secrets: [
 				String(credentials.accessToken ?? ''),
 				effectiveAccessToken(credentials),
@@ -93,13 +111,12 @@ export async function resolveConnection(ctx: GraphContext, credentialType: MetaC
 			].filter(Boolean),
 		};
 	}
-	const platform: MetaPlatform = credentialType === 'instagramLoginOAuth2Api' ? 'instagram' : 'facebook';
 	return {
 		credentialType,
-		platform,
-		graphHost: platform === 'instagram' ? META_HOSTS.instagramGraph : META_HOSTS.facebookGraph,
+		platform: 'facebook',
+		graphHost: META_HOSTS.facebookGraph,
 		version,
 		baseUrlOverride,
-		...oauthConnection(credentialType, credentials),
+		...(await oauthConnection(ctx, credentials)),
 	};
 }

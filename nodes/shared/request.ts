@@ -14,6 +14,7 @@ import { graphUrl, hostBaseUrl } from './hosts';
 import { EMPTY_USAGE, readUsageHeaders, type UsageSnapshot } from './usage';
 import { MetaTokenError } from './auth/tokenCalls';
 import { appsecretProof } from './auth/appsecretProof';
+import { isPermissionRefusal, lapsedDataAccessNote } from './auth/dataAccess';
 import { derivePageToken } from './pageToken';
 
 export interface GraphRequest {
@@ -319,12 +320,15 @@ export async function graphRequest<T = IDataObject>(
 			!idempotent && classified.category === 'retry_later'
 				? 'The request may or may not have gone through: check on Meta before running it again.'
 				: undefined;
+		const dataAccessNote = isPermissionRefusal(classified.code)
+			? await lapsedDataAccessNote({ helpers: { httpRequest: ctx.helpers.httpRequest } }, connection, connection, connection.userToken)
+			: undefined;
 		const apiError = errorFor(
 			ctx,
 			connection,
 			classified,
 			request,
-			[blockedNote, unknownOutcome].filter(Boolean).join(' ') || undefined,
+			[dataAccessNote, blockedNote, unknownOutcome].filter(Boolean).join(' ') || undefined,
 			advisedWaitMs || undefined,
 		);
 		if (unknownOutcome) apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), outcomeUnknown: true };

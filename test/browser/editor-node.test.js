@@ -18,10 +18,9 @@ const ICON_PATH = `/icons/${PACKAGE_NAME}/dist/nodes/MetaSetupDoctor/`;
 /** The Setup Doctor's Authentication choices (shown in n8n 2.41's credential modal) → credential display names. */
 const DOCTOR_AUTH_CHOICES = {
 	'Facebook Login (OAuth2)': 'Meta OAuth2 API',
-	'Instagram Login (OAuth2)': 'Instagram Login OAuth2 API',
 	'Access Token (System User, Page or Pasted)': 'Meta Access Token API',
 };
-const OUR_CREDENTIAL_NAMES = ['Meta OAuth2 API', 'Instagram Login OAuth2 API', 'Meta Access Token API', 'Meta App API'];
+const OUR_CREDENTIAL_NAMES = ['Meta OAuth2 API', 'Meta Access Token API', 'Meta App API'];
 
 const say = (line) => process.stderr.write(`[browser] ${line}\n`);
 let n8n;

@@ -1,7 +1,8 @@
 'use strict';
 // n8n's own OAuth2 flow, end to end in a browser: a Meta OAuth2 API credential is created in the real n8n 2.41.1
 // editor, Connect opens the (sandbox) Facebook Login consent page in a popup, Ada allows, n8n's callback
-// exchanges the code and stores the token; the Setup Doctor then runs with that credential.
+// exchanges the code and stores the token; the Setup Doctor then runs with that credential. As at Meta, the login
+// redirects only to a URI registered on the app, and the person shares only the Page they tick.
 // Screenshots: test/artifacts/browser/oauth-*.png. Nothing is skipped: no Chromium or no n8n is a failure.
 const fs = require('fs');
 const path = require('path');
@@ -33,6 +34,8 @@ beforeAll(async () => {
 	// startN8n sets N8N_EDITOR_BASE_URL and N8N_WEBHOOK_URL to http://127.0.0.1:<port>/, the URL the browser
 	// uses: n8n builds the OAuth redirect URL from it and its callback must land in the same browser session.
 	n8n = await startN8n({ tarball, log: say });
+	// Meta redirects a login only to a URI registered on the app (Valid OAuth Redirect URIs): register n8n's callback.
+	sb.admin.seed({ apps: [{ id: sb.seedResult.app.id, redirectUris: [`${n8n.url}/rest/oauth2-credential/callback`] }] });
 	browser = await launchChromium();
 	page = browser.context.pages()[0] ?? (await browser.context.newPage());
 	await capture('oauth-sign-in', () => editor.signIn(page, n8n));
@@ -46,7 +49,7 @@ afterAll(async () => {
 }, 60000);
 
 test('a Meta OAuth2 API credential created in the editor connects through the consent page', async () => {
-	const { app, users } = sb.seedResult;
+	const { app, users, page: fbPage } = sb.seedResult;
 	const redirectUrl = `${n8n.url}/rest/oauth2-credential/callback`;
 	await capture('oauth-connect', async () => {
 		const select = await editor.openCredentialTypePicker(page, n8n);
@@ -82,6 +85,9 @@ test('a Meta OAuth2 API credential created in the editor connects through the co
 		expect(authorize.searchParams.get('client_id')).toBe(app.id);
 		expect(authorize.searchParams.get('redirect_uri')).toBe(redirectUrl);
 		await popup.locator('#sandbox-user').selectOption(users.ada.id);
+		// Login for Business: nothing is shared unless ticked. Ada shares her Page.
+		await expect(popup.locator(`#sandbox-asset-${fbPage.id}`).isChecked()).resolves.toBe(false);
+		await popup.locator(`#sandbox-asset-${fbPage.id}`).check();
 		await screenshot(popup, 'oauth-2-consent-page');
 
 		// Allow → the sandbox redirects to n8n's callback, which stores the token and closes the popup.
@@ -103,7 +109,7 @@ test('a Meta OAuth2 API credential created in the editor connects through the co
 	const dialog = calls.find((c) => c.host === 'www.facebook.com' && c.path === '/dialog/oauth');
 	expect(dialog).toMatchObject({ method: 'GET', status: 200, query: { client_id: app.id, redirect_uri: redirectUrl, response_type: 'code' } });
 	const decision = calls.find((c) => c.path === '/dialog/oauth/decide');
-	expect(decision).toMatchObject({ status: 302, body: { decision: 'allow', sandbox_user: users.ada.id } });
+	expect(decision).toMatchObject({ status: 302, body: { decision: 'allow', sandbox_user: users.ada.id, asset: fbPage.id } });
 	const exchange = calls.find((c) => c.host === 'graph.facebook.com' && c.path === '/oauth/access_token');
 	expect(exchange).toMatchObject({ status: 200 });
 	const params = { ...exchange.query, ...exchange.body };
@@ -153,6 +159,10 @@ test('n8n stored a 60-day sandbox token, and the Setup Doctor runs with the cred
 	const calls = sb.admin.calls();
 	const me = calls.find((c) => c.path === '/me');
 	expect(me).toMatchObject({ status: 200, tokenType: 'USER', tokenValid: true, tokenLifetime: 'long' });
+	expect(me.appsecretProof).toMatch(/^[0-9a-f]{64}$/);
+	// Only the ticked Page is reachable, and the report says when the connection expires and what renews it.
+	expect(report.checks.find((c) => c.id === 'pages.reachable').found).toContain(`1 Page(s): ${sb.seedResult.page.name} (${sb.seedResult.page.id};`);
+	expect(report.checks.find((c) => c.id === 'token.expiry').found).toMatch(/^the Facebook Login connection expires .*; reconnect the credential \(Connect\) before then to renew it$/);
 	const debug = calls.find((c) => c.path === '/debug_token');
 	expect(debug).toMatchObject({ status: 200 });
 	expect(debug.query.input_token).toBe(token);

@@ -20,7 +20,8 @@ test('n8n lists every node of the package and the four Meta credential types', a
 	expect(nodeNames).toEqual(expect.arrayContaining(Object.keys(nodeTypes)));
 
 	const credentialNames = (await n8n.credentialTypes()).map((c) => c.name);
-	expect(credentialNames).toEqual(expect.arrayContaining(['metaOAuth2Api', 'instagramLoginOAuth2Api', 'metaAccessTokenApi', 'metaAppApi']));
+	expect(credentialNames).toEqual(expect.arrayContaining(['metaOAuth2Api', 'metaAccessTokenApi', 'metaAppApi']));
+	expect(credentialNames).not.toContain('instagramLoginOAuth2Api');
 });
 
 function manualTriggerTo(node, credential) {

@@ -265,9 +265,9 @@ describe('setup check', () => {
 	});
 });
 
-describe('OAuth2 credentials of both logins', () => {
-	test('Facebook Login OAuth2 publishes a binary reel (rupload) and Instagram Login OAuth2 publishes an image', async () => {
-		const { app, tokens, instagram } = fx.seed;
+describe('Facebook Login OAuth2 and an Instagram Login token', () => {
+	test('Facebook Login OAuth2 publishes a binary reel (rupload) and an Instagram Login token publishes an image', async () => {
+		const { app, tokens } = fx.seed;
 		fx.admin.settings({ igVideoProcessingSeconds: 0.2 });
 		const fb = fx.credential('metaOAuth2Api', {
 			clientId: app.id,
@@ -283,12 +283,9 @@ describe('OAuth2 credentials of both logins', () => {
 		expect(reel.items[0]).toMatchObject({ published: true, mediaProductType: 'REELS' });
 		expect(fx.calls({ host: 'rupload.facebook.com' })[0]).toMatchObject({ tokenType: 'USER', status: 200 });
 
-		const igCreds = fx.credential('instagramLoginOAuth2Api', {
-			clientId: app.instagramAppId,
-			clientSecret: app.instagramAppSecret,
-			oauthTokenData: { access_token: tokens.instagramLogin, token_type: 'bearer', expires_in: 5183944, user_id: instagram.appScopedId },
-		});
-		const image = await ig.run({ authentication: 'instagramLoginOAuth2Api', operation: 'publish', postType: 'image', imageUrl: IMAGE }, { creds: igCreds, items: [{}] });
+		// Instagram Login accounts use the Meta Access Token credential with the dashboard's long-lived token.
+		const igCreds = fx.credential('metaAccessTokenApi', { accessToken: tokens.instagramLogin, appId: app.instagramAppId, appSecret: app.instagramAppSecret });
+		const image = await ig.run({ authentication: 'metaAccessTokenApi', operation: 'publish', postType: 'image', imageUrl: IMAGE }, { creds: igCreds, items: [{}] });
 		expect(image.error).toBeUndefined();
 		expect(image.items[0].published).toBe(true);
 		expect(fx.calls({ path: '/*/media_publish' }).map((c) => c.host)).toEqual(['graph.facebook.com', 'graph.instagram.com']);

@@ -4,6 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const { useFixture } = require('../support/fixture');
+const { installApp } = require('../sandbox/scenarios/broken-setups');
 
 const fixture = useFixture();
 const example = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../docs/examples/daily-meta-token-check.json'), 'utf8'));
@@ -29,6 +30,8 @@ test('the example checks the whole setup (app and webhooks included) and uses bo
 
 test('a healthy system-user setup passes, app and webhooks included', async () => {
 	const fx = fixture();
+	// Healthy includes the WhatsApp accounts subscribed to the app (what activating the WhatsApp trigger does).
+	for (const waba of [fx.seed.waba, fx.seed.secondWaba]) installApp(fx.sandbox.state, waba.id);
 	const report = await runExampleDoctor(fx, fx.seed.tokens.systemUser);
 	expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([]);
 	expect(report.status).toBe('pass');
@@ -39,6 +42,7 @@ test('a token that expires in 10 days warns today, with the fix, before anything
 	const fx = fixture();
 	const { systemUser, scopes } = fx.seed;
 	const expiring = fx.admin.createToken({ type: 'SYSTEM_USER', userId: systemUser.id, scopes: scopes.facebook, expiresIn: 10 * 86400 }).token;
+	for (const waba of [fx.seed.waba, fx.seed.secondWaba]) installApp(fx.sandbox.state, waba.id);
 	const report = await runExampleDoctor(fx, expiring);
 	expect(report.status).toBe('warn');
 	const expiry = report.checks.find((c) => c.id === 'token.expiry');

@@ -10,6 +10,8 @@ afterAll(() => ctx.sandbox.stop());
 beforeEach(() => {
 	ctx.sandbox.admin.reset();
 	ctx.sandbox.admin.seed('default');
+	// Meta accepts only redirect URIs registered on the app: register the one these tests use.
+	ctx.sandbox.admin.seed({ apps: [{ id: ctx.seed.app.id, redirectUris: [REDIRECT] }] });
 });
 
 function dialog(params) {
@@ -203,5 +205,83 @@ describe('debug_token (reference §1.7)', () => {
 		expect(byUser.data.data.type).toBe('PAGE');
 		const byPage = await ctx.api.get('/graph.facebook.com/v26.0/debug_token', { params: { access_token: ctx.seed.tokens.adaPage, input_token: ctx.seed.tokens.adaUser } });
 		expect(byPage.data.error.code).toBe(100);
+	});
+});
+
+describe('registered redirect URIs ("URL Blocked", reference §1.1)', () => {
+	test('an app with no registered redirect URI accepts none; an unregistered one is blocked; the registered one passes', async () => {
+		const other = 'http://localhost:5678/another/callback';
+		const blocked = await dialog({ redirect_uri: other, scope: 'pages_show_list' });
+		expect(blocked.status).toBe(400);
+		expect(blocked.data).toContain('URL Blocked');
+		expect(blocked.data).toContain('This redirect failed because the redirect URI is not whitelisted in the app&#39;s Client OAuth Settings.');
+		ctx.sandbox.admin.seed({ apps: [{ id: ctx.seed.app.id, redirectUris: [] }] });
+		expect((await dialog({ scope: 'pages_show_list' })).data).toContain('URL Blocked');
+		expect((await dialog({ scope: 'pages_show_list', sandbox_auto: 'allow', sandbox_user: ctx.seed.users.ada.id })).status).toBe(400);
+		// Kind behaviour, for a test that does not care about redirect URIs: an app with none registered accepts any.
+		ctx.sandbox.admin.settings({ acceptUnregisteredRedirectUris: true });
+		expect((await dialog({ scope: 'pages_show_list' })).status).toBe(200);
+		ctx.sandbox.admin.seed({ apps: [{ id: ctx.seed.app.id, redirectUris: [REDIRECT] }] });
+		expect((await dialog({ redirect_uri: other, scope: 'pages_show_list' })).data).toContain('URL Blocked');
+	});
+});
+
+describe('Login for Business asset choice: the person shares only what they tick', () => {
+	const SCOPES = 'pages_show_list,instagram_basic,whatsapp_business_management';
+	const connectSharing = async (assets) => {
+		const code = await autoCode({ scope: SCOPES, ...(assets === undefined ? {} : { sandbox_assets: assets }) });
+		return (await exchange({ code })).data.access_token;
+	};
+	const get = (path, token, params = {}) => ctx.api.get(`/graph.facebook.com/v26.0${path}`, { params: { access_token: token, ...params } });
+
+	test('the consent page lists the Pages, Instagram, WhatsApp and ad accounts to share, none ticked', async () => {
+		const page = (await dialog({ scope: SCOPES })).data;
+		const { page: fbPage, instagram, waba, adAccount } = ctx.seed;
+		for (const id of [fbPage.id, instagram.id, waba.id]) expect(page).toMatch(new RegExp(`<input type="checkbox" name="asset" value="${id}" id="sandbox-asset-${id}">`));
+		expect(page).toContain('id="sandbox-assets"');
+		expect(page).not.toMatch(/name="asset"[^>]*checked/);
+		expect(adAccount).toBeDefined();
+	});
+
+	test('ticking none: empty /me/accounts, no granular target ids, and the Page and WhatsApp account answer as missing objects', async () => {
+		const token = await connectSharing();
+		expect((await get('/me/accounts', token)).data.data).toEqual([]);
+		const granular = (await debugToken(token)).data.data.granular_scopes;
+		expect(granular).toEqual([{ scope: 'pages_show_list' }, { scope: 'instagram_basic' }, { scope: 'whatsapp_business_management' }]);
+		for (const id of [ctx.seed.page.id, ctx.seed.instagram.id, ctx.seed.waba.id, ctx.seed.waba.phoneNumberId]) {
+			const res = await get(`/${id}`, token);
+			expect(res.status).toBe(400);
+			expect(res.data.error).toMatchObject({ code: 100, error_subcode: 33 });
+		}
+	});
+
+	test('ticking the Page and one WhatsApp account shares exactly those; a form decision works the same way', async () => {
+		const { page, instagram, waba, secondWaba } = ctx.seed;
+		const token = await connectSharing(`${page.id},${waba.id}`);
+		expect((await get('/me/accounts', token)).data.data.map((p) => p.id)).toEqual([page.id]);
+		const granular = (await debugToken(token)).data.data.granular_scopes;
+		expect(granular).toEqual([
+			{ scope: 'pages_show_list', target_ids: [page.id] },
+			{ scope: 'instagram_basic' },
+			{ scope: 'whatsapp_business_management', target_ids: [waba.id] },
+		]);
+		expect((await get(`/${page.id}`, token)).status).toBe(200);
+		expect((await get(`/${waba.id}`, token)).status).toBe(200);
+		expect((await get(`/${secondWaba.id}`, token)).data.error).toMatchObject({ code: 100, error_subcode: 33 });
+		expect((await get(`/${instagram.id}`, token)).data.error).toMatchObject({ code: 100, error_subcode: 33 });
+
+		const decided = await ctx.api.post(
+			'/www.facebook.com/v26.0/dialog/oauth/decide',
+			form({ client_id: ctx.seed.app.id, redirect_uri: REDIRECT, scope: SCOPES, grant: 'instagram_basic', asset: instagram.id, sandbox_user: ctx.seed.users.ada.id, decision: 'allow' }),
+		);
+		const formToken = (await exchange({ code: new URL(decided.headers.location).searchParams.get('code') })).data.access_token;
+		expect((await debugToken(formToken)).data.data.granular_scopes).toEqual([{ scope: 'instagram_basic', target_ids: [instagram.id] }]);
+	});
+
+	test('setting loginSharesAllAssets (kind): a login without a choice shares everything reachable', async () => {
+		// Kind behaviour, only to show the switch: every reachable asset is shared without ticking.
+		ctx.sandbox.admin.settings({ loginSharesAllAssets: true });
+		const token = await connectSharing();
+		expect((await get('/me/accounts', token)).data.data.map((p) => p.id)).toEqual([ctx.seed.page.id]);
 	});
 });

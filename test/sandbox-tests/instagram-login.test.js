@@ -11,6 +11,8 @@ afterAll(() => ctx.sandbox.stop());
 beforeEach(() => {
 	ctx.sandbox.admin.reset();
 	ctx.sandbox.admin.seed('default');
+	// Meta accepts only redirect URIs registered on the app: register the one these tests use.
+	ctx.sandbox.admin.seed({ apps: [{ id: ctx.seed.app.id, instagramRedirectUris: [REDIRECT] }] });
 });
 
 async function igCode() {
@@ -40,6 +42,15 @@ describe('Instagram Login (reference §1.4)', () => {
 		expect(res.data).toContain('@adas.shop');
 		expect(res.data).not.toContain('pat.personal');
 		expect(res.data).toContain('id="sandbox-allow"');
+	});
+
+	test('a redirect URI not registered on the Instagram app is refused; none registered accepts none', async () => {
+		const authorize = (redirect) => ctx.api.get('/www.instagram.com/oauth/authorize', { params: { client_id: ctx.seed.app.instagramAppId, redirect_uri: redirect, response_type: 'code', scope: SCOPES } });
+		const other = await authorize('https://elsewhere.example/callback');
+		expect(other.status).toBe(400);
+		expect(other.data).toMatchObject({ error_type: 'OAuthException', error_message: 'Invalid redirect_uri' });
+		ctx.sandbox.admin.seed({ apps: [{ id: ctx.seed.app.id, instagramRedirectUris: [] }] });
+		expect((await authorize(REDIRECT)).data.error_message).toBe('Invalid redirect_uri');
 	});
 
 	test('code exchange: documented {data:[…]} shape, short-lived IGAA token, single-use code', async () => {

@@ -163,3 +163,31 @@ describe('/me/accounts and Page tokens (reference §1.3)', () => {
 		expect(eddie.data).toEqual({ instagram_business_account: { id: ctx.seed.instagram.id }, name: "Ada's Shop", id: ctx.seed.page.id });
 	});
 });
+
+describe('lapsed data access (reference §1.5)', () => {
+	test('Instagram and WhatsApp permissions are refused like missing permissions; exempt ones and the token itself keep working', async () => {
+		const now = (await ctx.api.get('/__admin/clock')).data.now;
+		const { token } = (
+			await ctx.api.post('/__admin/tokens', {
+				type: 'USER',
+				appId: ctx.seed.app.id,
+				userId: ctx.seed.users.ada.id,
+				scopes: ctx.seed.scopes.facebook,
+				expiresIn: 30 * 86400,
+				dataAccessExpiresAt: now - 60,
+			})
+		).data;
+		expect((await me(token)).status).toBe(200);
+		expect((await ctx.api.get('/graph.facebook.com/v26.0/me/accounts', { params: { access_token: token } })).status).toBe(200);
+		const ig = await ctx.api.get(`/graph.facebook.com/v26.0/${ctx.seed.instagram.id}`, { params: { access_token: token, fields: 'id,username' } });
+		expect(ig.status).toBe(400);
+		expect(ig.data.error).toMatchObject({ code: 200, message: '(#200) Requires instagram_basic permission' });
+		const wa = await ctx.api.get(`/graph.facebook.com/v26.0/${ctx.seed.waba.id}/phone_numbers`, { params: { access_token: token } });
+		expect(wa.data.error).toMatchObject({ code: 200, message: '(#200) Requires whatsapp_business_management permission' });
+		const inspected = await ctx.api.get('/graph.facebook.com/v26.0/debug_token', { params: { access_token: ctx.seed.tokens.app, input_token: token } });
+		expect(inspected.data.data).toMatchObject({ is_valid: true, data_access_expires_at: now - 60 });
+		// The same token with data access still running reads the account.
+		const fresh = (await ctx.api.post('/__admin/tokens', { type: 'USER', userId: ctx.seed.users.ada.id, scopes: ctx.seed.scopes.facebook })).data.token;
+		expect((await ctx.api.get(`/graph.facebook.com/v26.0/${ctx.seed.instagram.id}`, { params: { access_token: fresh } })).status).toBe(200);
+	});
+});

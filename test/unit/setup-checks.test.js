@@ -78,7 +78,7 @@ test('Pages: no Page token fails for the Page the workflows use and only warns f
 
 test('Webhooks: an inactive subscription fails; a needed object with no subscription fails both checks', async () => {
 	const reads = {
-		'1': { ok: true, body: { id: '1', name: 'App', business: { id: 'b' }, app_mode: 'live' }, items: [] },
+		'1': { ok: true, body: { id: '1', name: 'App', business: { id: 'b' } }, items: [] },
 		'1/subscriptions': { ok: true, body: {}, items: [{ object: 'page', callback_url: 'https://x', active: false, fields: [{ name: 'feed' }] }] },
 	};
 	const app = { appId: '1', read: async (path) => reads[path] };
@@ -99,7 +99,7 @@ test('the one-line summary leads with validity and expiry, then coverage, then e
 test('Page subscription: skipped without a named Page or without its Page token; missing fields fail', async () => {
 	const app = () => ({
 		appId: '1',
-		read: async (path) => (path === '1' ? { ok: true, body: { id: '1', business: { id: 'b' }, app_mode: 'live' }, items: [] } : { ok: true, body: {}, items: [] }),
+		read: async (path) => (path === '1' ? { ok: true, body: { id: '1', business: { id: 'b' } }, items: [] } : { ok: true, body: {}, items: [] }),
 	});
 	const needs = { webhookFields: ['instagram:messages', 'instagram:comments'] };
 	const pages = [{ id: 'p1', name: 'Main', tasks: [], hasPageToken: true }, { id: 'p2', name: 'Side', tasks: [], hasPageToken: false }];
@@ -121,16 +121,76 @@ test('token: lapsed data access is no failure when every granted permission is e
 	expect(statusOf(tokenChecks(report({ ...lapsed, scopes: ['pages_show_list', 'instagram_basic'] }), 14), 'token.dataAccess')).toEqual(['fail']);
 });
 
-test('app: where Meta refuses the app-mode field, the app is read again without it and app.mode is skipped', async () => {
+test('app: app.mode is always skipped with the dashboard path to check by hand; the app is read without app_mode', async () => {
 	const asked = [];
 	const read = async (path, qs) => {
-		asked.push(qs.fields);
+		asked.push(`${path}?${qs.fields ?? ''}`);
 		if (path !== '7') return { ok: true, body: {}, items: [] };
-		if (qs.fields.includes('app_mode')) return { ok: false, problem: 'Tried accessing nonexisting field (app_mode)', code: 100 };
 		return { ok: true, body: { id: '7', name: 'Shop App', business: { id: 'b1', name: 'Shop Ltd' } }, items: [] };
 	};
 	const results = await appChecks(input({ app: { appId: '7', read } }));
-	expect(asked.slice(0, 2)).toEqual(['id,name,business,app_mode', 'id,name,business']);
-	expect(results.find((r) => r.id === 'app.mode')).toMatchObject({ status: 'skip', found: expect.stringMatching(/^skipped: Meta did not report the app mode/) });
+	expect(asked[0]).toBe('7?id,name,business');
+	expect(asked.join(' ')).not.toContain('app_mode');
+	const mode = results.find((r) => r.id === 'app.mode');
+	expect(mode).toMatchObject({ status: 'skip', subject: 'App Shop App (7)' });
+	expect(mode.found).toMatch(/^skipped: Meta does not report the app mode through its API: check it in the App Dashboard \(top bar "App Mode: Development \/ Live" switch/);
 	expect(results.find((r) => r.id === 'app.business')).toMatchObject({ status: 'pass', found: 'Owned by Shop Ltd (b1)' });
+	// Without a Meta App credential the check still says where to look.
+	expect((await appChecks(input())).find((r) => r.id === 'app.mode').found).toMatch(/App Mode: Development \/ Live/);
+});
+
+test('webhooks.https: a plain-http callback (named or subscribed) fails with what to do; https passes; none named skips', async () => {
+	const noApp = await appChecks(input({ expect: { webhookUrl: 'http://localhost:5678/webhook/abc/webhook' } }));
+	const plain = noApp.find((r) => r.id === 'webhooks.https');
+	expect(plain).toMatchObject({ status: 'fail', found: 'http://localhost:5678/webhook/abc/webhook is not HTTPS: Meta refuses to call a plain-http callback, so no event would arrive' });
+	expect(plain.fix).toMatch(/tunnel .*or a reverse proxy with a certificate, set WEBHOOK_URL to that https:\/\/ address/);
+	expect((await appChecks(input({ expect: { webhookUrl: 'https://n8n.example.com/webhook/abc' } }))).find((r) => r.id === 'webhooks.https')).toMatchObject({ status: 'pass' });
+	expect((await appChecks(input())).find((r) => r.id === 'webhooks.https').status).toBe('skip');
+	const reads = {
+		'1': { ok: true, body: { id: '1', business: { id: 'b' } }, items: [] },
+		'1/subscriptions': { ok: true, body: {}, items: [{ object: 'instagram', callback_url: 'http://10.0.0.5/hook', active: true, fields: [] }] },
+	};
+	const subscribed = await appChecks(input({ app: { appId: '1', read: async (path) => reads[path] } }));
+	expect(subscribed.find((r) => r.id === 'webhooks.https')).toMatchObject({ status: 'fail', found: expect.stringMatching(/^http:\/\/10\.0\.0\.5\/hook is not HTTPS/) });
+});
+
+test('whatsapp.appInstalled: the account must list this app among its subscribed apps', async () => {
+	const numbers = [{ id: 'n1', display_phone_number: '+1 555', status: 'CONNECTED', quality_rating: 'GREEN' }];
+	const withInstalls = (installs) => async (path) => (path.endsWith('/subscribed_apps') ? { ok: true, body: {}, items: installs } : { ok: true, body: {}, items: numbers });
+	const wa = (installs, extra = {}) =>
+		whatsappChecks(input({ report: report({ scopes: ['whatsapp_business_management'], covered: ['WhatsApp messaging and templates'], appId: 'app1', ...extra }), expect: { whatsappAccountIds: ['w1'] }, read: withInstalls(installs) }));
+	// Sending needs no subscription: without WhatsApp webhooks in the check it only warns.
+	expect((await wa([])).find((r) => r.id === 'whatsapp.appInstalled')).toMatchObject({ status: 'warn', subject: 'WhatsApp Business Account w1', found: expect.stringMatching(/^App app1 is not subscribed to the account: .*, which the WhatsApp trigger needs$/) });
+	const webhooks = await whatsappChecks(input({ report: report({ scopes: ['whatsapp_business_management'], covered: ['WhatsApp messaging and templates'], appId: 'app1' }), expect: { whatsappAccountIds: ['w1'], webhookFields: ['whatsapp_business_account:messages'] }, read: withInstalls([{ whatsapp_business_api_data: { id: 'other' } }]) }));
+	expect(webhooks.find((r) => r.id === 'whatsapp.appInstalled')).toMatchObject({ status: 'fail', found: 'App app1 is not subscribed to the account: Meta sends none of its webhooks (messages, statuses) to the app' });
+	expect((await wa([{ whatsapp_business_api_data: { id: 'app1', name: 'Shop' } }])).find((r) => r.id === 'whatsapp.appInstalled').status).toBe('pass');
+	expect((await wa([], { appId: undefined })).find((r) => r.id === 'whatsapp.appInstalled').status).toBe('skip');
+});
+
+test('assets not shared at login: the Page, WhatsApp and ad account checks say so, comparing granular target ids', async () => {
+	const granular = [
+		{ scope: 'pages_show_list', target_ids: ['p1'] },
+		{ scope: 'whatsapp_business_management' },
+		{ scope: 'ads_read' },
+	];
+	const shared = report({ scopes: ['pages_show_list', 'whatsapp_business_management', 'ads_read'], covered: ['Facebook Pages and webhooks', 'WhatsApp messaging and templates', 'Meta Ads insights'], granularScopes: granular });
+	const pages = await pageChecks(input({ report: shared, expect: { pageId: 'p2' }, read: listing([{ id: 'p1', name: 'Main', tasks: ['MANAGE'], access_token: 'x' }]) }));
+	expect(pages.results.find((r) => r.id === 'pages.reachable')).toMatchObject({ status: 'fail', found: 'Page p2 was not shared at login: reconnect and tick it (or add it to the system user); the token reaches Main (p1)' });
+	const none = await pageChecks(input({ report: { ...shared, granularScopes: [{ scope: 'pages_show_list' }] }, expect: { pageId: 'p2' }, read: listing([]) }));
+	expect(none.results.find((r) => r.id === 'pages.reachable').found).toBe('No Facebook Page is shared with this token: a Page was not shared at login: reconnect and tick it (or add it to the system user)');
+	const wa = await whatsappChecks(input({ report: shared, features: ['whatsapp'] }));
+	expect(wa.find((r) => r.id === 'whatsapp.accounts')).toMatchObject({ status: 'fail', found: expect.stringContaining('was not shared at login: reconnect and tick it') });
+	const named = await whatsappChecks(input({ report: { ...shared, granularScopes: [{ scope: 'whatsapp_business_management', target_ids: ['w1'] }] }, expect: { whatsappAccountIds: ['w9'] }, read: listing([]) }));
+	expect(named.find((r) => r.subject === 'WhatsApp Business Account w9')).toMatchObject({ status: 'fail', found: 'The account was not shared at login: reconnect and tick it (or add it to the system user)' });
+	const ads = await adsChecks(input({ report: shared, read: listing([]) }));
+	expect(ads.find((r) => r.id === 'ads.accounts').found).toMatch(/^No ad account is shared with this token: an ad account was not shared at login/);
+});
+
+test('a Facebook Login (OAuth2) connection says when it expires and that reconnecting renews it; warned at least 10 days ahead', () => {
+	const oauth = (days, warnDays) => tokenChecks(report({ reconnectToRenew: true, expiresAt: now() + days * DAY + 3600 }), warnDays).find((r) => r.id === 'token.expiry');
+	expect(oauth(40, 14)).toMatchObject({ status: 'pass', found: expect.stringMatching(/^the Facebook Login connection expires \d{4}-\d{2}-\d{2} \(in 40 days\); reconnect the credential \(Connect\) before then to renew it$/) });
+	expect(oauth(9, 3).status).toBe('warn');
+	expect(oauth(11, 3).status).toBe('pass');
+	const ended = tokenChecks(report({ reconnectToRenew: true, expiresAt: now() - DAY }), 14).find((r) => r.id === 'token.expiry');
+	expect(ended).toMatchObject({ status: 'fail', found: expect.stringMatching(/expired on .*; reconnect the credential \(Connect\) to renew it$/) });
 });

@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import { normaliseGraphVersion } from '../hosts';
 import { detectPlatform, effectiveAccessToken } from './accessTokenSession';
-import { normaliseInstagramTokenData } from './oauthSession';
+import { facebookOAuthSession } from './oauthSession';
 import { coverageOf, type MetaPlatform } from './scopes';
 import { attemptTokenCall, debugFacebookToken, fetchMe, nowSeconds } from './tokenCalls';
 
@@ -20,9 +20,13 @@ export interface TokenReport {
 	/** Instagram Login: the account's type (BUSINESS, MEDIA_CREATOR, …) and professional-account id. */
 	accountType?: string;
 	userId?: string;
+	/** The app the token belongs to (debug_token `app_id`). */
+	appId?: string;
 	/** debug_token `granular_scopes`: which Pages, WhatsApp accounts, ad accounts each permission was granted for. */
 	granularScopes?: Array<{ scope: string; target_ids?: string[] }>;
 	problem?: string;
+	/** A Facebook Login (OAuth2) connection: it cannot be renewed by the package, only by connecting again. */
+	reconnectToRenew?: boolean;
 	message: string;
 }
 
@@ -31,11 +35,9 @@ interface TokenSource {
 	token: string;
 	appId?: string;
 	appSecret?: string;
-	/** Permissions stored with the token at login (Instagram Login reports them only then). */
-	permissions?: string[];
 }
 
-function sourceOf(credentialType: string, credentials: ICredentialDataDecryptedObject): TokenSource {
+async function sourceOf(helper: IHttpRequestHelper, credentialType: string, credentials: ICredentialDataDecryptedObject): Promise<TokenSource> {
 	if (credentialType === 'metaAccessTokenApi') {
 		const token = effectiveAccessToken(credentials);
 		return {
@@ -45,16 +47,18 @@ function sourceOf(credentialType: string, credentials: ICredentialDataDecryptedO
 			appSecret: String(credentials.appSecret ?? '') || undefined,
 		};
 	}
-	const raw = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const data = credentialType === 'instagramLoginOAuth2Api' ? normaliseInstagramTokenData(raw) : raw;
+	// Facebook Login (OAuth2): the token requests are signed with (already known after a request: no call).
+	const session = await facebookOAuthSession(helper, credentials);
 	return {
-		platform: credentialType === 'instagramLoginOAuth2Api' ? 'instagram' : 'facebook',
-		token: String(data.access_token ?? ''),
+		platform: 'facebook',
+		token: session.accessToken,
 		appId: String(credentials.clientId ?? '') || undefined,
 		appSecret: String(credentials.clientSecret ?? '') || undefined,
-		permissions: typeof data.permissions === 'string' ? data.permissions.split(',').map((p) => p.trim()).filter(Boolean) : undefined,
 	};
 }
+
+/** What renews a Facebook Login connection: Meta gives no refresh token, so only connecting again does. */
+export const RECONNECT_TO_RENEW = 'This Facebook Login connection cannot renew itself: reconnect the credential (Connect) before that date.';
 
 function formatExpiry(expiresAt: number | undefined): string {
 	if (expiresAt === undefined) return 'expiry unknown';
@@ -69,6 +73,7 @@ function summarise(report: Omit<TokenReport, 'message'>): string {
 	const parts = [
 		`Valid ${report.tokenType ?? report.platform} token${report.account ? ` for ${report.account}` : ''}, ${formatExpiry(report.expiresAt)}.`,
 	];
+	if (report.reconnectToRenew && report.expiresAt) parts.push(RECONNECT_TO_RENEW);
 	if (report.scopes === undefined) {
 		parts.push('Permissions could not be read (add the app ID and secret to see them).');
 	} else {
@@ -91,12 +96,18 @@ export async function inspectCredentialToken(
 	credentialType: string,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<TokenReport> {
-	const source = sourceOf(credentialType, credentials);
+	const sourced = await attemptTokenCall(async () => await sourceOf(helper, credentialType, credentials));
+	const reconnectToRenew = credentialType === 'metaOAuth2Api';
+	if (!sourced.ok) {
+		const report = { valid: false, platform: 'facebook' as MetaPlatform, covered: [], missing: [], reconnectToRenew, problem: sourced.error.message.replace(/\.$/, '') };
+		return { ...report, message: summarise(report) };
+	}
+	const source = sourced.value;
 	const endpoint = {
 		version: normaliseGraphVersion(credentials.graphApiVersion),
 		baseUrlOverride: String(credentials.baseUrlOverride ?? ''),
 	};
-	const base: Omit<TokenReport, 'message'> = { valid: false, platform: source.platform, covered: [], missing: [] };
+	const base: Omit<TokenReport, 'message'> = { valid: false, platform: source.platform, covered: [], missing: [], reconnectToRenew };
 	if (!source.token) {
 		const report = { ...base, problem: 'the credential holds no token (connect or paste one)' };
 		return { ...report, message: summarise(report) };
@@ -113,6 +124,7 @@ export async function inspectCredentialToken(
 				dataAccessExpiresAt: info.dataAccessExpiresAt,
 				scopes: info.scopes,
 				userId: info.userId,
+				appId: info.appId,
 				granularScopes: info.granularScopes,
 				covered: coverage.filter((c) => c.covered).map((c) => c.feature.label),
 				missing: coverage.filter((c) => !c.covered).map((c) => ({ feature: c.feature.label, grant: c.missing })),
@@ -120,7 +132,7 @@ export async function inspectCredentialToken(
 			};
 		} else {
 			const me = await fetchMe(helper, endpoint, source.platform, source.token, source.appSecret);
-			const permissions = typeof me.permissions === 'string' ? me.permissions.split(',') : source.permissions;
+			const permissions = typeof me.permissions === 'string' ? me.permissions.split(',') : undefined;
 			const coverage = permissions ? coverageOf(permissions, source.platform) : [];
 			return {
 				...base,

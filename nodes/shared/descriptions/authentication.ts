@@ -5,7 +5,6 @@ import type { MetaCredentialType } from '../connection';
 export function authenticationProperty(allowed: readonly MetaCredentialType[], defaultType: MetaCredentialType): INodeProperties {
 	const labels: Record<MetaCredentialType, string> = {
 		metaOAuth2Api: 'Facebook Login (OAuth2)',
-		instagramLoginOAuth2Api: 'Instagram Login (OAuth2)',
 		metaAccessTokenApi: 'Access Token (System User, Page or Pasted)',
 		metaAppApi: 'Meta App (App Token)',
 	};

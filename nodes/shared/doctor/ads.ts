@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { checkResult, type CheckResult } from './checks';
-import { featureInPlay, type DoctorInput } from './context';
+import { featureInPlay, NOT_SHARED_AT_LOGIN, sharedAtLogin, type DoctorInput } from './context';
 
 const IDS = ['ads.accounts', 'ads.accountStatus'];
 
@@ -57,7 +57,10 @@ export async function adsChecks(input: DoctorInput): Promise<CheckResult[]> {
 	if (report.tokenType === 'PAGE') return IDS.map((id) => checkResult(id, 'skip', 'a Page token cannot list ad accounts'));
 	const listed = await input.read('me/adaccounts', { fields: 'id,name,account_status,disable_reason' }, { list: true });
 	if (!listed.ok) return [checkResult('ads.accounts', 'fail', `Meta refused to list the ad accounts: ${listed.problem}`), checkResult('ads.accountStatus', 'skip', 'the ad accounts could not be listed')];
-	if (!listed.items.length) return [checkResult('ads.accounts', 'fail', 'No ad account is shared with this token'), checkResult('ads.accountStatus', 'skip', 'no ad account to check')];
+	if (!listed.items.length) {
+		const why = sharedAtLogin(report, ['ads_']) === 'unknown' ? 'No ad account is shared with this token' : `No ad account is shared with this token: an ad account ${NOT_SHARED_AT_LOGIN}`;
+		return [checkResult('ads.accounts', 'fail', why), checkResult('ads.accountStatus', 'skip', 'no ad account to check')];
+	}
 	return [
 		checkResult('ads.accounts', 'pass', `${listed.items.length} ad account(s): ${listed.items.map((a) => String(a.name ?? a.id)).join(', ')}`),
 		...listed.items.map(statusCheck),

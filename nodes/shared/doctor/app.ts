@@ -8,8 +8,9 @@ const IDS = ['app.mode', 'app.business', 'webhooks.callbackUrl', 'webhooks.accou
 /** Objects whose events Meta only sends for Pages / Instagram accounts that subscribed the app. */
 const INSTALLED_OBJECTS = ['page', 'instagram'];
 const WHATSAPP_OBJECT = 'whatsapp_business_account';
-/** [UNCONFIRMED] Meta documents no app-mode field on the App node: when Meta refuses it, the check is skipped. */
-const APP_MODE_FIELD = 'app_mode';
+/** Meta's Graph API documents no app-mode field, so the mode is checked by hand in the dashboard. */
+export const APP_MODE_BY_HAND =
+	'Meta does not report the app mode through its API: check it in the App Dashboard (top bar "App Mode: Development / Live" switch; apps created with use cases: Dashboard → Publish). Business apps have no mode, only access levels';
 
 interface Subscription {
 	object: string;
@@ -40,21 +41,14 @@ function neededFields(pairs: readonly string[]): Map<string, string[]> {
 
 async function appNodeChecks(input: DoctorInput, appId: string): Promise<CheckResult[]> {
 	const app = input.app!;
-	let node = await app.read(appId, { fields: `id,name,business,${APP_MODE_FIELD}` });
-	let modeKnown = true;
-	if (!node.ok && node.code === 100) {
-		modeKnown = false;
-		node = await app.read(appId, { fields: 'id,name,business' });
-	}
-	if (!node.ok) return ['app.mode', 'app.business'].map((id) => checkResult(id, 'fail', `Meta refused to read the app: ${node.ok ? '' : node.problem}`));
+	const node = await app.read(appId, { fields: 'id,name,business' });
+	const mode = checkResult('app.mode', 'skip', APP_MODE_BY_HAND, `App ${appId}`);
+	if (!node.ok) return [mode, checkResult('app.business', 'fail', `Meta refused to read the app: ${node.problem}`)];
 	const body = node.body;
 	const subject = `App ${String(body.name ?? appId)} (${appId})`;
-	const mode = String(body[APP_MODE_FIELD] ?? '').toLowerCase();
 	const business = body.business as IDataObject | undefined;
 	return [
-		!modeKnown || !mode
-			? checkResult('app.mode', 'skip', 'Meta did not report the app mode; check the App Mode switch in the App Dashboard', subject)
-			: checkResult('app.mode', mode === 'live' ? 'pass' : 'fail', mode === 'live' ? 'Live' : `In ${mode} mode`, subject),
+		{ ...mode, subject },
 		business?.id
 			? checkResult('app.business', 'pass', `Owned by ${String(business.name ?? 'business')} (${String(business.id)})`, subject)
 			: checkResult('app.business', 'fail', 'The app is not attached to a business portfolio', subject),
@@ -139,18 +133,43 @@ async function accountInstallCheck(input: DoctorInput, appId: string, needs: Map
 		: checkResult('webhooks.accountInstall', 'pass', `Subscribed the app${fields.length ? ` to ${fields.join(', ')}` : ''}`, subject);
 }
 
+/**
+ * Meta calls only HTTPS callbacks with a valid certificate (reference §8.1): a plain-http URL (a local n8n) is never
+ * reached. Checks the expected URL and, with the Meta App credential, the URLs subscribed.
+ */
+export function httpsCallbackCheck(expectedUrl: string | undefined, subscribedUrls: readonly string[] = []): CheckResult {
+	const urls = [...new Set([expectedUrl ?? '', ...subscribedUrls].map((u) => u.trim()).filter(Boolean))];
+	if (!urls.length) return checkResult('webhooks.https', 'skip', 'no webhook callback URL named under Expected Setup or subscribed');
+	const plain = urls.filter((u) => !/^https:\/\//i.test(u));
+	return plain.length
+		? checkResult('webhooks.https', 'fail', `${plain.join(', ')} ${plain.length === 1 ? 'is' : 'are'} not HTTPS: Meta refuses to call a plain-http callback, so no event would arrive`)
+		: checkResult('webhooks.https', 'pass', `HTTPS: ${urls.join(', ')}`);
+}
+
 /** app.mode, app.business and the webhook subscriptions, read with the Meta App credential's app token. */
 export async function appChecks(input: DoctorInput, pages?: ReachedPage[]): Promise<CheckResult[]> {
-	if (!input.app) return IDS.map((id) => checkResult(id, 'skip', 'add a Meta App credential (Meta Setup Doctor → Check App and Webhooks) to check the app'));
+	if (!input.app) {
+		return [
+			...IDS.map((id) => (id === 'app.mode' ? checkResult(id, 'skip', APP_MODE_BY_HAND) : checkResult(id, 'skip', 'add a Meta App credential (Meta Setup Doctor → Check App and Webhooks) to check the app'))),
+			httpsCallbackCheck(input.expect.webhookUrl),
+		];
+	}
 	const { appId, read } = input.app;
 	const results = await appNodeChecks(input, appId);
 	const listed = await read(`${appId}/subscriptions`, {}, { list: true });
 	const needs = neededFields(input.expect.webhookFields ?? []);
 	const install = await accountInstallCheck(input, appId, needs, pages);
-	if (!listed.ok) return [...results, ...['webhooks.callbackUrl', 'webhooks.fields'].map((id) => checkResult(id, 'fail', `Meta refused to list the webhook subscriptions: ${listed.problem}`)), install];
+	if (!listed.ok) {
+		return [
+			...results,
+			...['webhooks.callbackUrl', 'webhooks.fields'].map((id) => checkResult(id, 'fail', `Meta refused to list the webhook subscriptions: ${listed.problem}`)),
+			install,
+			httpsCallbackCheck(input.expect.webhookUrl),
+		];
+	}
 	const subscriptions = subscriptionsOf(listed.items);
 	const expectedUrl = (input.expect.webhookUrl ?? '').trim();
 	const askWhatsapp = Boolean(expectedUrl) && (needs.has(WHATSAPP_OBJECT) || subscriptions.some((s) => s.object === WHATSAPP_OBJECT));
 	const overrides = askWhatsapp && input.report.valid ? await whatsappOverridesTo(input, appId, expectedUrl) : [];
-	return [...results, ...webhookChecks(subscriptions, expectedUrl, needs, overrides), install];
+	return [...results, ...webhookChecks(subscriptions, expectedUrl, needs, overrides), install, httpsCallbackCheck(expectedUrl, subscriptions.map((s) => s.callbackUrl))];
 }

@@ -72,8 +72,8 @@ const DEFINITIONS: CheckDefinition[] = [
 		id: 'pages.reachable',
 		area: 'pages',
 		title: 'Pages reachable',
-		inspects: 'The Facebook Pages the token\'s user can reach (`/me/accounts`), with the user\'s tasks on each.',
-		fix: 'Grant `pages_show_list` and select your Pages when connecting, or have a Page admin give this user access to the Page.',
+		inspects: 'The Facebook Pages the token\'s user can reach (`/me/accounts`), with the user\'s tasks on each, and whether the Page you name was shared at login (`granular_scopes` of `debug_token`).',
+		fix: 'A Page that was not shared at login: reconnect and tick it (or add it to the system user); otherwise grant `pages_show_list`, or have a Page admin give this user access to the Page.',
 	},
 	{
 		id: 'pages.pageToken',
@@ -108,7 +108,14 @@ const DEFINITIONS: CheckDefinition[] = [
 		area: 'whatsapp',
 		title: 'WhatsApp Business Accounts reachable',
 		inspects: 'The WhatsApp Business Accounts the token was given (`granular_scopes`) or that you name, and their phone numbers.',
-		fix: 'Assign the WhatsApp Business Account to the user or system user (Business Settings → Users → Assign assets) and grant `whatsapp_business_management`.',
+		fix: 'An account that was not shared at login: reconnect and tick it (or add it to the system user: Business Settings → Users → System users → Assign assets), and grant `whatsapp_business_management`.',
+	},
+	{
+		id: 'whatsapp.appInstalled',
+		area: 'whatsapp',
+		title: 'App subscribed to the WhatsApp account',
+		inspects: 'Whether each WhatsApp Business Account lists this app among its subscribed apps (`GET /{waba-id}/subscribed_apps`); without it Meta sends none of the account\'s webhooks. Fails when WhatsApp webhooks are checked (Meta App credential or WhatsApp events named), warns otherwise.',
+		fix: 'Activate the WhatsApp trigger again (it subscribes the account), or subscribe the app with `POST /{waba-id}/subscribed_apps` using a token with `whatsapp_business_management`.',
 	},
 	{
 		id: 'whatsapp.registration',
@@ -136,7 +143,7 @@ const DEFINITIONS: CheckDefinition[] = [
 		area: 'ads',
 		title: 'Ad accounts reachable',
 		inspects: 'The ad accounts the token can read (`/me/adaccounts`).',
-		fix: 'Assign the ad account to the user or system user (Business Settings → Accounts → Ad accounts) and grant `ads_read`.',
+		fix: 'An ad account that was not shared at login: reconnect and tick it (or add it to the system user: Business Settings → Accounts → Ad accounts), and grant `ads_read`.',
 	},
 	{
 		id: 'ads.accountStatus',
@@ -149,8 +156,8 @@ const DEFINITIONS: CheckDefinition[] = [
 		id: 'app.mode',
 		area: 'app',
 		title: 'App is live',
-		inspects: 'With a Meta App credential: whether the app is in Live or Development mode (skipped when Meta does not report the mode).',
-		fix: 'Switch the app to Live in the App Dashboard (App Mode at the top); in Development mode only people with a role on the app can connect and real webhooks are not sent.',
+		inspects: 'Always skipped: Meta\'s API does not report the app mode, so the check names where to look in the App Dashboard.',
+		fix: 'Switch the app to Live in the App Dashboard (top bar "App Mode: Development / Live"; apps created with use cases: Dashboard → Publish); in Development mode only people with a role on the app can connect and real webhooks are not sent.',
 	},
 	{
 		id: 'app.business',
@@ -172,6 +179,13 @@ const DEFINITIONS: CheckDefinition[] = [
 		title: 'Page or Instagram account subscribed to the app',
 		inspects: 'With a Meta App credential: whether the Page you name (or the Instagram Login account) has subscribed the app (`subscribed_apps`) to the Page and Instagram events you rely on; without it Meta sends nothing.',
 		fix: 'Activate the trigger workflow again (it subscribes the Page or account to the app), or subscribe the app with `POST /{page-id}/subscribed_apps` using a Page token.',
+	},
+	{
+		id: 'webhooks.https',
+		area: 'app',
+		title: 'Webhook callback is HTTPS',
+		inspects: 'The callback URL you name under Expected Setup and, with a Meta App credential, the URLs subscribed: Meta only calls HTTPS callbacks with a valid certificate.',
+		fix: 'Give n8n a public HTTPS address: run it behind a tunnel (for example Cloudflare Tunnel or ngrok) or a reverse proxy with a certificate, set WEBHOOK_URL to that https:// address, then activate the trigger again.',
 	},
 	{
 		id: 'webhooks.fields',

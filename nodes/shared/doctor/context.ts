@@ -49,6 +49,21 @@ export function instagramInPlay(input: DoctorInput): boolean {
 	return Boolean(input.expect.instagramAccount) || featureInPlay(input, INSTAGRAM_FEATURES);
 }
 
+/** The words every check uses for an asset the person did not tick at login. */
+export const NOT_SHARED_AT_LOGIN = 'was not shared at login: reconnect and tick it (or add it to the system user)';
+
+/**
+ * Whether an asset was shared with the token at login, from debug_token's `granular_scopes`: the ids listed for the
+ * permissions that name assets of this kind. Unknown when Meta listed none of these permissions (or was not asked).
+ */
+export function sharedAtLogin(report: TokenReport, scopePrefixes: readonly string[], id?: string): 'shared' | 'not shared' | 'unknown' {
+	const grants = (report.granularScopes ?? []).filter((g) => scopePrefixes.some((prefix) => g.scope.startsWith(prefix)));
+	if (!grants.length) return 'unknown';
+	const targets = grants.flatMap((g) => g.target_ids ?? []).map(String);
+	if (id === undefined) return targets.length ? 'shared' : 'not shared';
+	return targets.includes(String(id).trim()) ? 'shared' : 'not shared';
+}
+
 export function grantedScopes(input: DoctorInput): string[] | undefined {
 	return input.report.scopes;
 }

@@ -1,5 +1,5 @@
 import { checkResult, type CheckResult } from './checks';
-import { instagramInPlay, type DoctorInput } from './context';
+import { instagramInPlay, NOT_SHARED_AT_LOGIN, sharedAtLogin, type DoctorInput } from './context';
 import { pageLabel, type ReachedPage } from './pages';
 
 const IDS = ['instagram.linked', 'instagram.accountType', 'instagram.expectedPage'];
@@ -34,10 +34,13 @@ function typeCheck(page: ReachedPage): CheckResult | undefined {
 	return undefined;
 }
 
-function expectedPageCheck(pages: ReachedPage[], pageId: string | undefined, account: string | undefined): CheckResult {
+function expectedPageCheck(input: DoctorInput, pages: ReachedPage[], pageId: string | undefined, account: string | undefined): CheckResult {
 	if (!pageId && !account) return checkResult('instagram.expectedPage', 'skip', 'name a Page and/or an Instagram account under Expected Setup to check where it is linked');
 	const expectedPage = pageId ? pages.find((p) => p.id === pageId.trim()) : undefined;
-	if (pageId && !expectedPage) return checkResult('instagram.expectedPage', 'fail', `Page ${pageId} is not among the Pages this token reaches`);
+	if (pageId && !expectedPage) {
+		const notShared = sharedAtLogin(input.report, ['pages_'], pageId) === 'not shared';
+		return checkResult('instagram.expectedPage', 'fail', notShared ? `Page ${pageId} ${NOT_SHARED_AT_LOGIN}` : `Page ${pageId} is not among the Pages this token reaches`);
+	}
 	if (!account) {
 		const page = expectedPage as ReachedPage;
 		return page.instagram
@@ -45,7 +48,10 @@ function expectedPageCheck(pages: ReachedPage[], pageId: string | undefined, acc
 			: checkResult('instagram.expectedPage', 'fail', `${pageLabel(page)} has no Instagram professional account linked`);
 	}
 	const holder = pages.find((p) => matches(p.instagram, account));
-	if (!holder) return checkResult('instagram.expectedPage', 'fail', `${account} is not linked to any Page this token reaches`);
+	if (!holder) {
+		const byId = /^\d+$/.test(account.trim()) ? sharedAtLogin(input.report, ['instagram_'], account) : 'unknown';
+		return checkResult('instagram.expectedPage', 'fail', byId === 'not shared' ? `Instagram account ${account} ${NOT_SHARED_AT_LOGIN}` : `${account} is not linked to any Page this token reaches`);
+	}
 	if (expectedPage && holder.id !== expectedPage.id) {
 		return checkResult('instagram.expectedPage', 'fail', `${accountLabel(holder.instagram!)} is linked to ${pageLabel(holder)}, not to ${pageLabel(expectedPage)}`);
 	}
@@ -75,7 +81,10 @@ export function instagramChecks(input: DoctorInput, pages: ReachedPage[] | undef
 	if (!input.report.valid) return IDS.map((id) => checkResult(id, 'skip', 'the token is not valid'));
 	if (input.report.platform === 'instagram') return instagramLoginChecks(input);
 	if (!instagramInPlay(input)) return IDS.map((id) => checkResult(id, 'skip', 'Instagram is not among the features checked'));
-	if (!pages || !pages.length) return IDS.map((id) => checkResult(id, 'skip', 'no Facebook Page could be read'));
+	if (!pages || !pages.length) {
+		const notShared = sharedAtLogin(input.report, ['instagram_']) === 'not shared';
+		return IDS.map((id) => (id === 'instagram.linked' && notShared ? checkResult(id, 'fail', `No Instagram account is shared with this token: an account ${NOT_SHARED_AT_LOGIN}`) : checkResult(id, 'skip', 'no Facebook Page could be read')));
+	}
 	const anyLinked = pages.some((p) => p.instagram || p.connectedInstagramId);
 	const results: CheckResult[] = [];
 	for (const page of pages) {
@@ -84,6 +93,6 @@ export function instagramChecks(input: DoctorInput, pages: ReachedPage[] | undef
 		if (type) results.push(type);
 	}
 	if (!results.some((r) => r.id === 'instagram.accountType')) results.push(checkResult('instagram.accountType', 'skip', 'no Instagram account is linked'));
-	results.push(expectedPageCheck(pages, input.expect.pageId, input.expect.instagramAccount));
+	results.push(expectedPageCheck(input, pages, input.expect.pageId, input.expect.instagramAccount));
 	return results;
 }

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { checkResult, type CheckResult } from './checks';
-import { featureInPlay, instagramInPlay, type DoctorInput } from './context';
+import { featureInPlay, instagramInPlay, NOT_SHARED_AT_LOGIN, sharedAtLogin, type DoctorInput } from './context';
+
+const PAGE_SCOPES = ['pages_'];
 
 /** A Page the token reaches, as the Instagram checks need it (never its token). */
 export interface ReachedPage {
@@ -72,11 +74,16 @@ export async function pageChecks(input: DoctorInput): Promise<{ results: CheckRe
 	if (!pages.length) {
 		// Only a finding when Pages matter: a WhatsApp-only token may well reach none.
 		const needed = Boolean(input.expect.pageId) || instagramInPlay(input) || featureInPlay(input, ['pages']);
-		return { results: [checkResult('pages.reachable', needed ? 'fail' : 'skip', 'No Facebook Page is shared with this token'), checkResult('pages.pageToken', 'skip', 'no Page to check')], pages };
+		const why = sharedAtLogin(report, PAGE_SCOPES) === 'not shared' ? `No Facebook Page is shared with this token: a Page ${NOT_SHARED_AT_LOGIN}` : 'No Facebook Page is shared with this token';
+		return { results: [checkResult('pages.reachable', needed ? 'fail' : 'skip', why), checkResult('pages.pageToken', 'skip', 'no Page to check')], pages };
 	}
+	const expected = input.expect.pageId;
+	const missingExpected = expected && !pages.some((p) => p.id === expected) && sharedAtLogin(report, PAGE_SCOPES, expected) === 'not shared';
 	return {
 		results: [
-			checkResult('pages.reachable', 'pass', `${pages.length} Page(s): ${pages.map((p) => `${p.name} (${p.id}; tasks: ${p.tasks.join(', ') || 'none listed'})`).join('; ')}`),
+			missingExpected
+				? checkResult('pages.reachable', 'fail', `Page ${expected} ${NOT_SHARED_AT_LOGIN}; the token reaches ${pages.map((p) => `${p.name} (${p.id})`).join(', ')}`)
+				: checkResult('pages.reachable', 'pass', `${pages.length} Page(s): ${pages.map((p) => `${p.name} (${p.id}; tasks: ${p.tasks.join(', ') || 'none listed'})`).join('; ')}`),
 			...pages.map((page) => pageTokenCheck(page, input.expect.pageId)),
 		],
 		pages,

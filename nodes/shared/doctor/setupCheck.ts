@@ -7,6 +7,7 @@ import {
 	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
+import { detectPlatform } from '../auth/accessTokenSession';
 import { inspectCredentialToken, type TokenReport } from '../auth/inspectToken';
 import { PRODUCT_FEATURES } from '../auth/scopes';
 import type { MetaCredentialType } from '../connection';
@@ -168,7 +169,7 @@ async function reportOnTokenInUse(this: IExecuteFunctions, credentialType: MetaC
 		if (metaError?.category !== 'reconnect') throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		return {
 			valid: false,
-			platform: credentialType === 'instagramLoginOAuth2Api' ? 'instagram' : 'facebook',
+			platform: credentialType === 'metaAccessTokenApi' ? detectPlatform(String((await this.getCredentials(credentialType, itemIndex)).accessToken ?? ''), undefined) : 'facebook',
 			covered: [],
 			missing: [],
 			problem: error.description ?? error.message,

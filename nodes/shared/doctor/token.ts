@@ -2,6 +2,8 @@ import type { TokenReport } from '../auth/inspectToken';
 import { checkResult, type CheckResult } from './checks';
 
 const DAY = 86400;
+/** A Facebook Login connection is reported at least this many days before it expires: only reconnecting renews it. */
+export const CONNECTION_WARN_DAYS = 10;
 
 /** Permissions Meta documents as not subject to data-access expiry (reference §1.5). */
 const NO_DATA_ACCESS_EXPIRY = new Set([
@@ -58,6 +60,19 @@ function dataAccessCheck(report: TokenReport, warnDays: number): CheckResult {
 	return checkResult('token.dataAccess', 'pass', `${result.found}; the granted permissions are not subject to it`);
 }
 
+function expiryCheck(report: TokenReport, warnDays: number): CheckResult {
+	if (report.expiresAt === undefined) return checkResult('token.expiry', 'skip', 'the expiry could not be read (add the app ID and secret to the credential)');
+	if (!report.reconnectToRenew) return dated('token.expiry', report.expiresAt, warnDays, { never: 'does not expire', ahead: 'expires', ended: 'expired on' });
+	const result = dated('token.expiry', report.expiresAt, Math.max(warnDays, CONNECTION_WARN_DAYS), {
+		never: 'does not expire',
+		ahead: 'the Facebook Login connection expires',
+		ended: 'the Facebook Login connection expired on',
+	});
+	if (report.expiresAt === 0) return result;
+	const fix = report.expiresAt <= nowSeconds() ? 'reconnect the credential (Connect) to renew it' : 'reconnect the credential (Connect) before then to renew it';
+	return { ...result, found: `${result.found}; ${fix}` };
+}
+
 /** token.valid, token.type, token.expiry, token.dataAccess: read from the token report alone. */
 export function tokenChecks(report: TokenReport, warnDays: number): CheckResult[] {
 	if (!report.valid) {
@@ -74,11 +89,7 @@ export function tokenChecks(report: TokenReport, warnDays: number): CheckResult[
 			? checkResult('token.type', 'fail', 'This is an app token: it cannot act for a user, Page or business')
 			: checkResult('token.type', report.tokenType ? 'pass' : 'skip', report.tokenType ? `${report.tokenType} token` : 'the type could not be read (add the app ID and secret to the credential)'),
 	);
-	results.push(
-		report.expiresAt === undefined
-			? checkResult('token.expiry', 'skip', 'the expiry could not be read (add the app ID and secret to the credential)')
-			: dated('token.expiry', report.expiresAt, warnDays, { never: 'does not expire', ahead: 'expires', ended: 'expired on' }),
-	);
+	results.push(expiryCheck(report, warnDays));
 	results.push(dataAccessCheck(report, warnDays));
 	return results;
 }

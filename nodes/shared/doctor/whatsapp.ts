@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { checkResult, type CheckResult } from './checks';
-import { featureInPlay, type DoctorInput } from './context';
+import { featureInPlay, NOT_SHARED_AT_LOGIN, sharedAtLogin, type DoctorInput } from './context';
 
-const IDS = ['whatsapp.accounts', 'whatsapp.registration', 'whatsapp.quality', 'whatsapp.messagingLimit'];
+const IDS = ['whatsapp.accounts', 'whatsapp.appInstalled', 'whatsapp.registration', 'whatsapp.quality', 'whatsapp.messagingLimit'];
 const WHATSAPP_SCOPES = ['whatsapp_business_management', 'whatsapp_business_messaging'];
 export const PHONE_NUMBER_FIELDS = 'id,display_phone_number,verified_name,status,code_verification_status,quality_rating,messaging_limit_tier';
 
@@ -49,7 +49,28 @@ function limitCheck(number: IDataObject): CheckResult {
 	return checkResult('whatsapp.messagingLimit', 'pass', `Messaging limit ${tier}`, subject);
 }
 
-/** whatsapp.accounts per account; registration, quality and messaging limit per phone number. */
+/**
+ * Meta delivers a WhatsApp Business Account's webhooks only to apps the account installed
+ * (`POST /{waba-id}/subscribed_apps`); `GET` on the same edge lists them.
+ */
+async function appInstalledCheck(input: DoctorInput, wabaId: string, subject: string): Promise<CheckResult> {
+	const appId = input.app?.appId ?? input.report.appId;
+	if (!appId) return checkResult('whatsapp.appInstalled', 'skip', 'the app ID is not known (add the app ID and secret to the credential, or a Meta App credential)', subject);
+	const installs = await input.read(`${wabaId}/subscribed_apps`, {}, { list: true });
+	if (!installs.ok) return checkResult('whatsapp.appInstalled', 'fail', `Meta refused to list the account's apps: ${installs.problem}`, subject);
+	const ours = installs.items.some((entry) => String((entry.whatsapp_business_api_data as IDataObject | undefined)?.id ?? entry.id) === appId);
+	if (ours) return checkResult('whatsapp.appInstalled', 'pass', `App ${appId} is subscribed to the account`, subject);
+	// Sending works without it; only webhooks (the WhatsApp trigger) need it, so it fails when those are checked.
+	const webhooksChecked = Boolean(input.app) || (input.expect.webhookFields ?? []).some((pair) => pair.startsWith('whatsapp_business_account:'));
+	return checkResult(
+		'whatsapp.appInstalled',
+		webhooksChecked ? 'fail' : 'warn',
+		`App ${appId} is not subscribed to the account: Meta sends none of its webhooks (messages, statuses) to the app${webhooksChecked ? '' : ', which the WhatsApp trigger needs'}`,
+		subject,
+	);
+}
+
+/** whatsapp.accounts and whatsapp.appInstalled per account; registration, quality and messaging limit per phone number. */
 export async function whatsappChecks(input: DoctorInput): Promise<CheckResult[]> {
 	const { report } = input;
 	if (!report.valid) return IDS.map((id) => checkResult(id, 'skip', 'the token is not valid'));
@@ -59,19 +80,27 @@ export async function whatsappChecks(input: DoctorInput): Promise<CheckResult[]>
 	const ids = accountIds(input);
 	if (!ids.length) {
 		const explicit = input.features.includes('whatsapp');
+		const notShared = sharedAtLogin(report, WHATSAPP_SCOPES) === 'not shared';
 		return [
-			checkResult('whatsapp.accounts', explicit ? 'fail' : 'skip', 'the token names no WhatsApp Business Account; enter its ID under Expected Setup'),
+			notShared
+				? checkResult('whatsapp.accounts', 'fail', `No WhatsApp Business Account is shared with this token: an account ${NOT_SHARED_AT_LOGIN}`)
+				: checkResult('whatsapp.accounts', explicit ? 'fail' : 'skip', 'the token names no WhatsApp Business Account; enter its ID under Expected Setup'),
 			...IDS.slice(1).map((id) => checkResult(id, 'skip', 'no WhatsApp Business Account to check')),
 		];
 	}
 	const results: CheckResult[] = [];
 	for (const id of ids) {
-		const listed = await input.read(`${id}/phone_numbers`, { fields: PHONE_NUMBER_FIELDS }, { list: true });
 		const subject = `WhatsApp Business Account ${id}`;
+		if (sharedAtLogin(report, WHATSAPP_SCOPES, id) === 'not shared') {
+			results.push(checkResult('whatsapp.accounts', 'fail', `The account ${NOT_SHARED_AT_LOGIN}`, subject));
+			continue;
+		}
+		const listed = await input.read(`${id}/phone_numbers`, { fields: PHONE_NUMBER_FIELDS }, { list: true });
 		if (!listed.ok) {
 			results.push(checkResult('whatsapp.accounts', 'fail', `Meta refused to read the account: ${listed.problem}`, subject));
 			continue;
 		}
+		results.push(await appInstalledCheck(input, id, subject));
 		if (!listed.items.length) {
 			results.push(checkResult('whatsapp.accounts', 'fail', 'The account has no phone number', subject));
 			continue;

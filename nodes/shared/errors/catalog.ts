@@ -121,7 +121,7 @@ const ENTRIES: MetaErrorEntry[] = [
 		category: 'fix_configuration',
 		retryable: false,
 		sentence:
-			'The requested item does not exist, does not support this action, or the connected account cannot see it; check the ID and that the credential has access to it.',
+			'The requested item does not exist, does not support this action, or the connected account cannot see it; check the ID and that the credential has access to it (a Page, Instagram account, WhatsApp account or ad account that was not shared at login: reconnect and tick it, or add it to the system user).',
 		source: '9.2',
 	},
 	{

@@ -20,7 +20,7 @@ function appsecretProof(token, secret) {
 /**
  * Register a token.
  * @param {any} state
- * @param {Object} spec {type, appId, userId?, pageId?, igUserId?, scopes?, granularScopes?, expiresIn?|expiresAt?, issuedAt?, dataAccessExpiresAt?, token?, lifetime?, parentToken?}
+ * @param {Object} spec {type, appId, userId?, pageId?, igUserId?, scopes?, granularScopes?, sharedAssets?, expiresIn?|expiresAt?, issuedAt?, dataAccessExpiresAt?, token?, lifetime?, parentToken?}
  * @returns {import('./state').TokenRecord}
  */
 function createToken(state, spec) {
@@ -49,6 +49,7 @@ function createToken(state, spec) {
 		igUserId: spec.igUserId !== undefined ? String(spec.igUserId) : undefined,
 		scopes: normalizeScopes(spec.scopes),
 		granularScopes: spec.granularScopes,
+		sharedAssets: Array.isArray(spec.sharedAssets) ? spec.sharedAssets.map(String) : undefined,
 		issuedAt,
 		expiresAt,
 		dataAccessExpiresAt:
@@ -155,6 +156,43 @@ function proofProblem(state, req, record) {
 	return ok ? null : { ...base, message: 'Invalid appsecret_proof provided in the API argument' };
 }
 
+/** Permissions Meta documents as not subject to data-access expiry (reference §1.5). */
+const DATA_ACCESS_EXEMPT = new Set([
+	'ads_read', 'ads_management', 'business_management', 'pages_manage_ads', 'pages_manage_cta', 'pages_manage_engagement',
+	'pages_manage_metadata', 'pages_manage_posts', 'pages_messaging', 'pages_read_engagement', 'pages_read_user_content',
+	'pages_show_list', 'read_insights', 'read_audience_network_insights', 'configure_page_transactions', 'pages_manage_instant_articles',
+]);
+
+/** A Facebook Login token whose data access lapsed (90 days without use, reference §1.5); the token itself stays valid. */
+function dataAccessLapsed(state, record) {
+	if (record.type !== 'USER' && record.type !== 'PAGE') return false;
+	return Boolean(record.dataAccessExpiresAt) && record.dataAccessExpiresAt <= state.nowSec();
+}
+
+/** A granted scope the token may use now: lapsed data access withdraws every permission subject to it. */
+function scopeUsable(state, record, scope) {
+	if (!record.scopes.includes(scope)) return false;
+	return !(dataAccessLapsed(state, record) && !DATA_ACCESS_EXEMPT.has(scope));
+}
+
+/**
+ * Refusal of a scope. Meta documents no error of its own for lapsed data access: the permission simply stops
+ * working, so it is refused like a permission that is not granted ([UNCONFIRMED] code; setting dataAccessExpiredError).
+ */
+function scopeError(state, record, scope) {
+	if (record.scopes.includes(scope) && state.settings.dataAccessExpiredError) return { ...state.settings.dataAccessExpiredError };
+	return permissionError(state, scope);
+}
+
+/**
+ * Login for Business: the person picked the Pages, Instagram accounts, WhatsApp accounts and ad accounts to share.
+ * A token from such a login reaches only those (`sharedAssets`); other tokens are not restricted this way.
+ */
+function assetShared(record, id) {
+	if (!record || !Array.isArray(record.sharedAssets)) return true;
+	return record.sharedAssets.includes(String(id));
+}
+
 function permissionError(state, scope) {
 	if (Number(state.settings.missingScopeCode) === 10) return { code: 10, message: 'Application does not have permission for this action' };
 	return { code: Number(state.settings.missingScopeCode), message: `Requires ${scope} permission` };
@@ -182,11 +220,12 @@ function requireToken(state, opts = {}) {
 			return graphError(res, opts.wrongType ? opts.wrongType(req, record) : errors.needsUserContext());
 		}
 		if (opts.scopes) {
-			const missing = opts.scopes.find((s) => !record.scopes.includes(s));
-			if (missing && record.type !== 'APP') return graphError(res, permissionError(state, missing));
+			const missing = opts.scopes.find((s) => !scopeUsable(state, record, s));
+			if (missing && record.type !== 'APP') return graphError(res, scopeError(state, record, missing));
 		}
-		if (opts.anyScopes && record.type !== 'APP' && !opts.anyScopes.some((s) => record.scopes.includes(s))) {
-			return graphError(res, permissionError(state, opts.anyScopes[0]));
+		if (opts.anyScopes && record.type !== 'APP' && !opts.anyScopes.some((s) => scopeUsable(state, record, s))) {
+			const granted = opts.anyScopes.find((s) => record.scopes.includes(s));
+			return graphError(res, scopeError(state, record, granted || opts.anyScopes[0]));
 		}
 		req.token = record;
 		next();
@@ -206,4 +245,8 @@ module.exports = {
 	proofProblem,
 	permissionError,
 	requireToken,
+	assetShared,
+	dataAccessLapsed,
+	scopeUsable,
+	DATA_ACCESS_EXEMPT,
 };

@@ -50,8 +50,6 @@ function register({ state, routers, webhooks }) {
 				id: () => app.id,
 				name: () => app.name,
 				business: () => (business ? { id: business.id, name: business.name } : undefined),
-				// [UNCONFIRMED] Meta documents no app-mode field; the sandbox answers one so the Setup Doctor can show it.
-				app_mode: () => app.mode,
 			};
 			const selected = selectFields(req.query.fields, ['id', 'name'], getters, 'Application');
 			return selected.ok ? res.json(selected.body) : graphError(res, selected.error);

@@ -39,12 +39,14 @@ function adAccount(overrides) {
 }
 
 /**
- * Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL, and
- * the Page subscribed to the app for those fields (what activating the Instagram trigger does).
+ * Everything a complete setup has on top of the default seed: the app's Instagram webhook at the trigger's URL, the
+ * Page subscribed to the app for those fields (what activating the Instagram trigger does), and both WhatsApp accounts
+ * subscribed to the app (what activating the WhatsApp trigger does).
  */
 function completeSetup(sandbox) {
 	subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: WEBHOOK_URL, fields: ['messages', 'comments'] });
 	installApp(sandbox.state, seedResult.page.id, { fields: ['messages', 'comments'] });
+	for (const waba of [seedResult.waba, seedResult.secondWaba]) installApp(sandbox.state, waba.id);
 }
 
 /** The Setup Doctor's parameters for a Facebook Login setup that expects the default seed's Page, account and webhook. */
@@ -72,16 +74,10 @@ function accessToken(token) {
 	return { type: 'metaAccessTokenApi', data: { accessToken: token, appId: seedResult.app.id, appSecret: seedResult.app.secret } };
 }
 
-function instagramLogin(token, permissions) {
-	const { app, instagram } = seedResult;
-	return {
-		type: 'instagramLoginOAuth2Api',
-		data: {
-			clientId: app.instagramAppId,
-			clientSecret: app.instagramAppSecret,
-			oauthTokenData: { access_token: token, token_type: 'bearer', expires_in: 60 * DAY, user_id: instagram.appScopedId, permissions: permissions.join(','), meta_long_lived: true },
-		},
-	};
+/** An Instagram Login token in the Meta Access Token credential (with the Instagram app's id and secret), as users hold it. */
+function instagramLogin(token) {
+	const { app } = seedResult;
+	return { type: 'metaAccessTokenApi', data: { accessToken: token, appId: app.instagramAppId, appSecret: app.instagramAppSecret } };
 }
 
 /** Ada's token with the default expectations: the case most scenarios check. */
@@ -96,6 +92,18 @@ function seeded(description, fails, spec) {
 		fails,
 		apply(sandbox) {
 			sandbox.admin.seed(spec);
+			return adaCase(sandbox);
+		},
+	};
+}
+
+/** A complete setup except that one Page or WhatsApp account has not subscribed the app. */
+function uninstalled(description, fails, targetId) {
+	return {
+		description,
+		fails,
+		apply(sandbox) {
+			sandbox.state.subscribedApps.get(targetId).delete(seedResult.app.id);
 			return adaCase(sandbox);
 		},
 	};
@@ -139,15 +147,6 @@ const SCENARIOS = {
 			return { credential: accessToken(token), parameters: facebookParameters() };
 		},
 	},
-	retiredScopeNames: {
-		description: 'An Instagram Login token whose permissions were granted under the old business_* names only',
-		fails: ['scopes.currentNames'],
-		apply(sandbox) {
-			const permissions = ['business_basic', 'business_content_publish', 'business_manage_comments', 'business_manage_messages'];
-			const token = sandbox.admin.createToken({ type: 'IG_USER', igUserId: seedResult.instagram.id, scopes: permissions }).token;
-			return { credential: instagramLogin(token, permissions), parameters: {} };
-		},
-	},
 	expiredToken: {
 		description: 'The user token expired',
 		fails: ['token.valid'],
@@ -158,15 +157,39 @@ const SCENARIOS = {
 		},
 	},
 	dataAccessLapsed: {
-		description: 'The token is valid but the user has not used the app for 90 days: data access lapsed',
-		fails: ['token.dataAccess'],
+		description: 'The token is valid but the user has not used the app for 90 days: data access lapsed, and Meta refuses the WhatsApp account',
+		fails: ['token.dataAccess', 'whatsapp.accounts'],
 		apply(sandbox) {
 			const now = sandbox.state.nowSec();
 			const token = adaToken(sandbox, { issuedAt: now - 40 * DAY, expiresAt: now + 20 * DAY, dataAccessExpiresAt: now - 2 * DAY });
 			return { credential: accessToken(token), parameters: facebookParameters() };
 		},
 	},
-	developmentMode: seeded('The Meta app is still in development mode', ['app.mode'], { apps: [{ id: seedResult.app.id, mode: 'development' }] }),
+	pageNotSharedAtLogin: {
+		description: 'Login for Business: the person shared the WhatsApp and ad accounts but did not tick the Page (nor its Instagram account)',
+		fails: ['pages.reachable', 'instagram.linked'],
+		apply(sandbox) {
+			const { waba, secondWaba, adAccount } = seedResult;
+			const shared = [waba.id, secondWaba.id, `act_${adAccount.accountId}`];
+			const scopes = seedResult.scopes.facebook;
+			const granularScopes = scopes.map((scope) =>
+				scope.startsWith('whatsapp_') ? { scope, target_ids: [waba.id, secondWaba.id] } : { scope },
+			);
+			return { credential: accessToken(adaToken(sandbox, { sharedAssets: shared, granularScopes })), parameters: facebookParameters() };
+		},
+	},
+	whatsappAppNotInstalled: uninstalled('A WhatsApp Business Account has not subscribed the app, so Meta sends none of its webhooks', ['whatsapp.appInstalled'], seedResult.secondWaba.id),
+	plainHttpCallback: {
+		description: 'The trigger’s URL (and the app’s webhook) is plain http: a local n8n Meta cannot call',
+		fails: ['webhooks.https'],
+		apply(sandbox) {
+			const local = 'http://localhost:5678/webhook/meta-instagram';
+			subscribeApp(sandbox.state, { object: 'instagram', callbackUrl: local, fields: ['messages', 'comments'] });
+			const parameters = facebookParameters();
+			parameters.expectations.webhookUrl = local;
+			return { credential: accessToken(adaToken(sandbox)), parameters };
+		},
+	},
 	noBusiness: seeded('The Meta app is not attached to a business portfolio', ['app.business'], { apps: [{ id: seedResult.app.id, businessId: '' }] }),
 	webhookWrongUrl: {
 		description: 'The app’s webhook still calls an old URL',
@@ -184,14 +207,7 @@ const SCENARIOS = {
 			return adaCase(sandbox);
 		},
 	},
-	pageNotSubscribed: {
-		description: 'The Page has not subscribed the app, so Meta sends none of its Instagram events',
-		fails: ['webhooks.accountInstall'],
-		apply(sandbox) {
-			sandbox.state.subscribedApps.get(seedResult.page.id).delete(seedResult.app.id);
-			return adaCase(sandbox);
-		},
-	},
+	pageNotSubscribed: uninstalled('The Page has not subscribed the app, so Meta sends none of its Instagram events', ['webhooks.accountInstall'], seedResult.page.id),
 	whatsappNotRegistered: seeded(
 		'The WhatsApp phone number is not registered (pending, code not verified)',
 		['whatsapp.registration'],

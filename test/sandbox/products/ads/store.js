@@ -1,6 +1,7 @@
 'use strict';
 // Ad accounts, campaigns, ad sets and ads (reference §6): the ads product's seedable store and access rules.
 const { graphError, errors } = require('../../core/errors');
+const { assetShared } = require('../../core/tokens');
 
 /** AdAccount.account_status values (Marketing API AdAccount reference). */
 const ACCOUNT_STATUS = {
@@ -99,7 +100,8 @@ function effectiveStatus(state, o) {
 function canAccess(account, record) {
 	if (!account || !record) return false;
 	if (record.type === 'APP') return false;
-	return account.userIds.includes(String(record.userId));
+	// Login for Business: only an ad account the person ticked at login (core/tokens assetShared).
+	return account.userIds.includes(String(record.userId)) && assetShared(record, `act_${account.id}`);
 }
 
 const ADS_SCOPES = ['ads_read', 'ads_management'];

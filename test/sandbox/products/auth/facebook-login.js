@@ -1,12 +1,14 @@
 'use strict';
 // Facebook Login dialog (reference §1.1): GET /www.facebook.com/{v}/dialog/oauth → consent page;
 // Allow → 302 redirect_uri?code=…&state=…#_=_ ; Cancel → error=access_denied… ;
-// scripts: &sandbox_auto=allow|deny&sandbox_user=<id> redirects at once.
+// scripts: &sandbox_auto=allow|deny&sandbox_user=<id>&sandbox_assets=<ids|all> redirects at once. The person shares
+// only the Pages, Instagram, WhatsApp and ad accounts ticked (sandbox_assets); none by default (setting loginSharesAllAssets).
 const ids = require('../../core/ids');
 const { createToken } = require('../../core/tokens');
 const { consentPage, errorPage } = require('./consent-page');
 const { FACEBOOK_SCOPES, parseScopeParam, granularScopesFor } = require('./scopes');
-const { redirectWith, isAbsoluteUrl } = require('./redirects');
+const { redirectWith, isAbsoluteUrl, redirectRegistered } = require('./redirects');
+const { reachableAssets, chosenAssets } = require('./assets');
 
 const RESPONSE_TYPES = ['code', 'token', 'granted_scopes', 'denied_scopes'];
 
@@ -16,11 +18,12 @@ function validateDialog(state, p) {
 	if (!app) return { ok: false, title: 'Invalid App ID', message: 'The provided app ID does not look like a valid app ID.' };
 	if (!p.redirect_uri || !isAbsoluteUrl(p.redirect_uri))
 		return { ok: false, title: 'Invalid redirect_uri', message: 'The parameter redirect_uri is required and must be an absolute URL.' };
-	if (app.redirectUris.length && !app.redirectUris.includes(p.redirect_uri))
+	if (!redirectRegistered(state, app.redirectUris, p.redirect_uri))
 		return {
 			ok: false,
 			title: 'URL Blocked',
-			message: "This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.",
+			message:
+				"This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings. Make sure Client and Web OAuth Login are on and add all your app domains as Valid OAuth Redirect URIs.",
 		};
 	const responseTypes = parseScopeParam(p.response_type || 'code');
 	const badType = responseTypes.find((t) => !RESPONSE_TYPES.includes(t));
@@ -47,8 +50,8 @@ function deniedRedirect(p) {
 	});
 }
 
-/** Issue the code (or implicit token) for an allowed dialog. */
-function allowedRedirect(state, p, v, userId, granted) {
+/** Issue the code (or implicit token) for an allowed dialog; `sharedAssets` are the asset ids the person ticked. */
+function allowedRedirect(state, p, v, userId, granted, sharedAssets) {
 	const app = v.app;
 	// Development-mode apps only let users with a role on the app through ([community]: denial after UI success).
 	if (app.mode === 'development' && !app.roleUserIds.includes(String(userId))) return deniedRedirect(p);
@@ -63,7 +66,8 @@ function allowedRedirect(state, p, v, userId, granted) {
 			appId: app.id,
 			userId,
 			scopes,
-			granularScopes: granularScopesFor(state, userId, scopes),
+			granularScopes: granularScopesFor(state, userId, scopes, sharedAssets),
+			sharedAssets,
 			expiresIn: state.settings.shortLivedUserTokenSeconds,
 		});
 		const frag = new URLSearchParams({ access_token: rec.token, data_access_expiration_time: String(rec.dataAccessExpiresAt), expires_in: String(rec.expiresAt - rec.issuedAt), ...extra, ...(p.state ? { state: p.state } : {}) });
@@ -79,6 +83,7 @@ function allowedRedirect(state, p, v, userId, granted) {
 		scopes,
 		configId: v.config ? v.config.id : null,
 		tokenType: v.config ? v.config.tokenType : 'USER',
+		sharedAssets,
 		createdAtMs: state.nowMs(),
 		used: false,
 	});
@@ -99,7 +104,7 @@ function register({ state, routers }) {
 			const userId = String(p.sandbox_user || (users[0] && users[0].id) || '');
 			if (!state.users.has(userId)) return res.status(400).type('html').send(errorPage('Unknown user', `sandbox_user ${userId} is not seeded.`));
 			if (p.sandbox_auto === 'deny') return res.redirect(302, deniedRedirect(p));
-			return res.redirect(302, allowedRedirect(state, p, v, userId, v.scopes));
+			return res.redirect(302, allowedRedirect(state, p, v, userId, v.scopes, chosenAssets(state, userId, p.sandbox_assets)));
 		}
 		const hidden = Object.fromEntries(DIALOG_PARAMS.map((k) => [k, p[k]]));
 		res.type('html').send(
@@ -109,7 +114,7 @@ function register({ state, routers }) {
 				app: v.app,
 				scopes: v.scopes,
 				configId: v.config ? v.config.id : null,
-				users: users.map((u) => ({ id: u.id, label: `${u.name} (${u.id})` })),
+				users: users.map((u) => ({ id: u.id, label: `${u.name} (${u.id})`, assets: reachableAssets(state, u.id) })),
 				hidden,
 			}),
 		);
@@ -123,7 +128,7 @@ function register({ state, routers }) {
 		const userId = String(p.sandbox_user || '');
 		if (!state.users.has(userId)) return res.status(400).type('html').send(errorPage('Unknown user', `User ${userId} is not seeded.`));
 		const granted = [].concat(p.grant || []).filter((s) => v.scopes.includes(s));
-		return res.redirect(302, allowedRedirect(state, p, v, userId, granted));
+		return res.redirect(302, allowedRedirect(state, p, v, userId, granted, chosenAssets(state, userId, p.asset)));
 	});
 }
 

@@ -8,7 +8,7 @@ const { selectFields } = require('../../core/fields');
 const { appByInstagramId, findIgAccount } = require('../../core/entities');
 const { consentPage } = require('./consent-page');
 const { INSTAGRAM_SCOPES, parseScopeParam } = require('./scopes');
-const { redirectWith, isAbsoluteUrl } = require('./redirects');
+const { redirectWith, isAbsoluteUrl, redirectRegistered } = require('./redirects');
 const { params } = require('./oauth-token');
 const { instagramLoginGetters } = require('./nodes');
 
@@ -21,7 +21,7 @@ function validateAuthorize(state, p) {
 	const app = appByInstagramId(state, p.client_id || '');
 	if (!app) return { ok: false, message: 'Invalid platform app' };
 	if (!p.redirect_uri || !isAbsoluteUrl(p.redirect_uri)) return { ok: false, message: 'Invalid redirect_uri' };
-	if (app.instagramRedirectUris.length && !app.instagramRedirectUris.includes(p.redirect_uri)) return { ok: false, message: 'Invalid redirect_uri' };
+	if (!redirectRegistered(state, app.instagramRedirectUris, p.redirect_uri)) return { ok: false, message: 'Invalid redirect_uri' };
 	if ((p.response_type || 'code') !== 'code') return { ok: false, message: 'Invalid response_type' };
 	const scopes = parseScopeParam(p.scope);
 	const invalid = scopes.filter((s) => !INSTAGRAM_SCOPES.includes(s));

@@ -2,7 +2,7 @@
 // /me, /me/accounts, /{user-id}/accounts and the Page/User/SystemUser nodes on graph.facebook.com
 // (reference §1.3).
 const { graphError, errors } = require('../../core/errors');
-const { requireToken } = require('../../core/tokens');
+const { requireToken, assetShared } = require('../../core/tokens');
 const { selectFields } = require('../../core/fields');
 const { paginate } = require('../../core/paging');
 const { pageGetters, userGetters, systemUserGetters, pageTokenFor } = require('./nodes');
@@ -29,7 +29,8 @@ function meNode(state, record) {
 }
 
 function accountsFor(state, req, record) {
-	const roles = state.roles.filter((r) => r.userId === record.userId);
+	// Login for Business: only the Pages the person ticked (none ticked: an empty list).
+	const roles = state.roles.filter((r) => r.userId === record.userId && assetShared(record, r.pageId));
 	return roles
 		.map((role) => ({ role, page: state.pages.get(role.pageId) }))
 		.filter((x) => x.page)

@@ -17,6 +17,7 @@ function pageTokenFor(state, userRecord, page) {
 		pageId: page.id,
 		scopes: userRecord.scopes,
 		granularScopes: userRecord.granularScopes,
+		sharedAssets: userRecord.sharedAssets,
 		expiresAt: longLived ? 0 : userRecord.expiresAt,
 		dataAccessExpiresAt: userRecord.dataAccessExpiresAt,
 		lifetime: longLived ? 'never' : 'short',

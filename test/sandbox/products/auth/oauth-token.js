@@ -54,14 +54,15 @@ function exchangeCode(state, req, res, p) {
 	if (p.redirect_uri !== entry.redirectUri)
 		return graphError(res, codeError(36008, 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request'));
 	entry.used = true;
-	const granular = granularScopesFor(state, entry.userId, entry.scopes);
+	const granular = granularScopesFor(state, entry.userId, entry.scopes, entry.sharedAssets);
+	const sharedAssets = entry.sharedAssets;
 	if (entry.tokenType === 'SYSTEM_USER') {
 		// Login for Business configured for a business-integration system user token: non-expiring.
-		const rec = createToken(state, { type: 'SYSTEM_USER', appId: entry.appId, userId: entry.userId, scopes: entry.scopes, granularScopes: granular, expiresIn: 0 });
+		const rec = createToken(state, { type: 'SYSTEM_USER', appId: entry.appId, userId: entry.userId, scopes: entry.scopes, granularScopes: granular, sharedAssets, expiresIn: 0 });
 		return res.json({ access_token: rec.token, token_type: 'bearer' });
 	}
 	const seconds = state.settings.codeExchangeLongLived ? state.settings.longLivedTokenSeconds : state.settings.shortLivedUserTokenSeconds;
-	const rec = createToken(state, { type: 'USER', appId: entry.appId, userId: entry.userId, scopes: entry.scopes, granularScopes: granular, expiresIn: seconds });
+	const rec = createToken(state, { type: 'USER', appId: entry.appId, userId: entry.userId, scopes: entry.scopes, granularScopes: granular, sharedAssets, expiresIn: seconds });
 	return res.json({ access_token: rec.token, token_type: 'bearer', expires_in: seconds });
 }
 
@@ -84,6 +85,7 @@ function exchangeLongLived(state, req, res, p) {
 			pageId: input.pageId,
 			scopes: input.scopes,
 			granularScopes: input.granularScopes,
+			sharedAssets: input.sharedAssets,
 			expiresAt: 0,
 			dataAccessExpiresAt: input.dataAccessExpiresAt,
 			parentToken: input.parentToken,
@@ -96,6 +98,7 @@ function exchangeLongLived(state, req, res, p) {
 		userId: input.userId,
 		scopes: input.scopes,
 		granularScopes: input.granularScopes,
+		sharedAssets: input.sharedAssets,
 		expiresIn: input.type === 'SYSTEM_USER' && !input.expiresAt ? 0 : seconds,
 		dataAccessExpiresAt: input.dataAccessExpiresAt,
 	});

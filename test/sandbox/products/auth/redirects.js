@@ -18,4 +18,13 @@ function isAbsoluteUrl(uri) {
 	}
 }
 
-module.exports = { redirectWith, isAbsoluteUrl };
+/**
+ * Meta sends the login back only to a redirect URI registered on the app, compared exactly; an app with none
+ * registered accepts nothing (setting acceptUnregisteredRedirectUris lets it accept any).
+ */
+function redirectRegistered(state, registered, uri) {
+	if (registered.includes(uri)) return true;
+	return registered.length === 0 && Boolean(state.settings.acceptUnregisteredRedirectUris);
+}
+
+module.exports = { redirectWith, isAbsoluteUrl, redirectRegistered };

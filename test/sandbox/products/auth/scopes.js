@@ -31,8 +31,10 @@ function parseScopeParam(value) {
 /**
  * granular_scopes for a grant: Page permissions target the user's Pages, Instagram permissions the
  * linked IG accounts; products add more targets (WABAs, ad accounts) via state.granularTargetResolvers.
+ * With `shared` (the assets the person ticked at login) only those remain; a permission left with none has no
+ * target_ids at all, as Meta answers it.
  */
-function granularScopesFor(state, userId, scopes) {
+function granularScopesFor(state, userId, scopes, shared) {
 	const pageIds = state.roles.filter((r) => r.userId === String(userId)).map((r) => r.pageId);
 	const igIds = pageIds.map((id) => state.pages.get(id)).filter((p) => p && p.instagramBusinessAccountId).map((p) => p.instagramBusinessAccountId);
 	return scopes.map((scope) => {
@@ -43,6 +45,7 @@ function granularScopesFor(state, userId, scopes) {
 		}
 		if (!targets && scope.startsWith('pages_')) targets = pageIds;
 		if (!targets && scope.startsWith('instagram_')) targets = igIds;
+		if (targets && Array.isArray(shared)) targets = targets.filter((id) => shared.includes(String(id)));
 		return targets && targets.length ? { scope, target_ids: targets } : { scope };
 	});
 }

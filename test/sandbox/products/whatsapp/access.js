@@ -2,7 +2,7 @@
 // Who reaches which WhatsApp Business Account: token guards and the businesses/WABA discovery the node's account
 // picker uses. A WABA seeded with `userIds` is visible only to those users/system users; otherwise to every token
 // of the app with a WhatsApp permission (sandbox simplification).
-const { requireToken } = require('../../core/tokens');
+const { requireToken, assetShared } = require('../../core/tokens');
 
 const MANAGEMENT = 'whatsapp_business_management';
 const MESSAGING = 'whatsapp_business_messaging';
@@ -14,7 +14,8 @@ const guards = (state) => ({
 });
 
 function canReach(state, token, waba) {
-	if (!waba) return false;
+	// Login for Business: only an account the person ticked at login.
+	if (!waba || !assetShared(token, waba.id)) return false;
 	if (Array.isArray(waba.userIds) && waba.userIds.length) return waba.userIds.map(String).includes(String(token.userId));
 	return true;
 }
