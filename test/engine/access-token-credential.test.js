@@ -45,7 +45,8 @@ describe('Meta Access Token credential: Facebook tokens', () => {
 
 		const exchanges = fx.calls().filter((c) => c.path === '/oauth/access_token');
 		expect(exchanges).toHaveLength(1);
-		expect(exchanges[0].query.grant_type).toBe('fb_exchange_token');
+		// A POST form: neither the app secret nor the token in the URL.
+		expect(exchanges[0]).toMatchObject({ method: 'POST', query: {}, body: { grant_type: 'fb_exchange_token' } });
 		const me = fx.calls().filter((c) => c.path === '/me');
 		// The proof is an HMAC of the token actually sent: the long-lived one, not the pasted one.
 		expect(me[0].appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
@@ -64,7 +65,7 @@ describe('Meta Access Token credential: Facebook tokens', () => {
 		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret });
 		const run = await fx.probe(creds, { path: 'me' });
 		expect(run.error).toBeUndefined();
-		expect(fx.calls().some((c) => c.query.grant_type === 'fb_exchange_token')).toBe(false);
+		expect(fx.calls().some((c) => c.path === '/oauth/access_token')).toBe(false);
 		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
 		expect(stored.sessionToken).toBe(tokens.systemUser);
 		expect(stored.sessionExpiresAt).toBe(0);

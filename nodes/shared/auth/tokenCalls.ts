@@ -146,7 +146,11 @@ function issuedTokenFrom(body: IDataObject, what: string): IssuedToken {
 	return { accessToken: token, expiresAt, issuedAt: nowSeconds() };
 }
 
-/** Short-lived Facebook user token → long-lived (~60 days), `grant_type=fb_exchange_token` (reference §1.2). */
+/**
+ * Short-lived Facebook user token → long-lived (~60 days), `grant_type=fb_exchange_token` (reference §1.2). Sent as a
+ * POST form, as n8n's OAuth2 client sends the code exchange to the same endpoint, so neither the app secret nor the
+ * token is in the URL.
+ */
 export async function exchangeFacebookToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -157,14 +161,15 @@ export async function exchangeFacebookToken(
 	const body = await tokenRequest(
 		helper,
 		{
-			method: 'GET',
+			method: 'POST',
 			url: graphUrl(base, endpoint.version, 'oauth/access_token'),
-			qs: {
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
 				grant_type: 'fb_exchange_token',
 				client_id: app.appId,
 				client_secret: app.appSecret,
 				fb_exchange_token: shortLivedToken,
-			},
+			}).toString(),
 		},
 		[app.appSecret, shortLivedToken],
 		'Exchanging the Facebook token for a long-lived one',
@@ -226,7 +231,10 @@ export interface DebugTokenData {
 	error?: { code?: number; subcode?: number; message?: string };
 }
 
-/** `GET /debug_token` with the app token `{app-id}|{app-secret}` (reference §1.7). */
+/**
+ * `GET /debug_token` with the app token `{app-id}|{app-secret}` in the Authorization header (reference §1.7). Meta
+ * documents `input_token` only as a query parameter of this GET, so it stays there.
+ */
 export async function debugFacebookToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -240,7 +248,8 @@ export async function debugFacebookToken(
 		{
 			method: 'GET',
 			url: graphUrl(base, endpoint.version, 'debug_token'),
-			qs: { input_token: inputToken, access_token: appToken, appsecret_proof: appsecretProof(appToken, app.appSecret) },
+			qs: { input_token: inputToken, appsecret_proof: appsecretProof(appToken, app.appSecret) },
+			headers: { Authorization: `Bearer ${appToken}` },
 		},
 		[app.appSecret, inputToken, appToken],
 		'Inspecting the token',
@@ -260,7 +269,7 @@ export async function debugFacebookToken(
 			? (data.granular_scopes as Array<{ scope: string; target_ids?: string[] }>)
 			: [],
 		error: error
-			? { code: Number(error.code), subcode: error.subcode !== undefined ? Number(error.subcode) : undefined, message: redactText(String(error.message ?? ''), [inputToken]) }
+			? { code: Number(error.code), subcode: error.subcode !== undefined ? Number(error.subcode) : undefined, message: redactText(String(error.message ?? ''), [inputToken, app.appSecret]) }
 			: undefined,
 	};
 }
