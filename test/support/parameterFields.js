@@ -77,4 +77,79 @@ function actionNodeFields() {
 	return fields;
 }
 
-module.exports = { actionNodeFields, ACTION_NODES };
+const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
+const WAMID = 'wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA';
+
+/** Valid values for the fields that are not under test, so only the field under test can be refused. */
+function goodValues(seed) {
+	const { campaigns } = seed.adAccount;
+	return {
+		account: rl(seed.instagram.id),
+		media: rl('17900000000000001'),
+		pickerMedia: rl('17900000000000001'),
+		commentId: rl('17800000000000001'),
+		message: 'Thanks for the comment!',
+		containerId: '17900000000000002',
+		imageUrl: 'https://cdn.example.com/photo.jpg',
+		videoUrl: 'https://cdn.example.com/clip.mp4',
+		binaryPropertyName: 'data',
+		caption: 'Hello',
+		mentionMediaId: '17900000000000003',
+		mentionId: '17800000000000002',
+		text: 'Hi there',
+		recipientId: '27000000000000009',
+		messageId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAx',
+		reaction: 'love',
+		mediaUrl: 'https://cdn.example.com/photo.jpg',
+		warnDays: 14,
+		limit: 5,
+		wabaId: rl(seed.waba.id),
+		phoneNumberId: rl(seed.waba.phoneNumberId),
+		downloadMediaId: '1234567890123',
+		outputBinaryField: 'data',
+		readMessageId: WAMID,
+		to: '+15551234567',
+		headerText: 'Header',
+		bodyText: 'Body',
+		footerText: 'Footer',
+		listButtonText: 'Choose',
+		ctaDisplayText: 'Open',
+		ctaUrl: 'https://example.com/offer',
+		latitude: 52.52,
+		longitude: 13.4,
+		locationName: 'Office',
+		address: 'Main Street 1',
+		mediaId: '1234567890123',
+		fileName: 'invoice.pdf',
+		reactionMessageId: WAMID,
+		emoji: '👍',
+		templateName: rl('hello_world', 'name'),
+		textBody: 'Hello',
+		adAccount: rl(seed.adAccount.id),
+		campaign: rl(campaigns.springSale),
+		adSet: rl('120200000000010002'),
+		ad: rl('120200000000010003'),
+		otherFields: '',
+		timeIncrementDays: 3,
+	};
+}
+
+/** Option and list fields n8n or the operation requires, set so only the field under test can be refused. */
+const REQUIRED_LISTS = {
+	templateLanguage: 'en_US',
+	contacts: { contact: [{ formattedName: 'Ada Lovelace' }] },
+	replyButtons: { button: [{ id: 'yes', title: 'Yes' }] },
+	listRows: { row: [{ id: 'row-1', title: 'First' }] },
+};
+
+const FALLBACK = { string: 'value', number: 1, resourceLocator: rl('1234567890') };
+
+/** Parameters of one operation with valid values everywhere (fields from the description, lists and options). */
+function validParameters(seed, field) {
+	const good = goodValues(seed);
+	const parameters = { authentication: 'metaAccessTokenApi', ...(field.resource ? { resource: field.resource } : {}), operation: field.operation, ...field.reveal, ...REQUIRED_LISTS };
+	for (const other of [field, ...field.others]) parameters[other.name] = good[other.name] ?? FALLBACK[other.type];
+	return parameters;
+}
+
+module.exports = { actionNodeFields, ACTION_NODES, goodValues, validParameters, REQUIRED_LISTS, FALLBACK, rl };
