@@ -68,19 +68,12 @@ async function tokenRequest(
 	secrets: string[],
 	what: string,
 ): Promise<IDataObject> {
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await helper.helpers.httpRequest({
-			...options,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
-		})) as { statusCode: number; body: unknown };
-	} catch (error) {
+	const response = (await helper.helpers
+		.httpRequest({ ...options, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, timeout: 30_000 })
+		.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))) as { statusCode: number; body: unknown } | Error;
+	if (response instanceof Error) {
 		// No answer (timeout, connection reset) to a token call: a credential problem, not a maybe-sent request.
-		const reason = redactText(error instanceof Error ? error.message : String(error), secrets);
-		throw new MetaTokenError(`${what} failed: Meta did not answer (${reason}). ${CREDENTIAL_ADVICE}`, 'retry_later');
+		throw new MetaTokenError(`${what} failed: Meta did not answer (${redactText(response.message, secrets)}). ${CREDENTIAL_ADVICE}`, 'retry_later');
 	}
 	const body = response.body;
 	if (response.statusCode >= 400) {
