@@ -47,7 +47,11 @@ function unwrapLocator(value: unknown): unknown {
 }
 
 function raw(ctx: ParameterSource, name: string, itemIndex: number, fallback: unknown): unknown {
-	return unwrapLocator(ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true }));
+	const value = ctx.getNodeParameter(name, itemIndex, fallback);
+	// Only a resource locator needs n8n's extraction (its mode may pull the ID out of a URL); asking for it on a
+	// field the current operation does not show fails, so plain values are taken as they are.
+	const isLocator = !!value && typeof value === 'object' && (value as { __rl?: unknown }).__rl === true;
+	return unwrapLocator(isLocator ? ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true }) : value);
 }
 
 export interface TextRules {
@@ -116,9 +120,9 @@ export function checkOptionalPicker(ctx: ParameterSource, name: string, itemInde
 	textValue(ctx.getNode(), ctx.getNodeParameter(name, itemIndex, ''), label, itemIndex, { acceptIntegers: true, required: false });
 }
 
-/** A required URL as text (trimmed); its format is checked where the kind of URL is known. */
+/** A URL as text (trimmed), '' when empty: the caller's URL check, which knows the kind of URL, reports it missing. */
 export function readUrl(ctx: ParameterSource, name: string, itemIndex: number, label: string): string {
-	return readText(ctx, name, itemIndex, label).trim();
+	return readOptionalText(ctx, name, itemIndex, label).trim();
 }
 
 export interface NumberRules {

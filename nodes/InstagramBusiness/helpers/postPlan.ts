@@ -70,7 +70,10 @@ function userTagsOf(call: InstagramCall, options: IDataObject, needsPosition: bo
 }
 
 function collaboratorsOf(call: InstagramCall, options: IDataObject): string[] | undefined {
-	const raw = String(options.collaborators ?? '').trim();
+	// A list of usernames is as good as a comma-separated text; anything else must be text.
+	const given = options.collaborators;
+	const listed = Array.isArray(given) && given.every((n) => typeof n === 'string') ? given.join(',') : given;
+	const raw = textValue(call.ctx.getNode(), listed, 'Collaborators', call.itemIndex, { required: false }).trim();
 	if (!raw) return undefined;
 	const names = raw.split(/[\s,]+/).map((n) => n.replace(/^@/, '')).filter(Boolean);
 	if (names.length > MAX_COLLABORATORS) refuse(call, `Collaborators lists ${names.length} accounts: a post can invite at most ${MAX_COLLABORATORS}`);
@@ -112,7 +115,8 @@ export async function buildPostPlan(call: InstagramCall): Promise<PostPlan> {
 
 	const common: IDataObject = {};
 	if (caption) common.caption = caption;
-	if (options.locationId) common.location_id = String(options.locationId).trim();
+	const locationId = textValue(node, options.locationId, 'Location ID', i, { required: false, acceptIntegers: true }).trim();
+	if (locationId) common.location_id = locationId;
 	const collaborators = collaboratorsOf(call, options);
 	if (collaborators) common.collaborators = collaborators;
 
@@ -128,10 +132,12 @@ export async function buildPostPlan(call: InstagramCall): Promise<PostPlan> {
 		const tags = userTagsOf(call, options, false);
 		const main: IDataObject = { ...common, media_type: 'REELS', ...(url ? { video_url: url } : { upload_type: 'resumable' }) };
 		if (tags) main.user_tags = tags;
-		if (options.coverUrl) main.cover_url = validateMediaUrl(node, 'Cover URL', String(options.coverUrl), i);
+		const coverUrl = textValue(node, options.coverUrl, 'Cover URL', i, { required: false });
+		if (coverUrl) main.cover_url = validateMediaUrl(node, 'Cover URL', coverUrl, i);
 		if (options.thumbOffset !== undefined && options.thumbOffset !== '') main.thumb_offset = Number(options.thumbOffset);
 		if (options.shareToFeed !== undefined) main.share_to_feed = Boolean(options.shareToFeed);
-		if (options.audioName) main.audio_name = String(options.audioName);
+		const audioName = textValue(node, options.audioName, 'Audio Name', i, { required: false });
+		if (audioName) main.audio_name = audioName;
 		return { postType, edge: 'media', children: [], main, video: bytes };
 	}
 

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { readId } from '../../shared/parameters';
+import { readOptionalId, textValue } from '../../shared/parameters';
 import { locatorValue } from './graph';
 import { normaliseRecipient } from './recipient';
 import type { OutgoingMessage } from './send';
@@ -31,11 +31,13 @@ export function requireWamid(ctx: IExecuteFunctions, value: unknown, field: stri
 /** The common envelope of a send (reference §5.1): recipient, type, reply context, callback data. */
 export function outgoing(ctx: IExecuteFunctions, itemIndex: number, type: string, content: IDataObject | IDataObject[]): OutgoingMessage {
 	const phoneNumberId = requiredPhoneNumberId(ctx, itemIndex);
-	const to = normaliseRecipient(ctx.getNode(), readId(ctx, 'to', itemIndex, 'To'), itemIndex);
+	const to = normaliseRecipient(ctx.getNode(), readOptionalId(ctx, 'to', itemIndex, 'To'), itemIndex);
 	const options = ctx.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;
 	const payload: IDataObject = { messaging_product: 'whatsapp', recipient_type: 'individual', to, type, [type]: content };
-	if (options.replyToMessageId) payload.context = { message_id: requireWamid(ctx, options.replyToMessageId, 'Reply To Message ID', itemIndex) };
-	if (options.bizOpaqueCallbackData) payload.biz_opaque_callback_data = String(options.bizOpaqueCallbackData);
+	const replyTo = textValue(ctx.getNode(), options.replyToMessageId, 'Reply To Message ID', itemIndex, { required: false });
+	if (replyTo) payload.context = { message_id: requireWamid(ctx, replyTo, 'Reply To Message ID', itemIndex) };
+	const callbackData = textValue(ctx.getNode(), options.bizOpaqueCallbackData, 'Callback Data', itemIndex, { required: false });
+	if (callbackData) payload.biz_opaque_callback_data = callbackData;
 	return { phoneNumberId, to, payload };
 }
 
