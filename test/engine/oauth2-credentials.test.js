@@ -76,7 +76,7 @@ describe('Meta OAuth2 credential (Facebook Login)', () => {
 		expect(run.items[0].body.id).toBe(users.ada.id);
 		const calls = fx.calls();
 		expect(calls.map((c) => c.path)).toEqual(['/oauth/access_token', '/me']);
-		expect(calls[0].query.grant_type).toBe('fb_exchange_token');
+		expect(calls[0]).toMatchObject({ method: 'POST', query: {}, body: { grant_type: 'fb_exchange_token' } }); // a form: no secret in the URL
 		expect(calls[1].tokenLifetime).toBe('long');
 		// n8n 2.41 keeps what an OAuth2 credential's preAuthentication returns in memory only (see README).
 		expect(fx.engine.credentials.writes).toHaveLength(0);
