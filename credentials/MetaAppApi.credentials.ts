@@ -49,7 +49,9 @@ export class MetaAppApi implements ICredentialType {
 		request: {
 			baseURL: hostUrlExpression('graph.facebook.com', '$credentials', versionSuffix('$credentials')),
 			url: '=/{{$credentials.appId}}',
-			qs: { fields: 'id,name', access_token: '={{$credentials.appId}}|{{$credentials.appSecret}}' },
+			qs: { fields: 'id,name' },
+			// The app token in the header, never in the URL.
+			headers: { Authorization: '=Bearer {{$credentials.appId}}|{{$credentials.appSecret}}' },
 		},
 	};
 }

@@ -90,8 +90,8 @@ function buildOptions(connection: GraphConnection, request: GraphRequest, pageTo
 	const qs: IDataObject = { ...(request.qs ?? {}) };
 	const headers: IDataObject = { ...(request.headers ?? {}) };
 	if (pageToken) {
-		// The credential signs a request that names its own token for that token (see signRequest.ts).
-		qs.access_token = pageToken;
+		// In the header like every token, never in the URL; the credential signs for the token named there (signRequest.ts).
+		headers.Authorization = `${isRupload ? 'OAuth' : 'Bearer'} ${pageToken}`;
 		if (connection.appSecret) qs.appsecret_proof = appsecretProof(pageToken, connection.appSecret);
 	} else if (connection.appToken) {
 		// The Meta App credential signs nothing itself: the app token goes in the header, as for any token.

@@ -100,7 +100,7 @@ test('Meta Access Token credential: n8n stores the session from preAuthenticatio
 		expect(n8n.nodeOutput(execution, 'Graph me')[0]).toMatchObject({ id: users.ada.id });
 		return sb.admin.calls();
 	};
-	const grants = (calls) => calls.filter((c) => c.path === '/oauth/access_token').map((c) => c.query.grant_type);
+	const grants = (calls) => calls.filter((c) => c.path === '/oauth/access_token').map((c) => ({ ...c.query, ...c.body }).grant_type);
 
 	// 1st run: the empty expirable field makes n8n call preAuthentication, which exchanges the short-lived token;
 	// n8n saves what it returns into the stored credential.

@@ -45,7 +45,8 @@ describe('Meta Access Token credential: Facebook tokens', () => {
 
 		const exchanges = fx.calls().filter((c) => c.path === '/oauth/access_token');
 		expect(exchanges).toHaveLength(1);
-		expect(exchanges[0].query.grant_type).toBe('fb_exchange_token');
+		// A POST form: neither the app secret nor the token in the URL.
+		expect(exchanges[0]).toMatchObject({ method: 'POST', query: {}, body: { grant_type: 'fb_exchange_token' } });
 		const me = fx.calls().filter((c) => c.path === '/me');
 		// The proof is an HMAC of the token actually sent: the long-lived one, not the pasted one.
 		expect(me[0].appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
@@ -64,7 +65,7 @@ describe('Meta Access Token credential: Facebook tokens', () => {
 		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret });
 		const run = await fx.probe(creds, { path: 'me' });
 		expect(run.error).toBeUndefined();
-		expect(fx.calls().some((c) => c.query.grant_type === 'fb_exchange_token')).toBe(false);
+		expect(fx.calls().some((c) => c.path === '/oauth/access_token')).toBe(false);
 		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
 		expect(stored.sessionToken).toBe(tokens.systemUser);
 		expect(stored.sessionExpiresAt).toBe(0);
@@ -96,6 +97,50 @@ describe('Meta Access Token credential: Facebook tokens', () => {
 		expect(run.error).toBeDefined();
 		expect(run.error.message + ' ' + (run.error.description ?? '')).toMatch(/paste a new token/i);
 		expect(fx.calls().some((c) => c.path === '/me')).toBe(false);
+	});
+});
+
+describe('Meta Access Token credential: token exchange answers are checked before anything is stored', () => {
+	function shortLivedCredential() {
+		const { app, users, scopes } = fx.seed;
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		return fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret });
+	}
+
+	test.each([
+		['without access_token', { token_type: 'bearer', expires_in: 5183944 }],
+		['with a non-string access_token', { access_token: { value: 'x' }, expires_in: 5183944 }],
+		['with a nonsense expires_in', { access_token: `EAA${'b'.repeat(40)}`, expires_in: -5 }],
+	])('a 200 answer %s stores nothing, sends nothing, and says what to do', async (_what, body) => {
+		const creds = shortLivedCredential();
+		const id = creds.metaAccessTokenApi.id;
+		fx.admin.addFault({ match: { path: '/oauth/access_token' }, kind: 'answer', status: 200, body });
+		const run = await fx.probe(creds, { path: 'me' });
+		expect(run.error).toBeDefined();
+		expect(`${run.error.message} ${run.error.description}`).toMatch(/Exchanging the Facebook token.*nothing was saved.*check the access token and the app secret/s);
+		expect(fx.engine.credentials.writes).toHaveLength(0);
+		expect(fx.engine.credentials.stored(id).sessionToken ?? '').not.toMatch(/undefined|object/);
+		expect(fx.calls().filter((c) => c.path === '/me')).toEqual([]);
+
+		// Once Meta answers properly the exchange goes through and a real token is stored.
+		const again = await fx.probe(creds, { path: 'me' });
+		expect(again.error).toBeUndefined();
+		expect(fx.engine.credentials.stored(id).sessionToken).toMatch(/^EAA/);
+	});
+
+	test('a timed-out exchange of the credential’s own token is a credential problem, not an unknown outcome', async () => {
+		const creds = shortLivedCredential();
+		fx.admin.addFault({ match: { path: '/oauth/access_token' }, kind: 'timeout', ms: 50, times: 0 });
+		// A publish-like call (not safe to repeat) is where "unknown whether it went through" used to appear.
+		const run = await fx.probe(creds, { method: 'POST', path: 'me/feed', body: { message: 'hi' }, idempotent: 'false' });
+		expect(run.error).toBeDefined();
+		const text = `${run.error.message} ${run.error.description}`;
+		expect(text).not.toMatch(/unknown whether|may or may not have gone through/i);
+		expect(text).toMatch(/Exchanging the Facebook token.*did not answer.*Nothing was sent with this credential yet.*check the access token and the app secret/s);
+		expect(run.error.context.metaError.outcomeUnknown).not.toBe(true);
+		expect(run.error.context.metaError.title).toBe('Meta credential problem');
+		expect(fx.calls().filter((c) => c.path.endsWith('/feed'))).toEqual([]);
+		expect(fx.engine.credentials.writes).toHaveLength(0);
 	});
 });
 

@@ -201,3 +201,107 @@ describe('credential reports', () => {
 		expect(lapsedResult.message).toMatch(/Data access ended on \d{4}-\d{2}-\d{2}/);
 	});
 });
+
+describe('secrets in every field of Meta’s error and in every URL', () => {
+	const { actionNodeFields, validParameters } = require('../support/parameterFields');
+
+	/** Meta's error with a secret in each of its fields: title, user message, type, message (proof as JSON). */
+	function secretLadenError(code) {
+		const { app, tokens } = fx.seed;
+		const proof = proofFor(tokens.adaUser, app.secret);
+		return {
+			kind: 'error',
+			code,
+			isTransient: false,
+			times: 0,
+			message: `Bad signature {"appsecret_proof":"${proof}"}`,
+			userTitle: `Token ${tokens.adaUser} was rejected`,
+			userMsg: `appsecret_proof: ${proof}`,
+			type: `OAuthException ${app.secret}`,
+		};
+	}
+
+	test.each([
+		['a catalogued code', 100],
+		['an unknown code', 99999],
+	])('%s: a token in error_user_title, the app secret in error.type and proofs as key: value and JSON are redacted, also in Continue On Fail items', async (_what, code) => {
+		const { app, tokens } = fx.seed;
+		fx.admin.addFault({ match: { path: '/me' }, ...secretLadenError(code) });
+		fx.admin.addFault({ match: { path: '/17800000000000001' }, ...secretLadenError(code) });
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret });
+		const secrets = secretsOf();
+		for (const continueOnFail of [false, true]) {
+			const probe = await fx.probe(creds, { path: 'me' }, { continueOnFail });
+			// A real node, whose failed items go through the shared router under Continue On Fail.
+			const node = await fx.engine.runNode({
+				type: 'n8n-nodes-meta-business.instagramBusiness',
+				parameters: { authentication: 'metaAccessTokenApi', resource: 'comment', operation: 'get', commentId: { __rl: true, mode: 'id', value: '17800000000000001' } },
+				credentials: creds,
+				continueOnFail,
+			});
+			for (const run of [probe, node]) {
+				expect({ continueOnFail, leaks: leaks({ error: run.error, items: run.items, run: run.run }, secrets) }).toEqual({ continueOnFail, leaks: [] });
+				if (continueOnFail) expect(run.items[0].error).toBeTruthy();
+				else expect(run.error).toBeDefined();
+			}
+			// Meta's words are kept around the redacted secrets.
+			if (!continueOnFail) expect(node.error.description).toMatch(/appsecret_proof: \[redacted\]/);
+		}
+	});
+
+	/** Secret-bearing names Meta documents in the query: appsecret_proof everywhere, input_token of GET /debug_token (reference §1.7). */
+	function queryProblems(calls, secrets) {
+		const shapes = /EAA[A-Za-z0-9]{10,}|IG[A-Z]{2}[A-Za-z0-9_-]{16,}|\d{6,}\|[A-Za-z0-9_-]{10,}/;
+		const problems = [];
+		for (const call of calls) {
+			for (const [key, value] of Object.entries(call.query ?? {})) {
+				if (key === 'appsecret_proof') continue;
+				if (key === 'input_token' && call.path === '/debug_token') continue;
+				const text = typeof value === 'string' ? value : JSON.stringify(value);
+				if (/token|secret|^code$/i.test(key) || shapes.test(text) || secrets.some((s) => text.includes(s))) {
+					problems.push(`${call.method} ${call.host}${call.path}?${key}=…`);
+				}
+			}
+		}
+		return problems;
+	}
+
+	test('no token or secret in any URL query string across a run of every action node operation, Page-token calls and a token exchange', async () => {
+		const { app, tokens, users, scopes, page } = fx.seed;
+		const credentialFor = (node) =>
+			node === 'whatsAppCloud'
+				? fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret })
+				: fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret });
+		const seen = new Set();
+		let runs = 0;
+		for (const field of actionNodeFields()) {
+			const key = `${field.node}.${field.resource}.${field.operation}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			const parameters = { ...validParameters(fx.seed, field), options: { retryWaitSeconds: 0.02, timeoutMinutes: 0.05 } };
+			await fx.engine.runNode({ type: `n8n-nodes-meta-business.${field.node}`, parameters, credentials: credentialFor(field.node), continueOnFail: true });
+			runs++;
+		}
+		// A call made with a Page token the shared layer derived (asPage).
+		const pageRun = await fx.probe(credentialFor('probe'), { path: page.id, qs: { fields: 'id,name' }, asPage: page.id });
+		expect(pageRun.error).toBeUndefined();
+		// A pasted short-lived token, exchanged by the credential.
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		const exchanged = await fx.probe(fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret }), { path: 'me' });
+		expect(exchanged.error).toBeUndefined();
+
+		const calls = fx.calls();
+		expect(runs).toBeGreaterThan(40);
+		expect(calls.length).toBeGreaterThan(100);
+		expect(calls.some((c) => c.path === `/${page.id}` && c.tokenType === 'PAGE')).toBe(true);
+		expect(calls.some((c) => c.path === '/oauth/access_token')).toBe(true);
+		expect(calls.some((c) => c.path === '/debug_token')).toBe(true);
+		expect(queryProblems(calls, [...secretsOf(), shortLived].filter((s) => !/^[0-9a-f]{64}$/.test(s)))).toEqual([]);
+	}, 300_000);
+
+	test('the Meta App credential test sends the app token in the header, not the URL', () => {
+		const request = fx.engine.credentialTypes.metaAppApi.test.request;
+		expect(JSON.stringify(request.qs ?? {})).not.toMatch(/appSecret|access_token/);
+		expect(request.headers.Authorization).toBe('=Bearer {{$credentials.appId}}|{{$credentials.appSecret}}');
+	});
+});

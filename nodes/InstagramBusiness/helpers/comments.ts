@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { graphRequest } from '../../shared/request';
 import type { InstagramCall } from './context';
+import { readOptionalText } from '../../shared/parameters';
 
 export const COMMENT_FIELDS = 'id,text,timestamp,username,from{id,username},like_count,hidden,parent_id,media{id,media_product_type}';
 export const REPLY_FIELDS = 'id,text,timestamp,username,from{id,username},like_count,hidden,parent_id';
@@ -13,7 +14,7 @@ export async function commentWrite(call: InstagramCall, method: 'POST' | 'DELETE
 
 /** The text to post, refused before any call when empty or longer than a caption (2,200 characters). */
 export function messageOf(call: InstagramCall, label = 'Message'): string {
-	const text = String(call.ctx.getNodeParameter('message', call.itemIndex, '') ?? '').trim();
+	const text = readOptionalText(call.ctx, 'message', call.itemIndex, label).trim();
 	if (!text) throw new NodeOperationError(call.ctx.getNode(), `${label} is empty: enter the text to post`, { itemIndex: call.itemIndex });
 	if ([...text].length > 2200) throw new NodeOperationError(call.ctx.getNode(), `${label} is ${[...text].length} characters long: at most 2200`, { itemIndex: call.itemIndex });
 	return text;

@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { resolveConnection, type MetaCredentialType } from '../../shared/connection';
 import type { MetaPlatform } from '../../shared/auth/scopes';
 import type { GraphLayerOptions } from '../../shared/request';
+import { checkOptionalPicker, readId, readNumber } from '../../shared/parameters';
 
 /** What every operation needs: how to call Meta, which login path, which IG account. */
 export interface InstagramCall {
@@ -22,10 +23,17 @@ export function persistent(call: InstagramCall): InstagramCall {
 	return { ...call, layer: { ...call.layer, retry: { ...call.layer.retry, maxRetries: PERSISTENT_RETRIES } } };
 }
 
+/** Pickers some operations only use in the editor; what an expression put there is still checked. */
+const PICKERS: Array<[string, string]> = [
+	['account', 'Instagram Account'],
+	['pickerMedia', 'Media (for Picking)'],
+];
+
 export async function instagramCall(ctx: IExecuteFunctions, itemIndex: number): Promise<InstagramCall> {
+	for (const [name, label] of PICKERS) checkOptionalPicker(ctx, name, itemIndex, label);
 	const credentialType = ctx.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
 	const connection = await resolveConnection(ctx, credentialType);
-	const retryWaitSeconds = ctx.getNodeParameter('options.retryWaitSeconds', itemIndex, 1) as number;
+	const retryWaitSeconds = readNumber(ctx, 'options.retryWaitSeconds', itemIndex, 'Retry Wait (Seconds)', { min: 0 }, 1);
 	return {
 		ctx,
 		layer: { credentialType, retry: { baseDelayMs: Math.max(10, Math.round(retryWaitSeconds * 1000)) } },
@@ -36,7 +44,7 @@ export async function instagramCall(ctx: IExecuteFunctions, itemIndex: number): 
 
 /** The IG professional account id from the account picker (`me` is accepted with Instagram Login). */
 export function accountIdOf(call: InstagramCall): string {
-	const value = String(call.ctx.getNodeParameter('account', call.itemIndex, '', { extractValue: true }) ?? '').trim();
+	const value = readId(call.ctx, 'account', call.itemIndex, 'Instagram Account');
 	if (value === 'me' && call.platform === 'instagram') return 'me';
 	if (!/^\d{5,}$/.test(value)) {
 		throw new NodeOperationError(
@@ -50,8 +58,7 @@ export function accountIdOf(call: InstagramCall): string {
 
 /** A numeric Graph id typed or mapped by the user (container, media, comment). */
 export function graphIdOf(call: InstagramCall, parameter: string, label: string): string {
-	const raw = call.ctx.getNodeParameter(parameter, call.itemIndex, '', { extractValue: true });
-	const value = String(raw ?? '').trim();
+	const value = readId(call.ctx, parameter, call.itemIndex, label);
 	if (!/^\d{5,}$/.test(value)) {
 		throw new NodeOperationError(call.ctx.getNode(), `${label} "${value}" is not a valid id: use the numeric id Meta returned`, { itemIndex: call.itemIndex });
 	}

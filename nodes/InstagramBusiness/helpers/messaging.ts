@@ -3,6 +3,7 @@ import { graphPaginate } from '../../shared/pagination';
 import { graphRequest } from '../../shared/request';
 import type { InstagramCall } from './context';
 import { passOn } from './errors';
+import { readId, readOptionalText } from '../../shared/parameters';
 
 /** Instagram Direct limits (reference §3.2). */
 export const TEXT_MAX_BYTES = 1000;
@@ -77,7 +78,7 @@ export async function sendToInstagram(call: InstagramCall, accountId: string, bo
 }
 
 export function recipientOf(call: InstagramCall): string {
-	const value = String(call.ctx.getNodeParameter('recipientId', call.itemIndex, '') ?? '').trim();
+	const value = readId(call.ctx, 'recipientId', call.itemIndex, 'Recipient ID');
 	if (!/^\d{5,}$/.test(value)) {
 		throw new NodeOperationError(
 			call.ctx.getNode(),
@@ -89,7 +90,7 @@ export function recipientOf(call: InstagramCall): string {
 }
 
 export function textOf(call: InstagramCall): string {
-	const text = String(call.ctx.getNodeParameter('text', call.itemIndex, '') ?? '');
+	const text = readOptionalText(call.ctx, 'text', call.itemIndex, 'Text');
 	if (!text.trim()) throw new NodeOperationError(call.ctx.getNode(), 'Text is empty: enter the message to send', { itemIndex: call.itemIndex });
 	const bytes = Buffer.byteLength(text, 'utf8');
 	if (bytes > TEXT_MAX_BYTES) {

@@ -7,6 +7,7 @@ import {
 	validateCarouselSize,
 	validateMediaUrl,
 } from './validation';
+import { readOptionalText, readText, readUrl, textValue } from '../../shared/parameters';
 
 export type PostType = 'image' | 'reel' | 'carousel' | 'story';
 
@@ -69,7 +70,10 @@ function userTagsOf(call: InstagramCall, options: IDataObject, needsPosition: bo
 }
 
 function collaboratorsOf(call: InstagramCall, options: IDataObject): string[] | undefined {
-	const raw = String(options.collaborators ?? '').trim();
+	// A list of usernames is as good as a comma-separated text; anything else must be text.
+	const given = options.collaborators;
+	const listed = Array.isArray(given) && given.every((n) => typeof n === 'string') ? given.join(',') : given;
+	const raw = textValue(call.ctx.getNode(), listed, 'Collaborators', call.itemIndex, { required: false }).trim();
 	if (!raw) return undefined;
 	const names = raw.split(/[\s,]+/).map((n) => n.replace(/^@/, '')).filter(Boolean);
 	if (names.length > MAX_COLLABORATORS) refuse(call, `Collaborators lists ${names.length} accounts: a post can invite at most ${MAX_COLLABORATORS}`);
@@ -86,11 +90,11 @@ function altTextOf(call: InstagramCall, text: unknown, label: string): string | 
 async function videoSource(call: InstagramCall): Promise<{ url?: string; bytes?: Buffer }> {
 	const ctx: IExecuteFunctions = call.ctx;
 	const source = ctx.getNodeParameter('videoSource', call.itemIndex, 'url') as string;
-	if (source === 'url') return { url: validateMediaUrl(ctx.getNode(), 'Video URL', ctx.getNodeParameter('videoUrl', call.itemIndex, '') as string, call.itemIndex) };
+	if (source === 'url') return { url: validateMediaUrl(ctx.getNode(), 'Video URL', readUrl(ctx, 'videoUrl', call.itemIndex, 'Video URL'), call.itemIndex) };
 	if (call.platform === 'instagram') {
 		refuse(call, 'Video Source "Binary File" needs Facebook Login: Instagram Login accounts cannot use Meta’s resumable upload; give a public Video URL, or connect with Facebook Login');
 	}
-	const property = ctx.getNodeParameter('binaryPropertyName', call.itemIndex, 'data') as string;
+	const property = readText(ctx, 'binaryPropertyName', call.itemIndex, 'Input Binary Field').trim();
 	ctx.helpers.assertBinaryData(call.itemIndex, property);
 	const bytes = await ctx.helpers.getBinaryDataBuffer(call.itemIndex, property);
 	if (!bytes.length) refuse(call, `Input Binary Field "${property}" is empty: pass the video file produced earlier in the workflow`);
@@ -106,17 +110,18 @@ export async function buildPostPlan(call: InstagramCall): Promise<PostPlan> {
 	const postType: PostType = chosen === 'storyImage' || chosen === 'storyVideo' ? 'story' : chosen;
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	checkOptionScope(call, postType, options);
-	const caption = postType === 'story' ? '' : String(ctx.getNodeParameter('caption', i, '') ?? '');
+	const caption = postType === 'story' ? '' : readOptionalText(ctx, 'caption', i, 'Caption');
 	if (caption) validateCaption(node, caption, i);
 
 	const common: IDataObject = {};
 	if (caption) common.caption = caption;
-	if (options.locationId) common.location_id = String(options.locationId).trim();
+	const locationId = textValue(node, options.locationId, 'Location ID', i, { required: false, acceptIntegers: true }).trim();
+	if (locationId) common.location_id = locationId;
 	const collaborators = collaboratorsOf(call, options);
 	if (collaborators) common.collaborators = collaborators;
 
 	if (postType === 'image') {
-		const imageUrl = validateMediaUrl(node, 'Image URL', ctx.getNodeParameter('imageUrl', i, '') as string, i);
+		const imageUrl = validateMediaUrl(node, 'Image URL', readUrl(ctx, 'imageUrl', i, 'Image URL'), i);
 		const tags = userTagsOf(call, options, true);
 		const altText = altTextOf(call, options.altText, 'Alt Text');
 		return { postType, edge: 'media', children: [], main: { ...common, image_url: imageUrl, ...(tags ? { user_tags: tags } : {}), ...(altText ? { alt_text: altText } : {}) } };
@@ -127,10 +132,12 @@ export async function buildPostPlan(call: InstagramCall): Promise<PostPlan> {
 		const tags = userTagsOf(call, options, false);
 		const main: IDataObject = { ...common, media_type: 'REELS', ...(url ? { video_url: url } : { upload_type: 'resumable' }) };
 		if (tags) main.user_tags = tags;
-		if (options.coverUrl) main.cover_url = validateMediaUrl(node, 'Cover URL', String(options.coverUrl), i);
+		const coverUrl = textValue(node, options.coverUrl, 'Cover URL', i, { required: false });
+		if (coverUrl) main.cover_url = validateMediaUrl(node, 'Cover URL', coverUrl, i);
 		if (options.thumbOffset !== undefined && options.thumbOffset !== '') main.thumb_offset = Number(options.thumbOffset);
 		if (options.shareToFeed !== undefined) main.share_to_feed = Boolean(options.shareToFeed);
-		if (options.audioName) main.audio_name = String(options.audioName);
+		const audioName = textValue(node, options.audioName, 'Audio Name', i, { required: false });
+		if (audioName) main.audio_name = audioName;
 		return { postType, edge: 'media', children: [], main, video: bytes };
 	}
 
@@ -138,7 +145,7 @@ export async function buildPostPlan(call: InstagramCall): Promise<PostPlan> {
 		const tags = userTagsOf(call, options, false);
 		const main: IDataObject = { media_type: 'STORIES', ...(tags ? { user_tags: tags } : {}) };
 		if (chosen === 'storyImage') {
-			main.image_url = validateMediaUrl(node, 'Image URL', ctx.getNodeParameter('imageUrl', i, '') as string, i);
+			main.image_url = validateMediaUrl(node, 'Image URL', readUrl(ctx, 'imageUrl', i, 'Image URL'), i);
 			return { postType, edge: 'stories', children: [], main };
 		}
 		const { url, bytes } = await videoSource(call);
@@ -151,7 +158,7 @@ export async function buildPostPlan(call: InstagramCall): Promise<PostPlan> {
 	validateCarouselSize(node, items.length, i);
 	const children = items.map((item, index) => {
 		const label = `Carousel item ${index + 1}`;
-		const url = validateMediaUrl(node, `${label} URL`, String(item.url ?? ''), i);
+		const url = validateMediaUrl(node, `${label} URL`, textValue(node, item.url, `${label} URL`, i), i);
 		if (item.mediaType === 'video') return { is_carousel_item: true, media_type: 'VIDEO', video_url: url };
 		const altText = altTextOf(call, item.altText, `${label} Alt Text`);
 		return { is_carousel_item: true, image_url: url, ...(altText ? { alt_text: altText } : {}) };

@@ -5,6 +5,7 @@ import type { InstagramCall } from './context';
 import { isTemporaryFailure, passOn } from './errors';
 import { nextPollDelayMs, POLLING_PLANS, type PollingPlan, type PollingPreset } from './pollSchedule';
 import { processingEstimate, recordProcessing, type ProcessingKind } from './processingHistory';
+import { readNumber } from '../../shared/parameters';
 
 export interface WaitOptions {
 	timeoutMs: number;
@@ -29,7 +30,7 @@ const NEXT_STEP_BY_SUBCODE: Record<string, string> = {
 };
 
 export function waitOptionsOf(call: InstagramCall): WaitOptions {
-	const minutes = call.ctx.getNodeParameter('options.timeoutMinutes', call.itemIndex, 10) as number;
+	const minutes = readNumber(call.ctx, 'options.timeoutMinutes', call.itemIndex, 'Timeout (Minutes)', { min: 0 }, 10);
 	const preset = call.ctx.getNodeParameter('options.polling', call.itemIndex, 'balanced') as PollingPreset;
 	const learn = call.ctx.getNodeParameter('options.learnProcessingTime', call.itemIndex, true) as boolean;
 	return { timeoutMs: Math.max(1000, minutes * 60_000), plan: POLLING_PLANS[preset] ?? POLLING_PLANS.balanced, learn };

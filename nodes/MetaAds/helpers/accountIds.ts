@@ -1,4 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { readId } from '../../shared/parameters';
 
 /** `act_123`, `123` or an Ads Manager URL with `act=123` → `act_123`; undefined when it is none of these. */
 export function normaliseAdAccountId(value: unknown): string | undefined {
@@ -10,7 +11,7 @@ export function normaliseAdAccountId(value: unknown): string | undefined {
 
 /** The ad account picked in the node, refused before any call when it is not an ad account ID. */
 export function adAccountParameter(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = ctx.getNodeParameter('adAccount', itemIndex, '', { extractValue: true });
+	const raw = readId(ctx, 'adAccount', itemIndex, 'Ad Account');
 	const id = normaliseAdAccountId(raw);
 	if (!id) {
 		throw new NodeOperationError(ctx.getNode(), `"${String(raw)}" is not an ad account ID`, {
@@ -23,7 +24,7 @@ export function adAccountParameter(ctx: IExecuteFunctions, itemIndex: number): s
 
 /** A campaign, ad set or ad ID (digits), refused before any call otherwise. */
 export function objectIdParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const raw = String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	const raw = readId(ctx, name, itemIndex, label.replace(/\b\w/g, (c) => c.toUpperCase()));
 	if (!/^\d+$/.test(raw)) {
 		throw new NodeOperationError(ctx.getNode(), `"${raw}" is not a ${label} ID`, {
 			itemIndex,

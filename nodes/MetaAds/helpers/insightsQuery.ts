@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { adAccountParameter, objectIdParameter } from './accountIds';
 import { BREAKDOWN_SIZES, DATE_PRESET_DAYS, LIST_OPERATORS } from './insightsOptions';
+import { readNumber, readOptionalText } from '../../shared/parameters';
 
 /** An insights request ready for Meta: the edge to read, its parameters and how many rows it may make. */
 export interface InsightsQuery {
@@ -38,7 +39,7 @@ function target(ctx: IExecuteFunctions, itemIndex: number): { id: string; kind: 
 
 function fieldList(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const picked = ctx.getNodeParameter('fields', itemIndex, []) as string[];
-	const typed = String(ctx.getNodeParameter('otherFields', itemIndex, '') ?? '')
+	const typed = readOptionalText(ctx, 'otherFields', itemIndex, 'Other Fields')
 		.split(',')
 		.map((f) => f.trim())
 		.filter(Boolean);
@@ -83,7 +84,7 @@ function timeIncrement(ctx: IExecuteFunctions, itemIndex: number, qs: IDataObjec
 		qs.time_increment = 'monthly';
 		return Math.ceil(days / 28);
 	}
-	const n = choice === 'custom' ? Number(ctx.getNodeParameter('timeIncrementDays', itemIndex)) : Number(choice);
+	const n = choice === 'custom' ? readNumber(ctx, 'timeIncrementDays', itemIndex, 'Days per Row') : Number(choice);
 	if (!Number.isInteger(n) || n < 1 || n > 90) fail(ctx, itemIndex, 'Days per Row must be a whole number from 1 to 90', 'Meta splits a range into periods of 1 to 90 days; use Monthly or All Days for longer periods.');
 	qs.time_increment = n;
 	return Math.ceil(days / n);

@@ -4,6 +4,7 @@ import { adAccountParameter } from './accountIds';
 import { adsLayer } from './layer';
 import { adAccountLocator, returnAllAndLimit } from './locators';
 import { EFFECTIVE_STATUS_OPTIONS } from './insightsOptions';
+import { readNumber } from '../../shared/parameters';
 
 /** One "Get Many" of campaigns, ad sets or ads: its resource value, Graph edge and fields. */
 export interface ObjectKind {
@@ -98,7 +99,7 @@ export async function executeObjectList(ctx: IExecuteFunctions, kind: ObjectKind
 		ctx,
 		adsLayer(ctx, itemIndex),
 		{ method: 'GET', path: listPath(ctx, kind, filters, itemIndex), qs, itemIndex },
-		{ returnAll, limit: returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number) },
+		{ returnAll, limit: returnAll ? undefined : readNumber(ctx, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50) },
 	);
 	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

@@ -1,9 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { readOptionalId, textValue } from '../../shared/parameters';
 import { locatorValue } from './graph';
 import { normaliseRecipient } from './recipient';
 import type { OutgoingMessage } from './send';
 
 export function requiredPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
+	// The account only narrows the number picker here, but what an expression put there is still checked.
+	locatorValue(ctx, 'wabaId', itemIndex);
 	const id = locatorValue(ctx, 'phoneNumberId', itemIndex);
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), `"Sender Phone Number" ${id ? `"${id}" is not a phone number ID` : 'is empty'}`, {
@@ -28,11 +31,13 @@ export function requireWamid(ctx: IExecuteFunctions, value: unknown, field: stri
 /** The common envelope of a send (reference §5.1): recipient, type, reply context, callback data. */
 export function outgoing(ctx: IExecuteFunctions, itemIndex: number, type: string, content: IDataObject | IDataObject[]): OutgoingMessage {
 	const phoneNumberId = requiredPhoneNumberId(ctx, itemIndex);
-	const to = normaliseRecipient(ctx.getNode(), ctx.getNodeParameter('to', itemIndex), itemIndex);
+	const to = normaliseRecipient(ctx.getNode(), readOptionalId(ctx, 'to', itemIndex, 'To'), itemIndex);
 	const options = ctx.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;
 	const payload: IDataObject = { messaging_product: 'whatsapp', recipient_type: 'individual', to, type, [type]: content };
-	if (options.replyToMessageId) payload.context = { message_id: requireWamid(ctx, options.replyToMessageId, 'Reply To Message ID', itemIndex) };
-	if (options.bizOpaqueCallbackData) payload.biz_opaque_callback_data = String(options.bizOpaqueCallbackData);
+	const replyTo = textValue(ctx.getNode(), options.replyToMessageId, 'Reply To Message ID', itemIndex, { required: false });
+	if (replyTo) payload.context = { message_id: requireWamid(ctx, replyTo, 'Reply To Message ID', itemIndex) };
+	const callbackData = textValue(ctx.getNode(), options.bizOpaqueCallbackData, 'Callback Data', itemIndex, { required: false });
+	if (callbackData) payload.biz_opaque_callback_data = callbackData;
 	return { phoneNumberId, to, payload };
 }
 

@@ -14,6 +14,7 @@ import {
 	MetaTokenError,
 	nowSeconds,
 	refreshInstagramToken,
+	TOKEN_SHAPE,
 	type IssuedToken,
 	type TokenEndpointOptions,
 } from './tokenCalls';
@@ -51,11 +52,9 @@ function pastedToken(credentials: ICredentialDataDecryptedObject): string {
 /** The stored session belongs to the token currently pasted in the credential. */
 export function sessionMatches(credentials: ICredentialDataDecryptedObject): boolean {
 	const token = pastedToken(credentials);
-	return (
-		typeof credentials[SESSION_FIELDS.token] === 'string' &&
-		String(credentials[SESSION_FIELDS.token]).length > 0 &&
-		credentials[SESSION_FIELDS.tokenSuffix] === suffixOf(token)
-	);
+	const stored = credentials[SESSION_FIELDS.token];
+	// A saved "undefined" or other non-token (from an answer without a token) is no session: exchange again.
+	return typeof stored === 'string' && TOKEN_SHAPE.test(stored) && credentials[SESSION_FIELDS.tokenSuffix] === suffixOf(token);
 }
 
 /** The token requests are signed with: the exchanged/refreshed one when it belongs to the pasted token. */

@@ -5,7 +5,8 @@ import { appsecretProof } from './appsecretProof';
 /**
  * `authenticate` of the Meta Access Token credential: the token goes in the Authorization header (never in the
  * URL, where it would end up in logs), `OAuth` for rupload as Meta requires, plus appsecret_proof when the secret
- * is known. A request that already names its token (a Page token the shared layer derived) is signed for that token.
+ * is known. A request that already names its token in the header (a Page token the shared layer derived) is signed
+ * for that token.
  */
 export function signWithAccessToken(
 	credentials: ICredentialDataDecryptedObject,
@@ -14,7 +15,7 @@ export function signWithAccessToken(
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 	const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
 	const appSecret = String(credentials.appSecret ?? '').trim();
-	const namedToken = typeof qs.access_token === 'string' && qs.access_token ? qs.access_token : undefined;
+	const namedToken = /^(?:Bearer|OAuth)\s+(\S+)$/.exec(String(headers.Authorization ?? ''))?.[1];
 	const token = namedToken ?? effectiveAccessToken(credentials);
 	if (!namedToken) {
 		const scheme = String(requestOptions.url ?? '').includes('rupload.facebook.com') ? 'OAuth' : 'Bearer';

@@ -58,19 +58,23 @@ export function nowSeconds(): number {
 	return Math.floor(Date.now() / 1000);
 }
 
+/** What to do when the credential's own token call fails: nothing was sent with the credential yet. */
+const CREDENTIAL_ADVICE =
+	'Nothing was sent with this credential yet. Run the workflow again; if this keeps happening, check the access token and the app secret in the credential and reconnect it.';
+
 async function tokenRequest(
 	helper: IHttpRequestHelper,
 	options: IHttpRequestOptions,
 	secrets: string[],
 	what: string,
 ): Promise<IDataObject> {
-	const response = (await helper.helpers.httpRequest({
-		...options,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: 30_000,
-	})) as { statusCode: number; body: unknown };
+	const response = (await helper.helpers
+		.httpRequest({ ...options, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, timeout: 30_000 })
+		.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))) as { statusCode: number; body: unknown } | Error;
+	if (response instanceof Error) {
+		// No answer (timeout, connection reset) to a token call: a credential problem, not a maybe-sent request.
+		throw new MetaTokenError(`${what} failed: Meta did not answer (${redactText(response.message, secrets)}). ${CREDENTIAL_ADVICE}`, 'retry_later');
+	}
 	const body = response.body;
 	if (response.statusCode >= 400) {
 		const info = parseMetaErrorBody(body, response.statusCode) ?? {
@@ -86,15 +90,60 @@ async function tokenRequest(
 			info.subcode,
 		);
 	}
-	return (typeof body === 'string' ? JSON.parse(body) : body) as IDataObject;
+	const parsed = parseAnswer(body);
+	if (!parsed) throw new MetaTokenError(`${what} failed: Meta's answer was not a JSON object. ${CREDENTIAL_ADVICE}`, 'retry_later');
+	return parsed;
 }
 
-function expiryFrom(body: IDataObject): number {
-	const expiresIn = Number(body.expires_in);
-	return Number.isFinite(expiresIn) && expiresIn > 0 ? nowSeconds() + Math.floor(expiresIn) : 0;
+function parseAnswer(body: unknown): IDataObject | undefined {
+	let parsed = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return undefined;
+		}
+	}
+	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
 }
 
-/** Short-lived Facebook user token → long-lived (~60 days), `grant_type=fb_exchange_token` (reference §1.2). */
+/** What a Meta access token looks like: a long run of token characters, nothing else. */
+export const TOKEN_SHAPE = /^[A-Za-z0-9._|-]{20,}$/;
+
+/** Longest lifetime Meta gives a token (60 days), with room to spare; anything longer is not a real answer. */
+const MAX_EXPIRES_IN_SECONDS = 400 * 24 * 60 * 60;
+
+/**
+ * The token of an exchange or refresh answer, checked before anything is stored: a string that looks like a token
+ * and, when given, an expiry in seconds that Meta could mean. A 200 without `access_token` must never be saved.
+ */
+function issuedTokenFrom(body: IDataObject, what: string): IssuedToken {
+	const token = body.access_token;
+	if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) {
+		throw new MetaTokenError(
+			`${what} failed: Meta answered without a usable access token, so nothing was saved. ${CREDENTIAL_ADVICE}`,
+			'retry_later',
+		);
+	}
+	let expiresAt = 0;
+	if (body.expires_in !== undefined && body.expires_in !== null) {
+		const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : Number(String(body.expires_in));
+		if (!Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN_SECONDS) {
+			throw new MetaTokenError(
+				`${what} failed: Meta answered with an expiry that makes no sense (${JSON.stringify(body.expires_in).slice(0, 40)}), so nothing was saved. ${CREDENTIAL_ADVICE}`,
+				'retry_later',
+			);
+		}
+		expiresAt = nowSeconds() + Math.floor(expiresIn);
+	}
+	return { accessToken: token, expiresAt, issuedAt: nowSeconds() };
+}
+
+/**
+ * Short-lived Facebook user token → long-lived (~60 days), `grant_type=fb_exchange_token` (reference §1.2). Sent as a
+ * POST form, as n8n's OAuth2 client sends the code exchange to the same endpoint, so neither the app secret nor the
+ * token is in the URL.
+ */
 export async function exchangeFacebookToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -105,19 +154,20 @@ export async function exchangeFacebookToken(
 	const body = await tokenRequest(
 		helper,
 		{
-			method: 'GET',
+			method: 'POST',
 			url: graphUrl(base, endpoint.version, 'oauth/access_token'),
-			qs: {
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
 				grant_type: 'fb_exchange_token',
 				client_id: app.appId,
 				client_secret: app.appSecret,
 				fb_exchange_token: shortLivedToken,
-			},
+			}).toString(),
 		},
 		[app.appSecret, shortLivedToken],
 		'Exchanging the Facebook token for a long-lived one',
 	);
-	return { accessToken: String(body.access_token), expiresAt: expiryFrom(body), issuedAt: nowSeconds() };
+	return issuedTokenFrom(body, 'Exchanging the Facebook token for a long-lived one');
 }
 
 /** Short-lived Instagram Login token → 60-day token, `grant_type=ig_exchange_token` (reference §1.4). */
@@ -138,7 +188,7 @@ export async function exchangeInstagramToken(
 		[appSecret, shortLivedToken],
 		'Exchanging the Instagram token for a long-lived one',
 	);
-	return { accessToken: String(body.access_token), expiresAt: expiryFrom(body), issuedAt: nowSeconds() };
+	return issuedTokenFrom(body, 'Exchanging the Instagram token for a long-lived one');
 }
 
 /** Long-lived Instagram Login token → a fresh 60-day token; allowed once the token is 24 hours old (reference §1.4). */
@@ -158,7 +208,7 @@ export async function refreshInstagramToken(
 		[longLivedToken],
 		'Refreshing the Instagram token',
 	);
-	return { accessToken: String(body.access_token), expiresAt: expiryFrom(body), issuedAt: nowSeconds() };
+	return issuedTokenFrom(body, 'Refreshing the Instagram token');
 }
 
 export interface DebugTokenData {
@@ -174,7 +224,10 @@ export interface DebugTokenData {
 	error?: { code?: number; subcode?: number; message?: string };
 }
 
-/** `GET /debug_token` with the app token `{app-id}|{app-secret}` (reference §1.7). */
+/**
+ * `GET /debug_token` with the app token `{app-id}|{app-secret}` in the Authorization header (reference §1.7). Meta
+ * documents `input_token` only as a query parameter of this GET, so it stays there.
+ */
 export async function debugFacebookToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -188,7 +241,8 @@ export async function debugFacebookToken(
 		{
 			method: 'GET',
 			url: graphUrl(base, endpoint.version, 'debug_token'),
-			qs: { input_token: inputToken, access_token: appToken, appsecret_proof: appsecretProof(appToken, app.appSecret) },
+			qs: { input_token: inputToken, appsecret_proof: appsecretProof(appToken, app.appSecret) },
+			headers: { Authorization: `Bearer ${appToken}` },
 		},
 		[app.appSecret, inputToken, appToken],
 		'Inspecting the token',
@@ -208,7 +262,7 @@ export async function debugFacebookToken(
 			? (data.granular_scopes as Array<{ scope: string; target_ids?: string[] }>)
 			: [],
 		error: error
-			? { code: Number(error.code), subcode: error.subcode !== undefined ? Number(error.subcode) : undefined, message: redactText(String(error.message ?? ''), [inputToken]) }
+			? { code: Number(error.code), subcode: error.subcode !== undefined ? Number(error.subcode) : undefined, message: redactText(String(error.message ?? ''), [inputToken, app.appSecret]) }
 			: undefined,
 	};
 }

@@ -16,6 +16,7 @@ import { graphRequest } from '../request';
 import { worstStatus } from './checks';
 import type { DoctorInput, GraphRead, ReadOutcome, SetupExpectations } from './context';
 import { runSetupChecks, summaryLine } from './runChecks';
+import { readNumber } from '../parameters';
 
 /** Trigger events whose webhook fields the check can verify (`object:field`). */
 const WEBHOOK_FIELD_OPTIONS = [
@@ -215,10 +216,12 @@ function expiryText(at: number | undefined): string | null {
 
 export async function executeSetupCheck(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const credentialType = this.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
+	// Parameters are checked before the first call to Meta.
+	const warnDays = readNumber(this, 'warnDays', itemIndex, 'Warn Days Before Expiry', { min: 0 }, 14);
 	const report = await reportOnTokenInUse.call(this, credentialType, itemIndex);
 	const checks = await runSetupChecks({
 		report,
-		warnDays: this.getNodeParameter('warnDays', itemIndex, 14) as number,
+		warnDays,
 		features: this.getNodeParameter('features', itemIndex, []) as string[],
 		expect: expectationsOf(this.getNodeParameter('expectations', itemIndex, {}) as IDataObject),
 		read: graphReader(this, credentialType, itemIndex),

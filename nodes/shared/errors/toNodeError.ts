@@ -21,14 +21,31 @@ function formatIdentifiers(error: ClassifiedMetaError): string {
 	return parts.join(', ');
 }
 
+/** Every text field of Meta's error redacted: a token or the app secret can sit in any of them. */
+function redactedFields(error: ClassifiedMetaError, secrets: readonly string[]): ClassifiedMetaError {
+	const clean = (text: string | undefined) => (text === undefined ? undefined : redactText(text, secrets));
+	return {
+		...error,
+		message: redactText(error.message, secrets),
+		userTitle: clean(error.userTitle),
+		userMessage: clean(error.userMessage),
+		type: clean(error.type),
+		fbtraceId: clean(error.fbtraceId),
+		details: clean(error.details),
+		sentence: redactText(error.sentence, secrets),
+		title: redactText(error.title, secrets),
+	};
+}
+
 /** Turns a classified Meta error into the NodeApiError every node throws: plain words first, Meta's details after. */
-export function metaNodeApiError(node: INode, error: ClassifiedMetaError, options: MetaNodeErrorOptions = {}): NodeApiError {
+export function metaNodeApiError(node: INode, raw: ClassifiedMetaError, options: MetaNodeErrorOptions = {}): NodeApiError {
 	const secrets = options.knownSecrets ?? [];
-	const metaSays = redactText((error.userMessage ?? error.message).replace(/^\(#-?\d+\)\s*/, ''), secrets);
+	const error = redactedFields(raw, secrets);
+	const metaSays = (error.userMessage ?? error.message).replace(/^\(#-?\d+\)\s*/, '');
 	const description = [
-		redactText(error.sentence, secrets),
+		error.sentence,
 		options.extra ? redactText(options.extra, secrets) : '',
-		error.known ? `Meta said: ${metaSays}${error.details ? ` (${redactText(error.details, secrets)})` : ''}` : '',
+		error.known ? `Meta said: ${metaSays}${error.details ? ` (${error.details})` : ''}` : '',
 		formatIdentifiers(error),
 	]
 		.filter(Boolean)

@@ -1,13 +1,14 @@
 'use strict';
 // Scripted failures (admin: POST /__admin/faults), applied to Meta-host requests before product
 // routes and inside batch items. Kinds: error | http5xx | timeout | throttle | expire | lostResponse
-// (the request is carried out, then the connection drops before the answer: the outcome is unknown to the client).
+// (the request is carried out, then the connection drops before the answer: the outcome is unknown to the client)
+// | answer (a malformed answer, `status` and `body` as given, e.g. a 200 without the field a client relies on).
 // `probability` (0–1) fires a fault on that share of matching requests, drawn from a PRNG seeded by `seed`.
 const { normalizePattern, globMatch } = require('./glob');
 const { graphError, errors } = require('./errors');
 const { BUC_TYPES, businessObjectFor, isAdsObject } = require('./usage');
 
-const KINDS = ['error', 'http5xx', 'timeout', 'throttle', 'expire', 'lostResponse'];
+const KINDS = ['error', 'http5xx', 'timeout', 'throttle', 'expire', 'lostResponse', 'answer'];
 
 const RATE_LIMIT_DOC = 'For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.';
 /** Throttle messages (reference §7.2/§7.3; BUC wording partly [community]). */
@@ -133,6 +134,8 @@ function faultMiddleware(state, timers) {
 			}
 			case 'throttle':
 				return sendThrottle(state, req, res, fault, record);
+			case 'answer':
+				return res.status(Number(fault.status ?? 200)).json(fault.body ?? {});
 			case 'lostResponse': {
 				// Let the product carry the request out, then drop the connection instead of answering.
 				res.writeHead = () => res;

@@ -3,6 +3,7 @@ import { graphPaginate } from '../../../shared/pagination';
 import { COMMENT_FIELDS, flattenReplies, REPLY_FIELDS } from '../../helpers/comments';
 import { graphIdOf, instagramCall } from '../../helpers/context';
 import { accountLocator, mediaLocator, optionsCollection, returnAllAndLimit } from '../common';
+import { readNumber } from '../../../shared/parameters';
 
 export const description: INodeProperties[] = [
 	{ ...accountLocator('comment', ['getMany']), required: false, description: 'Only used to list media to pick from' },
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		call.layer,
 		{ method: 'GET', path: `${mediaId}/comments`, qs: { fields }, itemIndex },
 		// Meta serves at most 50 comments a page (reference §4.1).
-		{ returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean, limit: this.getNodeParameter('limit', itemIndex, 50) as number, pageSize: 50 },
+		{ returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean, limit: readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50), pageSize: 50 },
 	);
 	return comments.map((comment) => ({ json: flattenReplies(comment), pairedItem: { item: itemIndex } }));
 }

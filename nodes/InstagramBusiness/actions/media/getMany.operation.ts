@@ -3,6 +3,7 @@ import { graphPaginate } from '../../../shared/pagination';
 import { MEDIA_FIELDS } from '../../helpers/api';
 import { accountIdOf, instagramCall } from '../../helpers/context';
 import { accountLocator, optionsCollection, returnAllAndLimit } from '../common';
+import { readNumber } from '../../../shared/parameters';
 
 export const description: INodeProperties[] = [
 	accountLocator('media', ['getMany']),
@@ -22,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call = await instagramCall(this, itemIndex);
 	const accountId = accountIdOf(call);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	const limit = readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50);
 	const stories = this.getNodeParameter('options.stories', itemIndex, false) as boolean;
 	const media = await graphPaginate(
 		this,

@@ -3,6 +3,7 @@ import { graphPaginate } from '../../../shared/pagination';
 import { accountIdOf, instagramCall } from '../../helpers/context';
 import { requireFacebookLogin } from '../../helpers/mentions';
 import { accountLocator, optionsCollection, returnAllAndLimit } from '../common';
+import { readNumber } from '../../../shared/parameters';
 
 const TAGGED_FIELDS = 'id,caption,media_type,media_url,permalink,timestamp,username,comments_count,like_count';
 
@@ -15,7 +16,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		call.layer,
 		{ method: 'GET', path: `${accountIdOf(call)}/tags`, qs: { fields: TAGGED_FIELDS }, itemIndex },
-		{ returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean, limit: this.getNodeParameter('limit', itemIndex, 50) as number },
+		{ returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean, limit: readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50) },
 	);
 	return media.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 import { accountIdOf, instagramCall } from '../../helpers/context';
 import { recipientOf, sendToInstagram } from '../../helpers/messaging';
 import { optionsCollection } from '../common';
+import { readOptionalId, readOptionalText } from '../../../shared/parameters';
 
 export const description: INodeProperties[] = [
 	{
@@ -29,9 +30,9 @@ export async function setReaction(this: IExecuteFunctions, itemIndex: number, ad
 	const call = await instagramCall(this, itemIndex);
 	const accountId = accountIdOf(call);
 	const recipient = recipientOf(call);
-	const messageId = String(this.getNodeParameter('messageId', itemIndex, '') ?? '').trim();
+	const messageId = readOptionalId(this, 'messageId', itemIndex, 'Message ID');
 	if (!messageId) throw new NodeOperationError(this.getNode(), 'Message ID is empty: use the mid of the person’s message', { itemIndex });
-	const reaction = add ? String(this.getNodeParameter('reaction', itemIndex, 'love')).trim() || 'love' : undefined;
+	const reaction = add ? readOptionalText(this, 'reaction', itemIndex, 'Reaction', 'love').trim() || 'love' : undefined;
 	await sendToInstagram(
 		call,
 		accountId,

@@ -4,6 +4,7 @@ import { recipientOf, sendToInstagram, taggingOf } from '../../helpers/messaging
 import { validateMediaUrl } from '../../helpers/validation';
 import { optionsCollection } from '../common';
 import { humanAgentOption } from './shared';
+import { readUrl } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendMedia'] };
 
@@ -39,7 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const accountId = accountIdOf(call);
 	const recipient = recipientOf(call);
 	const type = this.getNodeParameter('attachmentType', itemIndex, 'image') as string;
-	const url = validateMediaUrl(this.getNode(), 'Media URL', this.getNodeParameter('mediaUrl', itemIndex, '') as string, itemIndex);
+	const url = validateMediaUrl(this.getNode(), 'Media URL', readUrl(this, 'mediaUrl', itemIndex, 'Media URL'), itemIndex);
 	const answer = await sendToInstagram(call, accountId, { recipient: { id: recipient }, ...taggingOf(call), message: { attachment: { type, payload: { url } } } }, false);
 	return [{ json: { recipientId: answer.recipient_id, messageId: answer.message_id }, pairedItem: { item: itemIndex } }];
 }

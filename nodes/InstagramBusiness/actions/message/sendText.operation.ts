@@ -3,6 +3,7 @@ import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/co
 import { QUICK_REPLIES_MAX, QUICK_REPLY_TITLE_MAX, recipientOf, sendToInstagram, taggingOf, textOf } from '../../helpers/messaging';
 import { humanAgentOption } from './shared';
 import { optionsCollection } from '../common';
+import { textValue } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendText'] };
 
@@ -46,10 +47,10 @@ function quickRepliesOf(call: InstagramCall): IDataObject[] | undefined {
 	const refuse = (message: string) => new NodeOperationError(call.ctx.getNode(), message, { itemIndex: call.itemIndex });
 	if (replies.length > QUICK_REPLIES_MAX) throw refuse(`Quick Replies has ${replies.length} buttons: Instagram shows at most ${QUICK_REPLIES_MAX}; remove ${replies.length - QUICK_REPLIES_MAX}`);
 	return replies.map((reply, index) => {
-		const title = String(reply.title ?? '').trim();
+		const title = textValue(call.ctx.getNode(), reply.title, `Quick reply ${index + 1} title`, call.itemIndex, { required: false }).trim();
 		if (!title) throw refuse(`Quick reply ${index + 1} has no title: enter the button text`);
 		if ([...title].length > QUICK_REPLY_TITLE_MAX) throw refuse(`Quick reply title "${title}" is ${[...title].length} characters: at most ${QUICK_REPLY_TITLE_MAX} (Instagram would cut it)`);
-		return { content_type: 'text', title, payload: String(reply.payload ?? '') || title };
+		return { content_type: 'text', title, payload: textValue(call.ctx.getNode(), reply.payload, `Quick reply ${index + 1} payload`, call.itemIndex, { required: false }) || title };
 	});
 }
 

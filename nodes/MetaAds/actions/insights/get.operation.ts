@@ -14,6 +14,7 @@ import {
 	LEVEL_OPTIONS,
 	TIME_INCREMENT_OPTIONS,
 } from '../../helpers/insightsOptions';
+import { readNumber } from '../../../shared/parameters';
 
 const show = { resource: ['insights'], operation: ['get'] };
 
@@ -253,7 +254,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const pollMs = Math.max(0, Number(options.pollIntervalSeconds ?? 2)) * 1000;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll ? undefined : readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50);
 	const pageSize = Number(options.pageSize ?? 100);
 	const pairedItem = { item: itemIndex };
 	// Rows become n8n items page by page, simplified in the same pass: no second copy of all rows.

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { graphRequest } from '../../../shared/request';
-import { layerOf } from '../../helpers/graph';
+import { layerOf, locatorValue } from '../../helpers/graph';
+import { readId, readText } from '../../../shared/parameters';
 
 const show = { resource: ['media'], operation: ['download'] };
 
@@ -30,7 +31,9 @@ const EXTENSIONS: Record<string, string> = {
 
 /** Media id → its short-lived URL → the file, as n8n binary data (n8n's built-in node stops at the URL). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mediaId = String(this.getNodeParameter('downloadMediaId', itemIndex, '')).trim();
+	locatorValue(this, 'wabaId', itemIndex); // not needed for a download, but checked like every field
+	const mediaId = readId(this, 'downloadMediaId', itemIndex, 'Media ID');
+	const field = readText(this, 'outputBinaryField', itemIndex, 'Put Output File in Field').trim();
 	if (!/^\d+$/.test(mediaId)) {
 		throw new NodeOperationError(this.getNode(), `"Media ID" should be digits, got "${mediaId}"`, { itemIndex, description: 'Map the id of the media from the incoming message.' });
 	}
@@ -39,7 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const file = await graphRequest<Buffer>(this, layer, { method: 'GET', path: '', absoluteUrl: String(info.url), responseFormat: 'binary', itemIndex });
 	const mimeType = String(info.mime_type ?? 'application/octet-stream');
 	const fileName = `whatsapp-${mediaId}.${EXTENSIONS[mimeType] ?? 'bin'}`;
-	const field = this.getNodeParameter('outputBinaryField', itemIndex, 'data') as string;
 	const binary = await this.helpers.prepareBinaryData(file.body, fileName, mimeType);
 	const json: IDataObject = { ...info };
 	delete json.url; // short-lived and useless without the token

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { requiredPhoneNumberId } from '../../helpers/envelope';
 import { layerOf } from '../../helpers/graph';
 import { uploadBinary } from '../../helpers/media';
+import { readText } from '../../../shared/parameters';
 
 const show = { resource: ['media'], operation: ['upload'] };
 
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const field = readText(this, 'binaryPropertyName', itemIndex, 'Input Binary Field').trim();
 	const id = await uploadBinary(this, layerOf(this, itemIndex), requiredPhoneNumberId(this, itemIndex), itemIndex, field);
 	const binary = this.helpers.assertBinaryData(itemIndex, field);
 	return [{ json: { id, mimeType: binary.mimeType, fileName: binary.fileName ?? null }, pairedItem: { item: itemIndex } }];

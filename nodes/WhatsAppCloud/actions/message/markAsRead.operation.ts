@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requiredPhoneNumberId, requireWamid } from '../../helpers/envelope';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
+import { readId } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['markAsRead'] };
 
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {
-	const messageId = requireWamid(this, this.getNodeParameter('readMessageId', itemIndex), 'Message ID', itemIndex);
+	const messageId = requireWamid(this, readId(this, 'readMessageId', itemIndex, 'Message ID'), 'Message ID', itemIndex);
 	const payload = { messaging_product: 'whatsapp', status: 'read', message_id: messageId, ...(this.getNodeParameter('typingIndicator', itemIndex, false) ? { typing_indicator: { type: 'text' } } : {}) };
 	return { phoneNumberId: requiredPhoneNumberId(this, itemIndex), to: '', payload };
 }

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { outgoing } from '../../helpers/envelope';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
+import { textValue } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendContacts'] };
 
@@ -34,12 +35,15 @@ export async function build(this: IExecuteFunctions, itemIndex: number): Promise
 	const rows = (this.getNodeParameter('contacts.contact', itemIndex, []) as IDataObject[]) ?? [];
 	if (!rows.length) throw new NodeOperationError(this.getNode(), '"Contacts" is empty', { itemIndex, description: 'Add at least one contact.' });
 	const contacts = rows.map((c, n) => {
-		const formatted = String(c.formattedName ?? '').trim();
+		const text = (value: unknown, label: string, acceptIntegers = false) =>
+			textValue(this.getNode(), value, `Contact ${n + 1} ${label}`, itemIndex, { required: false, acceptIntegers }).trim();
+		const formatted = text(c.formattedName, 'Full Name');
 		if (!formatted) throw new NodeOperationError(this.getNode(), `Contact ${n + 1} has no "Full Name"`, { itemIndex });
-		const contact: IDataObject = { name: { formatted_name: formatted, ...(c.firstName ? { first_name: c.firstName } : {}), ...(c.lastName ? { last_name: c.lastName } : {}) } };
-		if (c.phone) contact.phones = [{ phone: String(c.phone), type: 'CELL' }];
-		if (c.email) contact.emails = [{ email: String(c.email), type: 'WORK' }];
-		if (c.company) contact.org = { company: String(c.company) };
+		const [firstName, lastName, phone, email, company] = [text(c.firstName, 'First Name'), text(c.lastName, 'Last Name'), text(c.phone, 'Phone', true), text(c.email, 'Email'), text(c.company, 'Company')];
+		const contact: IDataObject = { name: { formatted_name: formatted, ...(firstName ? { first_name: firstName } : {}), ...(lastName ? { last_name: lastName } : {}) } };
+		if (phone) contact.phones = [{ phone, type: 'CELL' }];
+		if (email) contact.emails = [{ email, type: 'WORK' }];
+		if (company) contact.org = { company };
 		return contact;
 	});
 	return outgoing(this, itemIndex, 'contacts', contacts);

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { checkLength, outgoing } from '../../helpers/envelope';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
+import { readOptionalText, textValue } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendInteractive'] };
 const showKind = (kind: string) => ({ show: { ...show, interactiveType: [kind] } });
@@ -73,7 +74,10 @@ function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, descri
 }
 
 function replyButtons(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const buttons = ((ctx.getNodeParameter('replyButtons.button', itemIndex, []) as IDataObject[]) ?? []).map((b) => ({ id: String(b.id ?? ''), title: String(b.title ?? '') }));
+	const buttons = ((ctx.getNodeParameter('replyButtons.button', itemIndex, []) as IDataObject[]) ?? []).map((b, n) => ({
+		id: textValue(ctx.getNode(), b.id, `Button ${n + 1} ID`, itemIndex, { required: false }),
+		title: textValue(ctx.getNode(), b.title, `Button ${n + 1} Title`, itemIndex, { required: false }),
+	}));
 	if (buttons.length < 1 || buttons.length > 3) fail(ctx, `"Buttons" has ${buttons.length} buttons; WhatsApp allows 1 to 3`, itemIndex, 'For more choices use a list.');
 	const titles = new Set<string>();
 	buttons.forEach((b, n) => {
@@ -86,17 +90,19 @@ function replyButtons(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 function listAction(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const button = checkLength(ctx, String(ctx.getNodeParameter('listButtonText', itemIndex, '')), 'List Button Text', 20, itemIndex);
+	const button = checkLength(ctx, readOptionalText(ctx, 'listButtonText', itemIndex, 'List Button Text'), 'List Button Text', 20, itemIndex);
 	const rows = (ctx.getNodeParameter('listRows.row', itemIndex, []) as IDataObject[]) ?? [];
 	if (rows.length < 1 || rows.length > 10) fail(ctx, `"Rows" has ${rows.length} rows; a WhatsApp list has 1 to 10`, itemIndex);
 	const sections = new Map<string, IDataObject[]>();
 	rows.forEach((r, n) => {
-		const section = String(r.section ?? '');
+		const text = (value: unknown, label: string) => textValue(ctx.getNode(), value, `Row ${n + 1} ${label}`, itemIndex, { required: false });
+		const section = text(r.section, 'Section Title');
 		const row: IDataObject = {
-			id: checkLength(ctx, String(r.id ?? ''), `Row ${n + 1} ID`, 200, itemIndex),
-			title: checkLength(ctx, String(r.title ?? ''), `Row ${n + 1} Title`, 24, itemIndex),
+			id: checkLength(ctx, text(r.id, 'ID'), `Row ${n + 1} ID`, 200, itemIndex),
+			title: checkLength(ctx, text(r.title, 'Title'), `Row ${n + 1} Title`, 24, itemIndex),
 		};
-		if (r.description) row.description = checkLength(ctx, String(r.description), `Row ${n + 1} Description`, 72, itemIndex);
+		const description = text(r.description, 'Description');
+		if (description) row.description = checkLength(ctx, description, `Row ${n + 1} Description`, 72, itemIndex);
 		checkLength(ctx, section, `Row ${n + 1} Section Title`, 24, itemIndex, false);
 		sections.set(section, [...(sections.get(section) ?? []), row]);
 	});
@@ -106,17 +112,17 @@ function listAction(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 function ctaAction(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const displayText = checkLength(ctx, String(ctx.getNodeParameter('ctaDisplayText', itemIndex, '')), 'Button Text', 20, itemIndex);
-	const url = String(ctx.getNodeParameter('ctaUrl', itemIndex, '')).trim();
+	const displayText = checkLength(ctx, readOptionalText(ctx, 'ctaDisplayText', itemIndex, 'Button Text'), 'Button Text', 20, itemIndex);
+	const url = readOptionalText(ctx, 'ctaUrl', itemIndex, 'Button URL').trim();
 	if (!/^https?:\/\/\S+$/i.test(url)) fail(ctx, `"Button URL" should be an http(s) URL, got "${url}"`, itemIndex);
 	return { name: 'cta_url', parameters: { display_text: displayText, url } };
 }
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {
 	const type = this.getNodeParameter('interactiveType', itemIndex) as string;
-	const bodyText = checkLength(this, String(this.getNodeParameter('bodyText', itemIndex, '')), 'Body Text', type === 'list' ? 4096 : 1024, itemIndex);
-	const headerText = checkLength(this, String(this.getNodeParameter('headerText', itemIndex, '')), 'Header Text', 60, itemIndex, false);
-	const footerText = checkLength(this, String(this.getNodeParameter('footerText', itemIndex, '')), 'Footer Text', 60, itemIndex, false);
+	const bodyText = checkLength(this, readOptionalText(this, 'bodyText', itemIndex, 'Body Text'), 'Body Text', type === 'list' ? 4096 : 1024, itemIndex);
+	const headerText = checkLength(this, readOptionalText(this, 'headerText', itemIndex, 'Header Text'), 'Header Text', 60, itemIndex, false);
+	const footerText = checkLength(this, readOptionalText(this, 'footerText', itemIndex, 'Footer Text'), 'Footer Text', 60, itemIndex, false);
 	const action = type === 'button' ? replyButtons(this, itemIndex) : type === 'list' ? listAction(this, itemIndex) : ctaAction(this, itemIndex);
 	const interactive: IDataObject = { type, body: { text: bodyText }, action };
 	if (headerText) interactive.header = { type: 'text', text: headerText };

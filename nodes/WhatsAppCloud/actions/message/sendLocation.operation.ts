@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { outgoing } from '../../helpers/envelope';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
+import { readNumber, readOptionalText } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendLocation'] };
 
@@ -12,14 +13,14 @@ export const description: INodeProperties[] = [
 ];
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {
-	const latitude = Number(this.getNodeParameter('latitude', itemIndex));
-	const longitude = Number(this.getNodeParameter('longitude', itemIndex));
+	const latitude = readNumber(this, 'latitude', itemIndex, 'Latitude');
+	const longitude = readNumber(this, 'longitude', itemIndex, 'Longitude');
 	if (!Number.isFinite(latitude) || Math.abs(latitude) > 90 || !Number.isFinite(longitude) || Math.abs(longitude) > 180) {
 		throw new NodeOperationError(this.getNode(), `The location ${latitude}, ${longitude} is not on the map`, { itemIndex, description: 'Latitude is -90 to 90 and longitude -180 to 180.' });
 	}
 	const location: IDataObject = { latitude, longitude };
-	const name = String(this.getNodeParameter('locationName', itemIndex, '')).trim();
-	const address = String(this.getNodeParameter('address', itemIndex, '')).trim();
+	const name = readOptionalText(this, 'locationName', itemIndex, 'Name').trim();
+	const address = readOptionalText(this, 'address', itemIndex, 'Address').trim();
 	if (name) location.name = name;
 	if (address) location.address = address;
 	return outgoing(this, itemIndex, 'location', location);

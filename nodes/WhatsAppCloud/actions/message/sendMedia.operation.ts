@@ -4,6 +4,7 @@ import { layerOf } from '../../helpers/graph';
 import { mediaResolver, type MediaSource } from '../../helpers/media';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
 import type { MediaKind } from '../../helpers/templateMessage';
+import { readOptionalText } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendMedia'] };
 
@@ -54,14 +55,14 @@ export async function build(this: IExecuteFunctions, itemIndex: number): Promise
 	const source = this.getNodeParameter('mediaSource', itemIndex) as MediaSource;
 	const field = source === 'url' ? 'mediaUrl' : source === 'id' ? 'mediaId' : 'binaryPropertyName';
 	const label = source === 'url' ? 'Media URL' : source === 'id' ? 'Media ID' : 'Input Binary Field';
-	const value = String(this.getNodeParameter(field, itemIndex, '')).trim();
+	const value = readOptionalText(this, field, itemIndex, label).trim();
 	const content: IDataObject = {};
 	if (['image', 'video', 'document'].includes(kind)) {
-		const caption = checkLength(this, String(this.getNodeParameter('caption', itemIndex, '')), 'Caption', 1024, itemIndex, false);
+		const caption = checkLength(this, readOptionalText(this, 'caption', itemIndex, 'Caption'), 'Caption', 1024, itemIndex, false);
 		if (caption) content.caption = caption;
 	}
 	if (kind === 'document') {
-		const fileName = String(this.getNodeParameter('fileName', itemIndex, '')).trim();
+		const fileName = readOptionalText(this, 'fileName', itemIndex, 'File Name').trim();
 		if (fileName) content.filename = fileName;
 	}
 	const message = outgoing(this, itemIndex, kind, content);

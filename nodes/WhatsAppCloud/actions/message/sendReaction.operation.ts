@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { outgoing, requireWamid } from '../../helpers/envelope';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
+import { readId, readOptionalText } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendReaction'] };
 
@@ -10,8 +11,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {
-	const messageId = requireWamid(this, this.getNodeParameter('reactionMessageId', itemIndex), 'Message ID', itemIndex);
-	return outgoing(this, itemIndex, 'reaction', { message_id: messageId, emoji: String(this.getNodeParameter('emoji', itemIndex, '')) });
+	const messageId = requireWamid(this, readId(this, 'reactionMessageId', itemIndex, 'Message ID'), 'Message ID', itemIndex);
+	return outgoing(this, itemIndex, 'reaction', { message_id: messageId, emoji: readOptionalText(this, 'emoji', itemIndex, 'Emoji') });
 }
 
 export const execute = singleSend(build);

@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { readOptionalText } from '../../../shared/parameters';
 import { layerOf, locatorValue } from '../../helpers/graph';
 import { requiredWabaId } from '../../helpers/account';
 import { outgoing } from '../../helpers/envelope';
@@ -93,10 +94,11 @@ export async function build(this: IExecuteFunctions, itemIndex: number): Promise
 	const wabaId = requiredWabaId(this, itemIndex);
 	const name = locatorValue(this, 'templateName', itemIndex);
 	if (!name) throw new NodeOperationError(node, '"Template" is empty', { itemIndex, description: 'Pick an approved template.' });
-	const language = String(this.getNodeParameter('templateLanguage', itemIndex, '') ?? '').trim();
+	const language = readOptionalText(this, 'templateLanguage', itemIndex, 'Language').trim();
 	if (!language) throw new NodeOperationError(node, '"Language" is empty', { itemIndex, description: 'Pick the translation of the template to send.' });
-	const template = chooseTranslation(node, await translationsOf(this, wabaId, name, itemIndex), name, language, itemIndex);
+	// Recipient and sender are checked before the template is looked up on Meta.
 	const message = outgoing(this, itemIndex, 'template', { name, language: { code: language } });
+	const template = chooseTranslation(node, await translationsOf(this, wabaId, name, itemIndex), name, language, itemIndex);
 	const values = (this.getNodeParameter('templateVariables.value', itemIndex, {}) ?? {}) as IDataObject;
 	const source = this.getNodeParameter('headerMediaSource', itemIndex, 'url') as MediaSource;
 	const resolve = mediaResolver(this, layerOf(this, itemIndex), message.phoneNumberId, source, itemIndex);

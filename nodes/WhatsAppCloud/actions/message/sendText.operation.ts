@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { checkLength, outgoing } from '../../helpers/envelope';
 import { singleSend, type OutgoingMessage } from '../../helpers/send';
+import { readOptionalText } from '../../../shared/parameters';
 
 const show = { resource: ['message'], operation: ['sendText'] };
 
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {
-	const body = checkLength(this, String(this.getNodeParameter('textBody', itemIndex, '')), 'Text', 4096, itemIndex);
+	const body = checkLength(this, readOptionalText(this, 'textBody', itemIndex, 'Text'), 'Text', 4096, itemIndex);
 	return outgoing(this, itemIndex, 'text', { body, preview_url: this.getNodeParameter('previewUrl', itemIndex, false) as boolean });
 }
 

@@ -3,6 +3,7 @@ import { graphPaginate } from '../../../shared/pagination';
 import { layerOf } from '../../helpers/graph';
 import { requiredWabaId } from '../../helpers/account';
 import { TEMPLATE_FIELDS } from '../../helpers/template';
+import { readNumber } from '../../../shared/parameters';
 
 const show = { resource: ['template'], operation: ['list'] };
 
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const key of ['status', 'category']) if (Array.isArray(filters[key]) && (filters[key] as string[]).length) qs[key] = (filters[key] as string[]).join(',');
 	for (const key of ['language', 'name']) if (filters[key]) qs[key] = String(filters[key]).trim();
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	const limit = readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50);
 	const rows = await graphPaginate(this, layerOf(this, itemIndex), { method: 'GET', path: `${wabaId}/message_templates`, qs, itemIndex }, { returnAll, limit });
 	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
