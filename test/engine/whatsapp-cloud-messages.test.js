@@ -72,6 +72,33 @@ describe('outside the 24-hour window', () => {
 		expect(hook.responses.some((r) => r.method === 'POST' && r.status === 200)).toBe(true);
 	});
 
+	test('the template-fallback example: the failed status it listens for sends its template to that customer', async () => {
+		const example = require('../../docs/examples/whatsapp-template-fallback.json');
+		const node = (type) => example.nodes.find((n) => n.type === type);
+		const trigger = node('n8n-nodes-meta-business.whatsAppCloudTrigger');
+		const check = node('n8n-nodes-base.if').parameters.conditions.conditions[0];
+		const fallback = node('n8n-nodes-meta-business.whatsAppCloud');
+		expect(JSON.stringify(example)).not.toMatch(/1[56]000000000000\d\d/); // no sandbox IDs: the user sets the account
+		expect(check).toMatchObject({ leftValue: '={{ $json.error?.code }}', rightValue: 131047, operator: { type: 'number', operation: 'equals' } });
+		expect(example.connections[trigger.name].main[0][0].node).toBe('Outside the 24-hour window?');
+
+		const { app, waba, tokens } = fx.seed;
+		const triggerCredentials = {
+			...fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, verifyToken: 'verify-me' }),
+			...fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser }),
+		};
+		const hook = await triggers.start(trigger.type.split('.')[1], { ...trigger.parameters, whatsappAccountId: waba.id }, triggerCredentials);
+		expect(await hook.runWebhookMethod('create')).toBe(true);
+		const [sent] = (await run(w.messageParams(fx.seed, 'sendText', { to: '+4915112345678', textBody: 'Your table is ready' }))).items;
+		const failed = await eventually(() => hook.executions.flatMap((e) => e.outputs[0]).find((item) => item.eventId === `status:${sent.messageId}:failed`));
+		expect(failed.error.code).toBe(check.rightValue);
+
+		const result = await run(fallback.parameters, [failed]);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0]).toMatchObject({ status: 'accepted', waId: '4915112345678', type: 'template' });
+		expect(sentPayloads().at(-1)).toMatchObject({ to: '+4915112345678', type: 'template', template: { name: 'hello_world' }, biz_opaque_callback_data: `fallback for ${sent.messageId}` });
+	});
+
 	test('with Meta set to refuse at once (the older behaviour), the error says a template is needed', async () => {
 		// Kind setting: Meta sometimes refuses synchronously; the node must explain that refusal too.
 		w.whatsappAdmin(fx.sandbox.state).settings({ windowErrorMode: 'sync' });

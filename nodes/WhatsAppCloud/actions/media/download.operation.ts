@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.document.filename }}',
 		description:
-			"Name of the downloaded file. Empty: the document's own name when the input item is the incoming message (its document.filename), otherwise whatsapp-<media ID> with the extension of its type.",
+			"Name of the downloaded file. Empty: the document's own name when the input item is the incoming message (its document.filename), otherwise whatsapp-(media ID) with the extension of its type.",
 		displayOptions: { show },
 	},
 	{ displayName: 'Put Output File in Field', name: 'outputBinaryField', type: 'string', default: 'data', hint: 'The name of the output binary field to put the file in', displayOptions: { show } },
