@@ -248,6 +248,9 @@ describe('messages', () => {
 		const r = await send(template('hello_world', []));
 		expect(r.status).toBe(200);
 		expect(r.headers['x-business-use-case-usage']).toBeUndefined();
+		// Business Management calls on the account keep theirs, keyed by the WABA.
+		const templates = await get(`/${WABA}/message_templates?limit=1`);
+		expect(Object.keys(JSON.parse(templates.headers['x-business-use-case-usage']))).toEqual([WABA]);
 	});
 
 	test('interactive limits: 3 reply buttons, list rows, cta url', async () => {
