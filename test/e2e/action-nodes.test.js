@@ -4,6 +4,7 @@
 // n8n errors that say what to do.
 const { PACKAGE_NAME } = require('./n8n-instance');
 const { useN8nWithSandbox } = require('./use-n8n');
+const { whatsappAdmin } = require('../sandbox/products/whatsapp');
 
 const env = useN8nWithSandbox('e2e actions');
 let sb;
@@ -59,10 +60,11 @@ function whatsAppText(to, text) {
 	};
 }
 
-const CUSTOMER = '16505551234'; // wrote to the seeded number a minute ago: its service window is open
+const CUSTOMER = '16505551234';
 
 test('one workflow publishes an Instagram image, sends a WhatsApp text and reads ad insights', async () => {
 	const { instagram, waba, adAccount } = sb.seedResult;
+	whatsappAdmin(sb.state).customerMessaged(waba.phoneNumberId, CUSTOMER, 60); // the customer wrote a minute ago
 	const workflow = await n8n.createWorkflow(
 		manualWorkflow('Meta action nodes e2e', [
 			{
@@ -124,6 +126,7 @@ test('one workflow publishes an Instagram image, sends a WhatsApp text and reads
 
 test("Meta's refusal of a text outside the 24-hour window reaches the user as an error saying a template is needed", async () => {
 	const { waba } = sb.seedResult;
+	whatsappAdmin(sb.state).settings({ windowErrorMode: 'sync' }); // kind setting: Meta refuses at once instead of failing later
 	const workflow = await n8n.createWorkflow(
 		manualWorkflow('WhatsApp outside the window e2e', [
 			whatsAppText('+4915112345678', 'hi'),

@@ -64,7 +64,8 @@ test('continue on fail: one output per input, failures classified, the rest sent
 		{ n: '2', phone: '+4915100000003' },
 		{ n: '3', phone: '+4915100000004' },
 	];
-	admin.settings({ undeliverable: new Set() });
+	// Kind setting: Meta refuses the window error at once here, so one item shows how a Meta refusal is classified.
+	admin.settings({ undeliverable: new Set(), windowErrorMode: 'sync' });
 	const params = w.messageParams(fx.seed, 'sendText', { to: '={{ $json.phone }}', textBody: 'hi', sendOptions: { bizOpaqueCallbackData: '={{ $json.n }}' } });
 	admin.customerMessaged(fx.seed.waba.phoneNumberId, '+4915100000001');
 	admin.customerMessaged(fx.seed.waba.phoneNumberId, '+4915100000004');

@@ -26,7 +26,15 @@ test('a document-header template with two named variables and a URL button, fill
 	const result = await run(w.templateParams(fx.seed, 'invoice_ready', 'en_US', INVOICE_VALUES, { to: '={{ $json.phone }}' }), items);
 	expect(result.error).toBeUndefined();
 	expect(result.items).toEqual([
-		{ messageId: expect.stringMatching(/^wamid\./), status: 'accepted', to: '+4915112345678', waId: '4915112345678', phoneNumberId: fx.seed.waba.phoneNumberId, type: 'template' },
+		{
+			messageId: expect.stringMatching(/^wamid\./),
+			status: 'accepted',
+			note: expect.stringMatching(/^Accepted by WhatsApp, not delivered yet/),
+			to: '+4915112345678',
+			waId: '4915112345678',
+			phoneNumberId: fx.seed.waba.phoneNumberId,
+			type: 'template',
+		},
 	]);
 	const [call] = messagesCalls();
 	expect(call.status).toBe(200);

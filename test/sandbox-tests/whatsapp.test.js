@@ -24,6 +24,16 @@ const get = (path) => ctx.api.get(ctx.fb(path), auth);
 const send = (body, phone = PHONE) => ctx.api.post(ctx.fb(`/${phone}/messages`), { messaging_product: 'whatsapp', ...body }, auth);
 const template = (name, components, code = 'en_US') => ({ to: '+4915112345678', type: 'template', template: { name, language: { code }, components } });
 const text = (t) => ({ type: 'text', text: t });
+/** The app's callback for whatsapp_business_account `messages`, and the account's install of the app (as Meta needs both). */
+async function subscribeApp(url) {
+	const sub = await ctx.api.post(
+		ctx.fb(`/${ctx.seed.app.id}/subscriptions`),
+		new URLSearchParams({ object: 'whatsapp_business_account', callback_url: url, fields: 'messages', verify_token: 'v', access_token: ctx.seed.tokens.app }).toString(),
+	);
+	expect(sub.data).toEqual({ success: true });
+	const install = await ctx.api.post(ctx.fb(`/${WABA}/subscribed_apps`), {}, auth);
+	expect(install.data).toEqual({ success: true });
+}
 
 describe('phone numbers and accounts', () => {
 	test('numbers of a WABA are paged and every field can be seeded per number', async () => {
@@ -138,32 +148,115 @@ describe('messages', () => {
 		expect((await send({ to: '+1 555-000-1111', ...text({ body: 'hi' }) })).data.error.code).toBe(131021);
 	});
 
-	test('outside the 24-hour window only templates go out (131047); a customer message reopens it', async () => {
-		const to = '+4915112345678';
-		expect((await send({ to, ...text({ body: 'hi' }) })).data.error.code).toBe(131047);
-		wa.customerMessaged(PHONE, to, 3600);
-		expect((await send({ to, ...text({ body: 'hi' }) })).status).toBe(200);
-		ctx.sandbox.state.advanceClock(23 * 3600 + 1);
-		expect((await send({ to, ...text({ body: 'hi' }) })).data.error.code).toBe(131047);
-	});
-
-	test('window errors can also come the way production often sends them: accepted, then a failed status (131047)', async () => {
-		const receiver = await startReceiver();
+	test('the seed opens no service window: a text to the seed\'s customer is accepted, then fails with 131047 at the subscribed callback', async () => {
+		const receiver = await startReceiver((req) => (req.method === 'GET' ? { status: 200, body: new URL(req.url, 'http://x').searchParams.get('hub.challenge') } : { status: 200 }));
 		try {
-			wa.settings({ windowErrorMode: 'async' });
-			wa.statusWebhook({ url: receiver.url, delaysMs: { failed: 1 } });
-			const r = await send({ to: '+4915112345678', ...text({ body: 'hi' }) });
+			await subscribeApp(receiver.url);
+			const r = await send({ to: '+16505551234', ...text({ body: 'hi' }) });
 			expect(r.status).toBe(200);
-			for (let i = 0; i < 100 && receiver.received.length < 1; i++) await new Promise((res) => setTimeout(res, 10));
-			const status = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value.statuses[0];
-			expect(status).toMatchObject({ id: r.data.messages[0].id, status: 'failed', errors: [expect.objectContaining({ code: 131047, title: 'Re-engagement message' })] });
+			expect(r.data.messages[0].id).toMatch(/^wamid\./);
+			const posts = () => receiver.received.filter((x) => x.method === 'POST');
+			for (let i = 0; i < 100 && posts().length < 1; i++) await new Promise((res) => setTimeout(res, 10));
+			const [delivery] = posts();
+			const sig = 'sha256=' + crypto.createHmac('sha256', ctx.seed.app.secret).update(delivery.raw).digest('hex');
+			expect(delivery.headers['x-hub-signature-256']).toBe(sig);
+			const status = JSON.parse(delivery.raw.toString()).entry[0].changes[0].value.statuses[0];
+			expect(status).toMatchObject({ id: r.data.messages[0].id, status: 'failed', recipient_id: '16505551234', errors: [expect.objectContaining({ code: 131047, title: 'Re-engagement message' })] });
+			// failed only, no sent/delivered/read for it (Meta may deliver an event twice, hence the set)
+			expect([...new Set(posts().map((x) => JSON.parse(x.raw.toString()).entry[0].changes[0].value.statuses[0].status))]).toEqual(['failed']);
 		} finally {
 			await receiver.close();
 		}
 	});
 
+	test('a customer message opens the window for 24 hours; the kind setting refuses at once (131047) outside it', async () => {
+		const to = '+4915112345678';
+		wa.customerMessaged(PHONE, to, 3600);
+		expect((await send({ to, ...text({ body: 'hi' }) })).status).toBe(200);
+		expect(wa.accepted().at(-1).category).toBe('service');
+		ctx.sandbox.state.advanceClock(23 * 3600 + 1);
+		const late = await send({ to, ...text({ body: 'hi' }) });
+		expect(late.status).toBe(200); // accepted; it fails later as a status
+		wa.settings({ windowErrorMode: 'sync' });
+		expect((await send({ to, ...text({ body: 'hi' }) })).data.error.code).toBe(131047);
+		expect((await send(template('hello_world', []))).status).toBe(200);
+	});
+
+	test('a sample customer message (the demo\'s whatsapp-reply event) opens the window of the number it was sent to', async () => {
+		const { fireSampleEvent } = require('../sandbox/products/sample-events');
+		await fireSampleEvent(ctx.sandbox.state, ctx.sandbox.webhooks, { kind: 'whatsapp-reply', text: 'Yes please' });
+		const r = await send({ to: '+16505551234', ...text({ body: 'Thanks!' }) });
+		expect(r.status).toBe(200);
+		expect(wa.accepted().at(-1)).toMatchObject({ waId: '16505551234', category: 'service' });
+	});
+
+	test('a recipient without + is read as a national number of the business: Meta puts the business country code in front', async () => {
+		const tmpl = (to) => ({ ...template('hello_world', []), to });
+		const us = await send(tmpl('6505551234'));
+		expect(us.data.contacts).toEqual([{ input: '6505551234', wa_id: '16505551234' }]);
+		wa.setNumber(PHONE, { display_phone_number: '+49 30 5550 1111' });
+		const de = await send(tmpl('4915112345678'));
+		expect(de.data.contacts[0].wa_id).toBe('494915112345678'); // not the +49 151… number the digits meant
+		expect((await send(tmpl('+4915112345678'))).data.contacts[0].wa_id).toBe('4915112345678');
+		// Kind setting: digits without + taken as international.
+		wa.settings({ recipientWithoutPlus: 'international' });
+		expect((await send(tmpl('4915112345678'))).data.contacts[0].wa_id).toBe('4915112345678');
+	});
+
+	test('mark as read: only a message the number received; an unknown wamid is refused', async () => {
+		wa.customerMessaged(PHONE, '+16505551234', 0, 'wamid.in1');
+		expect((await send({ status: 'read', message_id: 'wamid.in1' })).data).toEqual({ success: true });
+		const unknown = await send({ status: 'read', message_id: 'wamid.unknown1' });
+		expect(unknown.status).toBe(400);
+		expect(unknown.data.error).toMatchObject({ code: 131009, error_data: { details: expect.stringMatching(/wamid\.unknown1.*received/) } });
+		expect(wa.reads().map((r) => r.messageId)).toEqual(['wamid.in1']);
+		// Kind setting: any wamid is accepted.
+		wa.settings({ markReadUnknown: 'accept' });
+		expect((await send({ status: 'read', message_id: 'wamid.unknown1' })).data).toEqual({ success: true });
+	});
+
+	test('messaging limit: unique customers reached outside a window per business portfolio and rolling 24 h', async () => {
+		const receiver = await startReceiver();
+		try {
+			wa.statusWebhook({ url: receiver.url, delaysMs: { sent: 1, delivered: 1, read: 1, failed: 1 }, skipDelivered: true });
+			const limit = await get(`/${PHONE}?fields=whatsapp_business_manager_messaging_limit,messaging_limit_tier`);
+			expect(limit.data).toMatchObject({ whatsapp_business_manager_messaging_limit: 'TIER_2K', messaging_limit_tier: 'TIER_1K' });
+			wa.setNumber(PHONE, { whatsapp_business_manager_messaging_limit: 'TIER_50' });
+			const to = (n) => `+49151${2000000 + n}`;
+			const results = [];
+			for (let n = 0; n < 51; n++) results.push(await send({ ...template('hello_world', []), to: to(n) }));
+			expect(results.every((r) => r.status === 200)).toBe(true); // accepted: Meta reports it later
+			expect(wa.messagingLimitUsage(ctx.seed.business.id)).toBe(50);
+			// The same 50 people again, and a customer who wrote (open window): not new, not counted.
+			expect((await send({ ...template('hello_world', []), to: to(0) })).status).toBe(200);
+			wa.customerMessaged(PHONE, to(99), 60);
+			expect((await send({ ...template('hello_world', []), to: to(99) })).status).toBe(200);
+			expect(wa.messagingLimitUsage(ctx.seed.business.id)).toBe(50);
+			const over = results[50].data.messages[0].id;
+			for (let i = 0; i < 200 && !receiver.received.some((r) => r.raw.includes(over)); i++) await new Promise((res) => setTimeout(res, 10));
+			const statuses = receiver.received.map((r) => JSON.parse(r.raw.toString()).entry[0].changes[0].value.statuses[0]);
+			const failed = statuses.filter((st) => st.status === 'failed');
+			expect([...new Set(failed.map((st) => st.id))]).toEqual([over]);
+			expect(failed[0].errors).toBeUndefined(); // Meta documents no error code for it (test/sandbox/README.md)
+			ctx.sandbox.state.advanceClock(24 * 3600 + 1);
+			expect(wa.messagingLimitUsage(ctx.seed.business.id)).toBe(0);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	test('sends carry no X-Business-Use-Case-Usage header (Cloud API sending is not a BUC use case)', async () => {
+		const r = await send(template('hello_world', []));
+		expect(r.status).toBe(200);
+		expect(r.headers['x-business-use-case-usage']).toBeUndefined();
+		// Business Management calls on the account keep theirs, keyed by the WABA.
+		const templates = await get(`/${WABA}/message_templates?limit=1`);
+		expect(Object.keys(JSON.parse(templates.headers['x-business-use-case-usage']))).toEqual([WABA]);
+	});
+
 	test('interactive limits: 3 reply buttons, list rows, cta url', async () => {
-		const to = '16505551234';
+		const to = '+16505551234';
+		wa.customerMessaged(PHONE, to, 60);
 		const button = (n) => ({ type: 'reply', reply: { id: `b${n}`, title: `Button ${n}` } });
 		const buttons = (n) => ({ to, type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: Array.from({ length: n }, (_, i) => button(i)) } } });
 		expect((await send(buttons(3))).status).toBe(200);
@@ -177,7 +270,8 @@ describe('messages', () => {
 	});
 
 	test('text, reaction, location, contacts and mark as read with typing indicator', async () => {
-		const to = '16505551234';
+		const to = '+16505551234';
+		wa.customerMessaged(PHONE, to, 60, 'wamid.in1');
 		expect((await send({ to, ...text({ body: 'x'.repeat(4097) }) })).data.error.code).toBe(100);
 		expect((await send({ to, type: 'reaction', reaction: { message_id: 'wamid.abc', emoji: '👍' } })).status).toBe(200);
 		expect((await send({ to, type: 'location', location: { latitude: 52.5, longitude: 13.4, name: 'Office' } })).status).toBe(200);
@@ -225,8 +319,9 @@ describe('media', () => {
 		expect((await ctx.api.get(path)).status).toBeGreaterThanOrEqual(400);
 		const bytes = await ctx.api.get(path, { ...auth, responseType: 'arraybuffer' });
 		expect(Buffer.from(bytes.data).toString()).toBe('%PDF-1.4 sandbox');
-		expect((await send({ to: '16505551234', type: 'document', document: { id: up.data.id, filename: 'a.pdf' } })).status).toBe(200);
-		expect((await send({ to: '16505551234', type: 'document', document: { id: '999' } })).data.error.code).toBe(131009);
+		wa.customerMessaged(PHONE, '+16505551234', 60);
+		expect((await send({ to: '+16505551234', type: 'document', document: { id: up.data.id, filename: 'a.pdf' } })).status).toBe(200);
+		expect((await send({ to: '+16505551234', type: 'document', document: { id: '999' } })).data.error.code).toBe(131009);
 		const bad = new FormData();
 		bad.append('messaging_product', 'whatsapp');
 		bad.append('type', 'application/zip');
@@ -262,11 +357,7 @@ describe('status webhooks', () => {
 	test('without a configured URL, statuses go where the app subscribed whatsapp_business_account messages', async () => {
 		const receiver = await startReceiver((req) => (req.method === 'GET' ? { status: 200, body: new URL(req.url, 'http://x').searchParams.get('hub.challenge') } : { status: 200 }));
 		try {
-			const sub = await ctx.api.post(
-				ctx.fb(`/${ctx.seed.app.id}/subscriptions`),
-				new URLSearchParams({ object: 'whatsapp_business_account', callback_url: receiver.url, fields: 'messages', verify_token: 'v', access_token: ctx.seed.tokens.app }).toString(),
-			);
-			expect(sub.data).toEqual({ success: true });
+			await subscribeApp(receiver.url);
 			const ok = await send(template('hello_world', []));
 			for (let i = 0; i < 100 && receiver.received.filter((r) => r.method === 'POST').length < 3; i++) await new Promise((r) => setTimeout(r, 10));
 			const statuses = receiver.received.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.raw.toString()).entry[0].changes[0].value.statuses[0]);

@@ -57,6 +57,16 @@ test('WhatsApp: YELLOW warns, a banned number fails registration, an account wit
 	expect(refused.find((r) => r.id === 'whatsapp.accounts').found).toBe('Meta refused to read the account: Meta said no');
 });
 
+test('WhatsApp messaging limit: read from whatsapp_business_manager_messaging_limit, the deprecated messaging_limit_tier only as a fallback', async () => {
+	const base = { report: report({ covered: ['WhatsApp messaging and templates'] }), expect: { whatsappAccountIds: ['1'] } };
+	let fields;
+	const read = (items) => async (_path, query) => ((fields = query.fields), { ok: true, body: {}, items });
+	const found = async (number) => (await whatsappChecks(input({ ...base, read: read([{ id: '9', status: 'CONNECTED', ...number }]) }))).find((r) => r.id === 'whatsapp.messagingLimit').found;
+	expect(await found({ whatsapp_business_manager_messaging_limit: 'TIER_2K', messaging_limit_tier: 'TIER_1K' })).toBe('Messaging limit TIER_2K');
+	expect(fields.split(',')).toEqual(expect.arrayContaining(['whatsapp_business_manager_messaging_limit', 'messaging_limit_tier']));
+	expect(await found({ messaging_limit_tier: 'TIER_1K' })).toBe('Messaging limit TIER_1K');
+});
+
 test('Ads: a grace period warns, a closed account fails, no account fails, an unknown status warns', async () => {
 	const statuses = async (items) => (await adsChecks(input({ read: listing(items) }))).filter((r) => r.id === 'ads.accountStatus').map((r) => r.status);
 	expect(await statuses([{ id: 'act_1', account_status: 9 }, { id: 'act_2', account_status: 101 }, { id: 'act_3', account_status: 55 }])).toEqual(['warn', 'fail', 'warn']);

@@ -40,7 +40,8 @@ export const recipientProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. +49 151 12345678',
-	description: 'Recipient phone number in international form (country code first), or the WhatsApp ID from an incoming message',
+	description:
+		"Recipient phone number in international form (country code first), or the WhatsApp ID from an incoming message. It is sent with a +, so WhatsApp never puts your business number's country code in front.",
 	displayOptions: { show: { resource: ['message'], operation: RECIPIENT_OPERATIONS } },
 };
 

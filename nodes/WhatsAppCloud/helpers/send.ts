@@ -3,6 +3,7 @@ import { asNodeError, failedItem } from '../../shared/actions/router';
 import { PacedRunner, type FailureKind } from '../../shared/pacing';
 import { graphRequest, type GraphLayerOptions } from '../../shared/request';
 import { layerOf } from './graph';
+import { acceptedMessageOutput } from './sendResult';
 
 /** One message ready to go: built and checked, nothing sent yet. */
 export interface OutgoingMessage {
@@ -39,16 +40,7 @@ export async function postMessage(ctx: IExecuteFunctions, layer: GraphLayerOptio
 	});
 	const body = response.body;
 	if (body.success !== undefined) return { success: body.success === true, messageId: message.payload.message_id ?? null };
-	const contact = ((body.contacts as IDataObject[] | undefined) ?? [])[0] ?? {};
-	const sent = ((body.messages as IDataObject[] | undefined) ?? [])[0] ?? {};
-	return {
-		messageId: sent.id ?? null,
-		status: sent.message_status ?? 'accepted',
-		to: message.to,
-		waId: contact.wa_id ?? null,
-		phoneNumberId: message.phoneNumberId,
-		type: message.payload.type ?? null,
-	};
+	return acceptedMessageOutput(body, message);
 }
 
 function sendingOptions(ctx: IExecuteFunctions): { rate: number; pairWaitMs: number } {

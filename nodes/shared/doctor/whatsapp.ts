@@ -4,7 +4,9 @@ import { featureInPlay, NOT_SHARED_AT_LOGIN, sharedAtLogin, type DoctorInput } f
 
 const IDS = ['whatsapp.accounts', 'whatsapp.appInstalled', 'whatsapp.registration', 'whatsapp.quality', 'whatsapp.messagingLimit'];
 const WHATSAPP_SCOPES = ['whatsapp_business_management', 'whatsapp_business_messaging'];
-export const PHONE_NUMBER_FIELDS = 'id,display_phone_number,verified_name,status,code_verification_status,quality_rating,messaging_limit_tier';
+// The messaging limit: whatsapp_business_manager_messaging_limit; messaging_limit_tier is deprecated (reference §5.5).
+export const PHONE_NUMBER_FIELDS =
+	'id,display_phone_number,verified_name,status,code_verification_status,quality_rating,whatsapp_business_manager_messaging_limit,messaging_limit_tier';
 
 /** Number statuses that mean it cannot send (reference §5; `CONNECTED` is a registered, working number). */
 const BLOCKED_STATUSES = ['BANNED', 'RESTRICTED', 'FLAGGED', 'DELETED', 'DISCONNECTED', 'PENDING', 'UNVERIFIED', 'MIGRATED'];
@@ -43,7 +45,8 @@ function qualityCheck(number: IDataObject): CheckResult {
 
 function limitCheck(number: IDataObject): CheckResult {
 	const status = String(number.status ?? '').toUpperCase();
-	const tier = number.messaging_limit_tier ? String(number.messaging_limit_tier) : 'unknown tier';
+	const current = number.whatsapp_business_manager_messaging_limit ?? number.messaging_limit_tier;
+	const tier = current ? String(current) : 'unknown tier';
 	const subject = numberLabel(number);
 	if (LIMIT_REACHED_STATUSES.includes(status)) return checkResult('whatsapp.messagingLimit', 'fail', `At its messaging limit (${tier}, status ${status}): new conversations are refused for now`, subject);
 	return checkResult('whatsapp.messagingLimit', 'pass', `Messaging limit ${tier}`, subject);

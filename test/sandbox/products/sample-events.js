@@ -23,7 +23,7 @@ function openServiceWindows(state, delivery) {
 	for (const entry of delivery.payload.entry) {
 		for (const change of entry.changes) {
 			for (const message of change.value.messages || []) {
-				whatsappAdmin(state).customerMessaged(change.value.metadata.phone_number_id, message.from);
+				whatsappAdmin(state).customerMessaged(change.value.metadata.phone_number_id, message.from, 0, message.id);
 			}
 		}
 	}

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { graphRequest } from '../../../shared/request';
 import { layerOf, locatorValue } from '../../helpers/graph';
-import { readId, readText } from '../../../shared/parameters';
+import { mediaFileName } from '../../helpers/mediaFileName';
+import { readId, readOptionalText, readText } from '../../../shared/parameters';
 
 const show = { resource: ['media'], operation: ['download'] };
 
@@ -15,19 +16,18 @@ export const description: INodeProperties[] = [
 		description: 'The ID of the media, e.g. from an incoming image message (messages[0].image.ID)',
 		displayOptions: { show },
 	},
+	{
+		displayName: 'File Name',
+		name: 'downloadFileName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.document.filename }}',
+		description:
+			"Name of the downloaded file. Empty: the document's own name when the input item is the incoming message (its document.filename), otherwise whatsapp-(media ID) with the extension of its type.",
+		displayOptions: { show },
+	},
 	{ displayName: 'Put Output File in Field', name: 'outputBinaryField', type: 'string', default: 'data', hint: 'The name of the output binary field to put the file in', displayOptions: { show } },
 ];
-
-const EXTENSIONS: Record<string, string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'video/mp4': 'mp4',
-	'audio/ogg': 'ogg',
-	'audio/mpeg': 'mp3',
-	'application/pdf': 'pdf',
-	'text/plain': 'txt',
-};
 
 /** Media id → its short-lived URL → the file, as n8n binary data (n8n's built-in node stops at the URL). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -41,7 +41,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const info = (await graphRequest<IDataObject>(this, layer, { method: 'GET', path: mediaId, itemIndex })).body;
 	const file = await graphRequest<Buffer>(this, layer, { method: 'GET', path: '', absoluteUrl: String(info.url), responseFormat: 'binary', itemIndex });
 	const mimeType = String(info.mime_type ?? 'application/octet-stream');
-	const fileName = `whatsapp-${mediaId}.${EXTENSIONS[mimeType] ?? 'bin'}`;
+	const given = readOptionalText(this, 'downloadFileName', itemIndex, 'File Name');
+	const fileName = mediaFileName(mediaId, mimeType, given, this.getInputData()[itemIndex]?.json ?? {});
 	const binary = await this.helpers.prepareBinaryData(file.body, fileName, mimeType);
 	const json: IDataObject = { ...info };
 	delete json.url; // short-lived and useless without the token

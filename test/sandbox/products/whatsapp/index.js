@@ -7,6 +7,7 @@ const templates = require('./templates');
 const messages = require('./messages');
 const media = require('./media');
 const { waStore, wabaRecord, phoneNumber, templatesOf, normaliseTemplate } = require('./store');
+const { reachedBy } = require('./limiter');
 const { canReach, MANAGEMENT, MESSAGING } = require('./access');
 
 function register(ctx) {
@@ -18,6 +19,9 @@ function register(ctx) {
 	});
 	// WhatsApp Business Management calls are BUC-limited per WABA (reference §7.3; type name [UNCONFIRMED]).
 	state.businessObjectResolvers.push((id) => (wabaRecord(state, id) ? { id, type: 'whatsapp_business_management' } : null));
+	// Cloud API sending (messages, media) has its own limits (§5.5) and no BUC header (§7.1): an object without id
+	// keeps the token's default (a `pages` header keyed by the business) off these responses.
+	state.businessObjectResolvers.push((id, _record, req) => (isCloudApiCall(state, id, req) ? { id: null, type: 'whatsapp_cloud_api' } : null));
 	state.granularTargetResolvers.push((scope, userId) => {
 		if (scope !== MANAGEMENT && scope !== MESSAGING) return null;
 		return [...(state.wabas ? state.wabas.values() : [])].filter((w) => canReach(state, { userId }, w)).map((w) => w.id);
@@ -26,6 +30,13 @@ function register(ctx) {
 	templates.register(ctx);
 	messages.register(ctx);
 	media.register(ctx);
+}
+
+/** POST /{phone-number-id}/messages|media, and /{media-id}: the Cloud API's own calls, not Business Management. */
+function isCloudApiCall(state, id, req) {
+	if (waStore(state).media.has(id)) return true;
+	const path = (req && req.sandbox && req.sandbox.path) || '';
+	return Boolean(phoneNumber(state, id)) && /^\/\d+\/(messages|media)\/?$/.test(path);
 }
 
 function whatsappAdmin(state) {
@@ -44,10 +55,17 @@ function whatsappAdmin(state) {
 			for (const spec of list) all.push(normaliseTemplate(store(), wabaId, spec));
 			return all;
 		},
-		/** The customer wrote to the number `secondsAgo` seconds ago (opens/refreshes the 24-hour window). */
-		customerMessaged(phoneNumberId, waId, secondsAgo = 0) {
-			store().lastInbound.set(`${phoneNumberId}|${String(waId).replace(/\D/g, '')}`, state.nowSec() - secondsAgo);
+		/**
+		 * The customer wrote to the number `secondsAgo` seconds ago (opens/refreshes the 24-hour window); with
+		 * `messageId`, that message (a wamid) can then be marked as read.
+		 */
+		customerMessaged(phoneNumberId, waId, secondsAgo = 0, messageId) {
+			const digits = String(waId).replace(/\D/g, '');
+			store().lastInbound.set(`${phoneNumberId}|${digits}`, state.nowSec() - secondsAgo);
+			if (messageId) store().inbound.set(String(messageId), { phoneNumberId: String(phoneNumberId), waId: digits });
 		},
+		/** Unique customers a business portfolio reached outside a window in the last 24 hours (messaging limit). */
+		messagingLimitUsage: (portfolioId) => reachedBy(state, String(portfolioId)).size,
 		/** Where status webhooks go: {url, appSecret?, delaysMs?, skipDelivered?}; null to stop. */
 		statusWebhook(config) {
 			store().statusWebhook = config;

@@ -1,7 +1,9 @@
 'use strict';
-// Sending limits of a phone number (reference §5.5): throughput (messages per second, 130429) and the pair rate
-// to one recipient (131056). A refused send is not counted: Meta refused it before doing anything.
-const { waStore } = require('./store');
+// Sending limits (reference §5.5): throughput of a phone number (messages per second, 130429), the pair rate to one
+// recipient (131056), both refusals that count nothing; and the business portfolio's messaging limit (unique customers
+// reached outside a service window in a rolling 24 hours), for which Meta documents no error code.
+const { waStore, wabaRecord } = require('./store');
+const { ownerOf } = require('./access');
 
 /**
  * When a request reached Meta: its arrival (call log), before the sandbox's artificial latency, which stands for the
@@ -54,4 +56,44 @@ function consume(state, number, waId, req) {
 	store.pairs.get(`${number.id}|${waId}`).tokens -= 1;
 }
 
-module.exports = { throughputProblem, pairProblem, consume };
+const DAY_SECONDS = 24 * 3600;
+
+/** Unique customers a tier allows: TIER_250 → 250, TIER_2K → 2,000, TIER_UNLIMITED (or unknown) → Infinity. */
+function tierLimit(tier) {
+	const match = /^TIER_(\d+)(K?)$/.exec(String(tier || ''));
+	return match ? Number(match[1]) * (match[2] ? 1000 : 1) : Infinity;
+}
+
+/** Limits are the business portfolio's, shared by all its numbers (reference §5.5). */
+function portfolioOf(state, number) {
+	const waba = wabaRecord(state, number.wabaId);
+	const owner = waba && ownerOf(state, waba);
+	return owner ? owner.id : number.wabaId;
+}
+
+/** Customers reached outside a window in the last 24 hours: Map(waId -> unix seconds), pruned. */
+function reachedBy(state, portfolioId) {
+	const store = waStore(state);
+	const reached = store.businessInitiated.get(portfolioId) || new Map();
+	store.businessInitiated.set(portfolioId, reached);
+	for (const [waId, at] of reached) if (state.nowSec() - at >= DAY_SECONDS) reached.delete(waId);
+	return reached;
+}
+
+/**
+ * A business-initiated message (no open window) to `waId`: counted, or, past the portfolio's limit for a new customer,
+ * the failure its status will carry. Meta accepts such a send and does not deliver it; it documents no error code, so
+ * the failed status has none unless `messagingLimitErrorCode` is set.
+ */
+function messagingLimitFailure(state, number, waId) {
+	const { settings } = waStore(state);
+	if (!settings.enforceMessagingLimit) return null;
+	const reached = reachedBy(state, portfolioOf(state, number));
+	if (!reached.has(waId) && reached.size >= tierLimit(number.whatsapp_business_manager_messaging_limit)) {
+		return { code: settings.messagingLimitErrorCode, details: `Messaging limit ${number.whatsapp_business_manager_messaging_limit} reached: no new customers outside a service window for now.` };
+	}
+	reached.set(waId, state.nowSec());
+	return null;
+}
+
+module.exports = { throughputProblem, pairProblem, consume, messagingLimitFailure, reachedBy, tierLimit };

@@ -1,13 +1,15 @@
 'use strict';
 // POST /{phone-number-id}/messages (reference §5.1, §5.2, §5.5, §5.8): payload validation per message type, template
-// validation, recipient checks, the 24-hour service window (131047), throughput (130429) and pair rate (131056);
-// accepted messages get a wamid and status webhooks. Mark-as-read (+ typing indicator) shares the endpoint.
+// validation, recipient checks, the 24-hour service window (131047, by default accepted and failed later as a status,
+// as in production), throughput (130429), pair rate (131056) and the portfolio's messaging limit; accepted messages get
+// a wamid and status webhooks. Mark-as-read (+ typing indicator) of a received message shares the endpoint.
 const crypto = require('crypto');
 const { graphError, errors } = require('../../core/errors');
 const { guards, canReach } = require('./access');
 const { waStore, wabaRecord, phoneNumber, templatesOf } = require('./store');
 const { validateTemplateMessage, waError } = require('./templates');
-const { throughputProblem, pairProblem, consume } = require('./limiter');
+const { throughputProblem, pairProblem, consume, messagingLimitFailure } = require('./limiter');
+const { recipientWaId } = require('./recipients');
 const { scheduleStatuses } = require('./statuses');
 const { validatePayload } = require('./payloads');
 
@@ -17,28 +19,28 @@ function newWamid(waId) {
 	return `wamid.${Buffer.from(`${waId}:${Date.now()}:${wamidSeq}:${crypto.randomBytes(4).toString('hex')}`).toString('base64url')}`;
 }
 
-/** Meta tolerates `+`, spaces, dashes and parentheses around the digits (reference §5.1). */
-function recipientDigits(to) {
-	if (typeof to !== 'string' && typeof to !== 'number') return null;
-	const text = String(to).trim();
-	if (!/^\+?[\d\s\-()]+$/.test(text)) return null;
-	const digits = text.replace(/\D/g, '');
-	return digits.length >= 7 && digits.length <= 15 ? digits : null;
-}
-
 function windowOpen(state, number, waId) {
 	const store = waStore(state);
 	const last = store.lastInbound.get(`${number.id}|${waId}`);
 	return last !== undefined && state.nowSec() - last < store.settings.windowSeconds;
 }
 
-function markAsRead(req, res, body) {
+/**
+ * Only a message a customer sent to this number can be marked read. The reference documents no error for an unknown
+ * wamid; the sandbox answers 131009 "Parameter value is not valid" [UNCONFIRMED] (settings.markReadUnknown: 'accept').
+ */
+function markAsRead(req, res, body, number) {
 	if (body.status !== 'read') return graphError(res, waError(131009, 'Parameter value is not valid', 'status must be "read"'));
 	if (typeof body.message_id !== 'string' || !body.message_id.startsWith('wamid.')) return graphError(res, waError(131009, 'Parameter value is not valid', 'message_id must be a WhatsApp message id (wamid.…)'));
 	if (body.typing_indicator !== undefined && (!body.typing_indicator || body.typing_indicator.type !== 'text')) {
 		return graphError(res, waError(131009, 'Parameter value is not valid', 'typing_indicator.type must be "text"'));
 	}
-	waStore(req.sandbox.state).reads.push({ messageId: body.message_id, typing: Boolean(body.typing_indicator), at: req.sandbox.state.nowMs() });
+	const store = waStore(req.sandbox.state);
+	const received = store.inbound.get(body.message_id);
+	if (store.settings.markReadUnknown === 'refuse' && (!received || received.phoneNumberId !== number.id)) {
+		return graphError(res, waError(131009, 'Parameter value is not valid', `message_id ${body.message_id} is not a message this phone number received`));
+	}
+	store.reads.push({ messageId: body.message_id, typing: Boolean(body.typing_indicator), at: req.sandbox.state.nowMs() });
 	return res.json({ success: true });
 }
 
@@ -59,14 +61,14 @@ function register({ state, routers, timers, webhooks }) {
 			};
 			if (body.messaging_product !== 'whatsapp') return refuse({ code: 100, message: 'The parameter messaging_product is required.' });
 			if (number.status !== 'CONNECTED') return refuse(waError(133010, 'Account not registered', `phone number ${number.id} is ${number.status}, not registered with the Cloud API`));
-			if (body.status !== undefined && body.type === undefined) return markAsRead(req, res, body);
+			if (body.status !== undefined && body.type === undefined) return markAsRead(req, res, body, number);
 
 			const busy = throughputProblem(state, number, req);
 			if (busy) return refuse(busy);
 			if (body.recipient_type !== undefined && !['individual', 'group'].includes(body.recipient_type)) {
 				return refuse(waError(131009, 'Parameter value is not valid', 'recipient_type must be individual or group'));
 			}
-			const waId = recipientDigits(body.to);
+			const waId = recipientWaId(state, number, body.to);
 			if (!body.to) return refuse(waError(131008, 'Required parameter is missing', 'to is required'));
 			if (!waId) return refuse(waError(131009, 'Parameter value is not valid', `Invalid recipient phone number: ${String(body.to)}`));
 			if (waId === number.display_phone_number.replace(/\D/g, '')) return refuse(waError(131021, 'Recipient cannot be sender', 'Sender and recipient phone number is the same.'));
@@ -90,6 +92,7 @@ function register({ state, routers, timers, webhooks }) {
 			const pair = pairProblem(state, number, waId);
 			if (pair) return refuse(pair);
 			consume(state, number, waId, req);
+			if (!inWindow && !failure) failure = messagingLimitFailure(state, number, waId);
 			if (store.settings.undeliverable.has(waId)) failure = { code: 131026, details: 'Message Undeliverable.' };
 
 			const { access_token: _token, appsecret_proof: _proof, ...payload } = body;
@@ -116,4 +119,4 @@ function register({ state, routers, timers, webhooks }) {
 	});
 }
 
-module.exports = { register, recipientDigits };
+module.exports = { register };

@@ -15,7 +15,8 @@ function statusObject(state, message, status, error) {
 		...(message.bizOpaque ? { biz_opaque_callback_data: message.bizOpaque } : {}),
 	};
 	if (status === 'delivered' && message.category) value.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: message.category };
-	if (error) {
+	// A failure Meta documents no code for (the messaging limit) carries no errors[] rather than an invented one.
+	if (error && error.code !== null && error.code !== undefined) {
 		value.errors = [{ code: error.code, title: TITLES[error.code] || 'Message failed', message: TITLES[error.code] || 'Message failed', error_data: { details: error.details }, href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/' }];
 	}
 	return value;

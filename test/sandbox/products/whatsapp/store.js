@@ -9,12 +9,14 @@ const DEFAULT_WABA_ID = '1500000000000001';
 
 /**
  * Phone-number defaults. Field names and values follow Meta's WhatsAppBusinessPhoneNumber node as used in public
- * code; the reference (§5.5) only confirms `messaging_limit_tier` (deprecated, tiers 250 → 2K → 10K → 100K →
- * unlimited) and the 80 msg/s default throughput. Enumerations below are [UNCONFIRMED]:
+ * code; the reference (§5.5) only confirms `messaging_limit_tier` (deprecated in favour of
+ * `whatsapp_business_manager_messaging_limit`, the business portfolio's limit: 250 → 2,000 → 10,000 → 100,000 →
+ * unlimited unique customers) and the 80 msg/s default throughput. Enumerations below are [UNCONFIRMED]:
  * status CONNECTED | PENDING | DISCONNECTED | FLAGGED | RESTRICTED | RATE_LIMITED | MIGRATED | DELETED | UNVERIFIED,
  * code_verification_status VERIFIED | NOT_VERIFIED | EXPIRED, name_status APPROVED | AVAILABLE_WITHOUT_REVIEW |
  * DECLINED | EXPIRED | PENDING_REVIEW | NONE, throughput.level STANDARD | HIGH | NOT_APPLICABLE,
- * messaging_limit_tier TIER_50 | TIER_250 | TIER_1K | TIER_10K | TIER_100K | TIER_UNLIMITED.
+ * messaging_limit_tier TIER_50 | TIER_250 | TIER_1K | TIER_10K | TIER_100K | TIER_UNLIMITED,
+ * whatsapp_business_manager_messaging_limit TIER_50 | TIER_250 | TIER_2K | TIER_10K | TIER_100K | TIER_UNLIMITED.
  */
 function defaultNumber(id, index, waba) {
 	return {
@@ -26,6 +28,7 @@ function defaultNumber(id, index, waba) {
 		status: 'CONNECTED',
 		name_status: 'APPROVED',
 		messaging_limit_tier: 'TIER_1K',
+		whatsapp_business_manager_messaging_limit: 'TIER_2K',
 		throughput: { level: 'STANDARD' },
 		platform_type: 'CLOUD_API',
 		account_mode: 'LIVE',
@@ -35,9 +38,6 @@ function defaultNumber(id, index, waba) {
 	};
 }
 
-/** The seed's customer (test/sandbox/products/events.js) has written recently to every seeded number. */
-const DEFAULT_CUSTOMER = '16505551234';
-
 function waStore(state) {
 	return state.ns('whatsapp', () => ({
 		/** phone-number id -> overrides set at runtime (admin helpers). */
@@ -45,10 +45,15 @@ function waStore(state) {
 		/** waba id -> template list. */
 		templates: new Map(),
 		templateSeq: 0,
-		/** `${phoneNumberId}|${waId}` -> unix seconds of the customer's last message (service window). */
-		lastInbound: new Map(
-			[...(state.wabas ? state.wabas.values() : [])].flatMap((w) => w.phoneNumberIds.map((id) => [`${id}|${DEFAULT_CUSTOMER}`, state.nowSec() - 60])),
-		),
+		/**
+		 * `${phoneNumberId}|${waId}` -> unix seconds of the customer's last message (service window). Empty: as at Meta,
+		 * only a customer's message opens a window (whatsappAdmin.customerMessaged, the whatsapp-reply sample event).
+		 */
+		lastInbound: new Map(),
+		/** wamid of a message a customer sent -> {phoneNumberId, waId}: what mark-as-read can mark. */
+		inbound: new Map(),
+		/** Messaging limit: business portfolio id -> Map(waId -> unix seconds it was last reached outside a window). */
+		businessInitiated: new Map(),
 		/** media id -> {id, phoneNumberId, mime_type, data, sha256, file_size, createdAt}. */
 		media: new Map(),
 		/** Every accepted send: {id, phoneNumberId, to, waId, type, payload, at}. */
@@ -62,14 +67,23 @@ function waStore(state) {
 		/** Pair rate: `${phoneNumberId}|${waId}` -> {tokens, at}. */
 		pairs: new Map(),
 		/**
-		 * Behaviour switches ([UNCONFIRMED]/[community] figures of the reference §5.5/§5.8):
-		 * pair rate ~1 message per 6 s sustained with short bursts; 131047 sync (the default) or async as a failed status.
+		 * Behaviour switches ([UNCONFIRMED]/[community] figures of the reference §5.5/§5.8); defaults are Meta's
+		 * production behaviour, the other values the kinder one (test/sandbox/README.md, "WhatsApp").
 		 */
 		settings: {
 			pairBurst: 10,
 			pairRefillSeconds: 6,
 			windowSeconds: 24 * 3600,
-			windowErrorMode: 'sync',
+			/** 'async': accepted, then a failed status with 131047 (production); 'sync': refused at once. */
+			windowErrorMode: 'async',
+			/** 'businessCountryCode': `to` without + gets the business number's country code (§5.1); 'international'. */
+			recipientWithoutPlus: 'businessCountryCode',
+			/** 'refuse': mark-as-read only of a wamid the number received; 'accept': any wamid. */
+			markReadUnknown: 'refuse',
+			/** Unique customers per portfolio and rolling 24 h outside a window (§5.5); false: no limit. */
+			enforceMessagingLimit: true,
+			/** Error code on the failed status past the limit: none documented (reference §5.5/§5.7), so none by default. */
+			messagingLimitErrorCode: null,
 			/** Recipients that are not WhatsApp users: accepted, then a failed status with 131026. */
 			undeliverable: new Set(),
 		},
@@ -141,4 +155,4 @@ function findTemplateById(state, id) {
 	return null;
 }
 
-module.exports = { DEFAULT_CUSTOMER, waStore, wabaRecord, phoneNumber, numbersOf, templatesOf, findTemplateById, normaliseTemplate, DEFAULT_WABA_ID };
+module.exports = { waStore, wabaRecord, phoneNumber, numbersOf, templatesOf, findTemplateById, normaliseTemplate, DEFAULT_WABA_ID };
