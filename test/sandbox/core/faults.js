@@ -179,4 +179,4 @@ function faultMiddleware(state, timers) {
 	};
 }
 
-module.exports = { KINDS, THROTTLE_MESSAGES, addFault, findFault, faultMiddleware };
+module.exports = { KINDS, THROTTLE_MESSAGES, addFault, findFault, faultMiddleware, seededRandom };
