@@ -228,7 +228,7 @@ describe('never a double post', () => {
 		const publishes = fx.calls({ path: '/*/media_publish' });
 		expect(publishes[0].status).toBe(400);
 		expect(publishes.filter((c) => c.status === 200)).toHaveLength(1);
-		expect(publishes.length).toBeLessThanOrEqual(4);
+		expect(publishes.length).toBeLessThanOrEqual(5);
 		expect(run.items[0].publishAttempts).toBe(publishes.length);
 		const container = ig.containers().find((c) => c.id === run.items[0].containerId);
 		const readyAt = container.startedAtMs + container.processingMs;

@@ -2,10 +2,10 @@ import { sleep } from 'n8n-workflow';
 import type { InstagramCall } from './context';
 import { waitForContainers, type WaitOptions } from './waitForContainers';
 
-const FIRST_PAUSE_MS = 1000;
+const FIRST_PAUSE_MS = 500;
 const LONGEST_PAUSE_MS = 30_000;
 
-/** Pause before the n-th publish after a 9007 that came while the status already read FINISHED: 1 s, 2 s, 4 s … 30 s. */
+/** Pause before the n-th publish after a 9007 that came while the status already read FINISHED: 0.5 s, 1 s, 2 s … 30 s. */
 export function notReadyPauseMs(refusals: number): number {
 	return Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS * 2 ** Math.max(0, refusals - 1));
 }
