@@ -1,5 +1,6 @@
 import {
 	sleep,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
@@ -78,7 +79,18 @@ function pacingOf(ctx: GraphContext): PacingState {
 	return state;
 }
 
-function buildOptions(connection: GraphConnection, request: GraphRequest, pageToken?: string): IHttpRequestOptions {
+/**
+ * rupload takes `Authorization: OAuth <token>` (reference §2.3), but n8n signs OAuth2 credentials with Bearer only:
+ * for those the shared layer signs the upload itself with the stored token. The access-token credential signs it right.
+ */
+async function ruploadOAuthToken(ctx: GraphContext, connection: GraphConnection, request: GraphRequest): Promise<string | undefined> {
+	if (request.host !== 'rupload' || connection.credentialType === 'metaAccessTokenApi') return undefined;
+	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(connection.credentialType);
+	const token = (credentials.oauthTokenData as IDataObject | undefined)?.access_token;
+	return typeof token === 'string' && token ? token : undefined;
+}
+
+function buildOptions(connection: GraphConnection, request: GraphRequest, pageToken?: string, ruploadToken?: string): IHttpRequestOptions {
 	const isRupload = request.host === 'rupload';
 	const host = isRupload ? META_HOSTS.rupload : connection.graphHost;
 	const base = hostBaseUrl(host, connection.baseUrlOverride);
@@ -100,6 +112,7 @@ function buildOptions(connection: GraphConnection, request: GraphRequest, pageTo
 	} else if (connection.oauthProof && !qs.appsecret_proof) {
 		qs.appsecret_proof = connection.oauthProof;
 	}
+	if (ruploadToken) headers.Authorization = `OAuth ${ruploadToken}`;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -256,6 +269,7 @@ export async function graphRequest<T = IDataObject>(
 	const pacing = pacingOf(ctx);
 	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, connection, request) : undefined;
 	if (pageToken) connection.secrets.push(pageToken);
+	const ruploadToken = await ruploadOAuthToken(ctx, connection, request);
 
 	const urlProblem = request.absoluteUrl ? absoluteUrlProblem(request.absoluteUrl, connection.baseUrlOverride) : undefined;
 	if (urlProblem) throw errorFor(ctx, connection, localMetaError('fix_configuration', urlProblem, { title: 'URL refused' }), request);
@@ -264,10 +278,10 @@ export async function graphRequest<T = IDataObject>(
 		const pause = Math.min(policy.maxWaitMs, paceDelayMs(pacing.lastUsage.maxPercent, policy, pacing.lastUsage.windowResetMs));
 		if (pause > 0) await sleep(pause);
 
-		const options = buildOptions(connection, request, pageToken);
+		const options = buildOptions(connection, request, pageToken, ruploadToken);
 		let response: RawResponse;
 		try {
-			response = await send(ctx, connection, options, pageToken, request.responseFormat === 'binary');
+			response = await send(ctx, connection, options, pageToken ?? ruploadToken, request.responseFormat === 'binary');
 		} catch (error) {
 			const tokenProblem = credentialTokenError(error);
 			if (tokenProblem) {

@@ -110,7 +110,8 @@ test('one workflow publishes an Instagram image, sends a WhatsApp text and reads
 	const [post] = n8n.nodeOutput(execution, 'Instagram Business');
 	expect(post).toMatchObject({ published: true, mediaType: 'IMAGE' });
 	expect(post.permalink).toMatch(/^https:\/\/www\.instagram\.com\//);
-	expect(sb.admin.calls({ path: '/*/media_publish' })).toHaveLength(1);
+	// Published once: Meta may refuse with 9007 right after FINISHED before that (sandbox default).
+	expect(sb.admin.calls({ path: '/*/media_publish' }).filter((c) => c.status === 200)).toHaveLength(1);
 
 	const [message] = n8n.nodeOutput(execution, 'WhatsApp Cloud');
 	expect(message).toMatchObject({ messageId: expect.stringMatching(/^wamid\./), waId: CUSTOMER });

@@ -20,7 +20,8 @@ function injectFaults(fx) {
 test('200 publishes under 20% injected transient faults: exactly 200 posts, none lost, none twice', async () => {
 	const fx = fixture();
 	const ig = instagramTools(fx);
-	fx.admin.settings({ igPublishQuotaTotal: 1000, igVideoProcessingSeconds: 0.1 });
+	// 200 posts in real time: no image processing wait; Meta's late 9007 after FINISHED stays on (seeded), 0.3 s long.
+	fx.admin.settings({ igPublishQuotaTotal: 1000, igVideoProcessingSeconds: 0.1, igImageProcessingSeconds: 0, igNotReadyAfterFinishedSeconds: 0.3 });
 	injectFaults(fx);
 
 	const images = await ig.run(
@@ -51,4 +52,6 @@ test('200 publishes under 20% injected transient faults: exactly 200 posts, none
 	expect(faultsHit / calls).toBeGreaterThan(0.12);
 	expect(reported.filter((o) => o.recoveredFromUnknownOutcome).length).toBeGreaterThan(3);
 	expect(reported.filter((o) => o.publishAttempts > 1).length).toBeGreaterThan(3);
-});
+	// Meta's late 9007 after FINISHED was met too, and repeated without a second post.
+	expect(fx.calls({ path: '/*/media_publish' }).filter((c) => c.status === 400).length).toBeGreaterThan(3);
+}, 180_000); // 200 posts, each late 9007 followed by the node's real pause: over a minute on a busy machine

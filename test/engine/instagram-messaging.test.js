@@ -60,7 +60,22 @@ describe('sending', () => {
 });
 
 describe('the 24-hour window', () => {
+	test('"a person is answering" on an app without the Human Agent feature (most apps): fails saying what to do', async () => {
+		opened();
+		fx.admin.advanceClock(25 * 3600);
+		const run = await sendMessage('sendText', { text: 'Sorry for the wait, Ada here', options: { humanAgent: true } });
+		expect(run.error.name).toBe('NodeApiError');
+		expect(run.error.description).toMatch(/does not have the Human Agent feature/);
+		expect(run.error.description).toMatch(/App Review → Permissions and Features → Human Agent/);
+		expect(run.error.description).toMatch(/reply within 24 hours of the person’s last message/);
+		expect(run.error.context.metaError).toMatchObject({ code: 10, category: 'fix_configuration', title: 'Human Agent feature not approved' });
+		expect(fx.calls({ path: '/*/messages' }).pop()).toMatchObject({ status: 400, body: expect.objectContaining({ tag: 'HUMAN_AGENT' }) });
+		expect(sent()).toHaveLength(0);
+	});
+
 	test('outside the window the error says so and what is allowed instead; HUMAN_AGENT sends within 7 days', async () => {
+		// An app with the reviewed Human Agent feature: the window rules are what this test checks.
+		fx.admin.settings({ igHumanAgentApproved: true });
 		opened();
 		fx.admin.advanceClock(25 * 3600);
 		const late = await sendMessage('sendText', { text: 'Still there?' });

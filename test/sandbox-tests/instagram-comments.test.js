@@ -14,6 +14,7 @@ beforeEach(async () => {
 	ctx.sandbox.admin.reset();
 	ctx.sandbox.admin.seed('default');
 	const c = await post(`/${ctx.seed.instagram.id}/media`, { image_url: 'https://cdn.example.com/p.jpg', caption: 'Our post' });
+	ctx.sandbox.admin.advanceClock(10); // past the image's processing and Meta's moment of 9007 after FINISHED
 	mediaId = (await post(`/${ctx.seed.instagram.id}/media_publish`, { creation_id: c.data.id })).data.id;
 });
 

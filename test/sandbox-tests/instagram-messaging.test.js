@@ -32,7 +32,20 @@ test('text within the window works on both hosts; the Page token is required on 
 	expect(withUserToken.data.error.code).toBe(210);
 });
 
+test('HUMAN_AGENT without the reviewed Human Agent feature (the default): refused with the permission error, in or out of the window', async () => {
+	userMessaged(state(), { igUserId: ctx.seed.instagram.id, igsid: IGSID });
+	const tagged = { recipient: { id: IGSID }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'A person here' } };
+	const inWindow = await send(tagged);
+	expect(inWindow.data.error).toEqual(expect.objectContaining({ code: 10, message: '(#10) Application does not have permission for this action' }));
+	expect(inWindow.data.error.error_subcode).toBeUndefined();
+	ctx.sandbox.admin.advanceClock(86400 + 1);
+	expect((await send(tagged)).data.error.code).toBe(10);
+	expect([...ctx.sandbox.state.ns('instagram').messages.values()].filter((m) => m.from === 'business')).toHaveLength(0);
+});
+
 test('24-hour window: outside it 10/2534022; HUMAN_AGENT works up to 7 days', async () => {
+	// An app with the reviewed Human Agent feature: the window rules are what this test checks.
+	ctx.sandbox.admin.settings({ igHumanAgentApproved: true });
 	userMessaged(state(), { igUserId: ctx.seed.instagram.id, igsid: IGSID });
 	ctx.sandbox.admin.advanceClock(86400 + 1);
 	const late = await send({ recipient: { id: IGSID }, message: { text: 'late' } });

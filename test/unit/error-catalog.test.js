@@ -263,6 +263,7 @@ describe('catalog covers the reference', () => {
 	test('every catalog entry comes from a row of its source section', () => {
 		const problems = [];
 		for (const e of META_ERROR_CATALOG) {
+			if (e.beyondReference) continue; // rows Meta does not document, with their public source
 			const matches = reference.items.filter((i) => {
 				if (e.codeTo !== undefined) return i.kind === 'range' && i.code === e.code && i.codeTo === e.codeTo;
 				if (e.subcode !== undefined) return i.kind === 'pair' && i.code === e.code && i.subcode === e.subcode;

@@ -28,7 +28,7 @@ interface CarouselItem {
 }
 
 /** Options that only some post types take (reference §2.2), with the types that take them. */
-const OPTION_SCOPE: Record<string, { label: string; types: PostType[] }> = {
+export const OPTION_SCOPE: Record<string, { label: string; types: PostType[] }> = {
 	altText: { label: 'Alt Text', types: ['image'] },
 	locationId: { label: 'Location ID', types: ['image', 'reel', 'carousel'] },
 	userTags: { label: 'User Tags', types: ['image', 'reel', 'story'] },

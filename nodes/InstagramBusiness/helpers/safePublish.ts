@@ -5,7 +5,8 @@ import { readContainerStatus, readMedia, recentMedia } from './api';
 import { persistent, type InstagramCall } from './context';
 import { isTemporaryFailure, passOn } from './errors';
 import { quotaReachedError } from './quota';
-import { waitForContainers, type WaitOptions } from './waitForContainers';
+import { waitUntilPublishable } from './notReadyPause';
+import type { WaitOptions } from './waitForContainers';
 
 export interface PublishOutcome {
 	mediaId: string | null;
@@ -63,6 +64,7 @@ export async function publishContainerSafely(
 ): Promise<PublishOutcome> {
 	const started = Date.now();
 	let extraStatusChecks = 0;
+	let notReadyRefusals = 0;
 	let lastError: unknown;
 	for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
 		try {
@@ -81,7 +83,7 @@ export async function publishContainerSafely(
 			const meta = metaOf(error);
 			if (isQuota(meta)) throw await quotaReachedError(call, accountId, error as NodeApiError);
 			if (isNotReady(meta)) {
-				extraStatusChecks += (await waitForContainers(call, [containerId], wait)).statusChecks;
+				extraStatusChecks += await waitUntilPublishable(call, containerId, wait, ++notReadyRefusals);
 				continue;
 			}
 			if (!isTemporaryFailure(error)) throw passOn(call, error);

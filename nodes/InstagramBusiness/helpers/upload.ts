@@ -1,45 +1,51 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 import { graphRequest } from '../../shared/request';
-import { persistent, type InstagramCall } from './context';
-import { passOn } from './errors';
+import { createContainer } from './api';
+import type { InstagramCall } from './context';
+import { isTemporaryFailure, passOn } from './errors';
 
-const UPLOAD_ATTEMPTS = 5;
+/** Upload sessions (a container each) tried before giving up. */
+const UPLOAD_SESSIONS = 5;
 
-async function uploadedOffset(call: InstagramCall, containerId: string): Promise<number> {
-	const { body } = await graphRequest<IDataObject>(call.ctx, persistent(call).layer, { method: 'GET', host: 'rupload', path: containerId, itemIndex: call.itemIndex });
-	return Number(body?.offset ?? 0);
+export interface UploadedContainer {
+	id: string;
+	/** 1 when the first upload went through; more when a failed upload was started over in a new container. */
+	uploadSessions: number;
+}
+
+/** Sends all bytes of a video to a container's rupload URL in one request (reference §2.3). */
+async function uploadAll(call: InstagramCall, containerId: string, bytes: Buffer): Promise<void> {
+	await graphRequest(call.ctx, call.layer, {
+		method: 'POST',
+		host: 'rupload',
+		path: containerId,
+		binary: bytes,
+		headers: { offset: '0', file_size: String(bytes.length), 'content-type': 'application/octet-stream' },
+		// Not repeated in the same session: how far a broken upload got is not something Meta is known to tell.
+		idempotent: false,
+		itemIndex: call.itemIndex,
+		timeoutMs: 10 * 60_000,
+	});
 }
 
 /**
- * Sends a video to rupload.facebook.com (reference §2.3). When a send fails, the bytes Meta already has are asked
- * for and the upload resumes from that offset, so a broken connection never restarts a 300 MB upload from zero.
+ * Creates a resumable container and uploads the video to it. When an upload fails temporarily or its answer is lost,
+ * it starts over cleanly in a new container: how to ask Meta for the bytes it already has is [UNCONFIRMED], so no
+ * offset is trusted. The container left behind is never published and expires after 24 hours.
  */
-export async function uploadVideo(call: InstagramCall, containerId: string, bytes: Buffer): Promise<{ uploadAttempts: number }> {
-	let offset = 0;
+export async function createUploadedContainer(call: InstagramCall, accountId: string, fields: IDataObject, bytes: Buffer): Promise<UploadedContainer> {
 	let lastError: unknown;
-	for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+	for (let session = 1; session <= UPLOAD_SESSIONS; session++) {
+		const container = await createContainer(call, accountId, fields);
 		try {
-			await graphRequest(call.ctx, call.layer, {
-				method: 'POST',
-				host: 'rupload',
-				path: containerId,
-				binary: bytes.subarray(offset),
-				headers: { offset: String(offset), file_size: String(bytes.length), 'content-type': 'application/octet-stream' },
-				// Resending from a known offset cannot duplicate anything: Meta refuses bytes at the wrong offset.
-				idempotent: true,
-				itemIndex: call.itemIndex,
-				timeoutMs: 10 * 60_000,
-			});
-			return { uploadAttempts: attempt };
+			await uploadAll(call, container.id, bytes);
+			return { id: container.id, uploadSessions: session };
 		} catch (error) {
+			if (!isTemporaryFailure(error)) throw passOn(call, error);
 			lastError = error;
-			const meta = ((error as NodeApiError)?.context?.metaError ?? {}) as IDataObject;
-			// A lost answer may hide a finished upload (a repeat is then refused): Meta's offset tells.
-			offset = await uploadedOffset(call, containerId);
-			if (offset >= bytes.length) return { uploadAttempts: attempt };
-			const offsetProblem = /offset|already complete/i.test(String((error as NodeApiError).description ?? ''));
-			if (meta.category !== 'retry_later' && !offsetProblem) throw passOn(call, error);
 		}
 	}
-	throw lastError;
+	const error = passOn(call, lastError) as NodeApiError;
+	error.description = `${error.description ?? ''} The video upload failed ${UPLOAD_SESSIONS} times, each in a new container; nothing was published: run the workflow again later.`.trim();
+	throw error;
 }

@@ -1,6 +1,7 @@
-import { NodeApiError, sleep, type IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { localMetaError, metaNodeApiError } from '../../shared/errors/toNodeError';
 import { readContainerStatus, type ContainerStatus } from './api';
+import { failedContainerError } from './containerError';
 import type { InstagramCall } from './context';
 import { isTemporaryFailure, passOn } from './errors';
 import { nextPollDelayMs, POLLING_PLANS, type PollingPlan, type PollingPreset } from './pollSchedule';
@@ -20,35 +21,11 @@ export interface WaitResult {
 	statuses: ContainerStatus[];
 }
 
-/** Next steps for the reasons Meta puts in an ERROR container's `status` (reference §2.8). */
-const NEXT_STEP_BY_SUBCODE: Record<string, string> = {
-	'2207052': 'Meta could not download the file: make sure the URL is public (no login, no redirect to a web page) and points straight at the file',
-	'2207026': 'the video format is not supported: export it as MP4 or MOV (H.264 or HEVC video, AAC audio)',
-	'2207009': 'the aspect ratio is not supported: crop the media to the ratios Instagram accepts (feed images 4:5 to 1.91:1, reels 9:16 recommended)',
-	'2207004': 'the file is too large: images up to 8 MB, reels up to 300 MB, story videos up to 100 MB',
-	'2207053': 'Meta could not process the video (size, duration or encoding): check it meets the reels or story specs and publish again',
-};
-
 export function waitOptionsOf(call: InstagramCall): WaitOptions {
 	const minutes = readNumber(call.ctx, 'options.timeoutMinutes', call.itemIndex, 'Timeout (Minutes)', { min: 0 }, 10);
 	const preset = call.ctx.getNodeParameter('options.polling', call.itemIndex, 'balanced') as PollingPreset;
 	const learn = call.ctx.getNodeParameter('options.learnProcessingTime', call.itemIndex, true) as boolean;
 	return { timeoutMs: Math.max(1000, minutes * 60_000), plan: POLLING_PLANS[preset] ?? POLLING_PLANS.balanced, learn };
-}
-
-function failedContainerError(call: InstagramCall, status: ContainerStatus): NodeApiError {
-	const subcode = /\((\d{7})\)/.exec(status.status)?.[1];
-	const expired = status.statusCode === 'EXPIRED';
-	const step = expired
-		? 'it was not published within 24 hours of its creation: run the publish again, which creates a new container'
-		: (subcode && NEXT_STEP_BY_SUBCODE[subcode]) ?? 'check the media meets Instagram’s specs, then publish again (a new container is created)';
-	const classified = localMetaError('fix_configuration', `Instagram could not prepare container ${status.id} for publishing: ${step}.`, {
-		title: expired ? 'Media container expired' : 'Media processing failed',
-		subcode: subcode ? Number(subcode) : undefined,
-	});
-	const error = metaNodeApiError(call.ctx.getNode(), classified, { itemIndex: call.itemIndex, extra: `Meta's status: ${status.status}` });
-	error.context.container = { id: status.id, statusCode: status.statusCode, status: status.status } as IDataObject;
-	return error;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface MetaErrorEntry {
 	sentence: string;
 	/** The reference section the row comes from. */
 	source: '2.8' | '3.6' | '5.7' | '6.4' | '7.3' | '9.2';
+	/** A row the reference's tables do not have: the public source it rests on instead. */
+	beyondReference?: string;
 }
 
 const RECONNECT = 'reconnect the Meta credential in n8n';
@@ -870,6 +872,52 @@ const ENTRIES: MetaErrorEntry[] = [
 		retryable: false,
 		sentence: 'The caption is too long; shorten it to at most 2,200 characters.',
 		source: '2.8',
+	},
+
+	// Subcodes Meta names only inside a failed container's status ("Error: Media upload has failed with error code
+	// 2207082"), outside the reference's §2.8 table. Listed as bare numbers like 2534068, since no code comes with
+	// them. Meanings from public reports, not from Meta: 2207077 video download failed, 2207082 audio added to a
+	// video without a sound track, 2207085 format, duration or resolution (gitroomhq/postiz-app #1992, #2033, its
+	// Instagram provider); 2207076 a video that does not meet the reels specs (a single public report).
+	{
+		code: 2207076,
+		title: 'Video could not be processed',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			"Instagram could not process the video, which usually means it does not meet Instagram's reels specs; export it as MP4 (H.264 video, AAC audio, 9:16) and publish again.",
+		source: '2.8',
+		beyondReference: 'one public report (see above)',
+	},
+	{
+		code: 2207077,
+		title: 'Video download failed',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			'Instagram could not download the video from its URL; make sure the link is public, stays reachable while Instagram fetches it and points straight at an MP4 or MOV file of at most 300 MB, then publish again.',
+		source: '2.8',
+		beyondReference: 'gitroomhq/postiz-app Instagram provider',
+	},
+	{
+		code: 2207082,
+		title: 'Video and audio could not be combined',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			'Instagram could not process the video, which has been reported when audio is added to a video without a sound track; publish the video with its own sound track, or without added audio.',
+		source: '2.8',
+		beyondReference: 'gitroomhq/postiz-app PR #2033',
+	},
+	{
+		code: 2207085,
+		title: 'Video could not be processed',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			"Instagram could not process the video; check its format (MP4 or MOV), duration and resolution against Instagram's reels specs, then publish again.",
+		source: '2.8',
+		beyondReference: 'gitroomhq/postiz-app PR #1992',
 	},
 
 	// ───────────── §3.6 Instagram messaging ─────────────

@@ -182,4 +182,4 @@ function faultMiddleware(state, timers) {
 	};
 }
 
-module.exports = { KINDS, THROTTLE_MESSAGES, addFault, findFault, faultMiddleware };
+module.exports = { KINDS, THROTTLE_MESSAGES, addFault, findFault, faultMiddleware, seededRandom };

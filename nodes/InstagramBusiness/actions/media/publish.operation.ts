@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { createContainer } from '../../helpers/api';
 import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/context';
 import { buildPostPlan, type PostPlan } from '../../helpers/postPlan';
+import { scopedToPostType } from '../../helpers/postOptions';
 import { quotaReachedError, readPublishingQuota } from '../../helpers/quota';
 import { publishContainerSafely, publishedJson } from '../../helpers/safePublish';
 import type { ProcessingKind } from '../../helpers/processingHistory';
-import { uploadVideo } from '../../helpers/upload';
+import { createUploadedContainer } from '../../helpers/upload';
 import { waitForContainers, waitOptionsOf } from '../../helpers/waitForContainers';
 import { accountLocator, retryWaitOption, waitOptions } from '../common';
 
@@ -113,7 +114,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
+		options: scopedToPostType([
 			{ displayName: 'Alt Text', name: 'altText', type: 'string', default: '', description: 'Image posts: description for screen readers (max 1,000 characters)' },
 			{ displayName: 'Audio Name', name: 'audioName', type: 'string', default: '', description: 'Reels: name of the reel’s original audio' },
 			{
@@ -165,7 +166,7 @@ export const description: INodeProperties[] = [
 			},
 			...waitOptions,
 			retryWaitOption,
-		],
+		]),
 	},
 ];
 
@@ -182,8 +183,7 @@ async function createPostContainers(call: InstagramCall, accountId: string, plan
 	for (const child of plan.children) childIds.push((await createContainer(call, accountId, child)).id);
 	if (childIds.length) statusChecks += (await waitForContainers(call, childIds, wait)).statusChecks;
 	const main: IDataObject = childIds.length ? { ...plan.main, children: childIds.join(',') } : plan.main;
-	const container = await createContainer(call, accountId, main);
-	if (plan.video) await uploadVideo(call, container.id, plan.video);
+	const container = plan.video ? await createUploadedContainer(call, accountId, main, plan.video) : await createContainer(call, accountId, main);
 	return { containerId: container.id, childIds, statusChecks };
 }
 

@@ -7,7 +7,7 @@ export const humanAgentOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether a person (not an automation) is answering: sends with the HUMAN_AGENT tag, allowed up to 7 days after the person’s last message; needs the Human Agent feature approved for the app',
+		'Whether a person (not an automation) is answering: sends with the HUMAN_AGENT tag, allowed up to 7 days after the person’s last message. Only for Meta apps with the Human Agent feature approved in App Review (most apps do not have it); Meta refuses the tag otherwise.',
 };
 
 const ALL = ['sendText', 'sendMedia', 'sendHeart', 'react', 'removeReaction', 'senderAction', 'privateReply'];

@@ -2,6 +2,7 @@
 // The container state machine (reference §2.4, §2.10): IN_PROGRESS → FINISHED → PUBLISHED, → ERROR, → EXPIRED
 // (24 h after creation). Status is computed from the sandbox clock, so tests advance time instead of waiting.
 const { store, igId } = require('./store');
+const { seededRandom } = require('../../core/faults');
 
 const STATUS_TEXT = {
 	IN_PROGRESS: 'In Progress: Media is still being processed.',
@@ -9,6 +10,20 @@ const STATUS_TEXT = {
 	PUBLISHED: 'Published: Media has been published.',
 	EXPIRED: 'Expired: Media was not published within 24 hours of being uploaded. (2207020)',
 };
+
+/** The next number of the Instagram product's seeded sequence (igProcessingSeed), so a run can be repeated exactly. */
+function draw(state) {
+	const s = store(state);
+	const seed = Number(state.settings.igProcessingSeed) || 1;
+	if (!s.random || s.randomSeed !== seed) Object.assign(s, { random: seededRandom(seed), randomSeed: seed });
+	return s.random();
+}
+
+/** A processing time from the settings, varied by up to ± igProcessingJitter of itself. */
+function jittered(state, seconds) {
+	const spread = Math.max(0, Math.min(1, Number(state.settings.igProcessingJitter) || 0));
+	return Math.max(0, seconds * (1 + spread * (2 * draw(state) - 1)));
+}
 
 /**
  * @param {any} state
@@ -32,6 +47,11 @@ function createContainer(state, spec) {
 		upload: spec.resumable ? { fileSize: null, received: 0 } : null,
 		publishedMediaId: null,
 		statusReads: 0,
+		/** media_publish still answers 9007 this long after FINISHED (drawn once, seeded). */
+		notReadyAfterFinishedMs:
+			!spec.isCarouselItem && draw(state) < Number(state.settings.igNotReadyAfterFinishedShare || 0)
+				? Number(state.settings.igNotReadyAfterFinishedSeconds || 0) * 1000
+				: 0,
 	};
 	store(state).containers.set(container.id, container);
 	return container;
@@ -56,8 +76,14 @@ function statusCode(state, container) {
 function statusText(state, container) {
 	const code = statusCode(state, container);
 	if (code !== 'ERROR') return STATUS_TEXT[code];
-	const p = container.problem;
-	return `Error: ${p.userMsg || p.message} (${p.subcode})`;
+	// Meta's form: the reason is only a subcode inside a fixed sentence ([community], issue 13).
+	return `Error: Media upload has failed with error code ${container.problem.subcode}`;
+}
+
+/** FINISHED, yet media_publish would still answer 9007/2207027 (right after processing, for some containers). */
+function publishableYet(state, container) {
+	const ready = readyAtMs(container);
+	return ready === null || state.nowMs() >= ready + (container.notReadyAfterFinishedMs || 0);
 }
 
 function containerGetters(state, container) {
@@ -70,4 +96,4 @@ function containerGetters(state, container) {
 	};
 }
 
-module.exports = { createContainer, statusCode, statusText, readyAtMs, containerGetters, STATUS_TEXT };
+module.exports = { createContainer, statusCode, statusText, readyAtMs, publishableYet, jittered, containerGetters, STATUS_TEXT };

@@ -88,14 +88,16 @@ function messageProblem(message) {
 	return null;
 }
 
-/** Window rules (reference §3.3): 24 h after the person's last message; HUMAN_AGENT up to 7 days. */
+/**
+ * Window rules (reference §3.3): 24 h after the person's last message; HUMAN_AGENT up to 7 days, and only for apps
+ * with the reviewed Human Agent feature: without it the tag is refused whatever the window ([UNCONFIRMED] error).
+ */
 function windowProblem(state, conversation, body) {
+	const humanAgent = body.messagingType === 'MESSAGE_TAG' && body.tag === 'HUMAN_AGENT';
+	if (humanAgent && !state.settings.igHumanAgentApproved) return state.settings.igHumanAgentRefusal;
 	const age = state.nowMs() - conversation.lastUserMessageAtMs;
 	if (age <= state.settings.igMessagingWindowSeconds * 1000) return null;
-	if (body.messagingType === 'MESSAGE_TAG' && body.tag === 'HUMAN_AGENT') {
-		if (!state.settings.igHumanAgentApproved) return { code: 10, message: 'The app does not have the Human Agent feature approved.' };
-		if (age <= state.settings.igHumanAgentWindowSeconds * 1000) return null;
-	}
+	if (humanAgent && age <= state.settings.igHumanAgentWindowSeconds * 1000) return null;
 	return OUTSIDE_WINDOW;
 }
 

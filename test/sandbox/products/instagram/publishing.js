@@ -7,7 +7,7 @@ const ids = require('../../core/ids');
 const { store, igId } = require('./store');
 const { onAccount, onOwned } = require('./access');
 const { describeUrl, imageProblem, videoProblem } = require('./remote-media');
-const { createContainer, statusCode, containerGetters } = require('./containers');
+const { createContainer, statusCode, containerGetters, publishableYet, jittered } = require('./containers');
 const { params, bool, jsonParam, captionProblem, userTagsProblem, collaboratorsProblem, productTagsProblem } = require('./validation');
 
 const NOT_READY = { code: 9007, subcode: 2207027, message: 'Media ID is not available', userTitle: 'Media not ready for publishing', userMsg: 'The media is not ready for publishing, please wait for a moment' };
@@ -16,10 +16,11 @@ const QUOTA = { code: 9, subcode: 2207042, message: 'Application request limit r
 const RESTRICTED = { code: 25, subcode: 2207050, message: 'The Instagram account is restricted.', userTitle: 'Account restricted', userMsg: 'The user must log in to the Instagram app to lift the restriction.' };
 const NO_BUILDER = { code: 24, subcode: 2207008, message: 'The media builder with the requested id does not exist or has expired.' };
 
+/** A URL's `sandbox_processing` is exact; the settings' times vary per container (seeded). */
 function processingSeconds(state, kind, isVideo, info) {
 	if (info && info.processingSeconds !== undefined) return info.processingSeconds;
-	if (kind === 'CAROUSEL') return state.settings.igCarouselProcessingSeconds;
-	return isVideo ? state.settings.igVideoProcessingSeconds : state.settings.igImageProcessingSeconds;
+	if (kind === 'CAROUSEL') return jittered(state, state.settings.igCarouselProcessingSeconds);
+	return jittered(state, isVideo ? state.settings.igVideoProcessingSeconds : state.settings.igImageProcessingSeconds);
 }
 
 /** Publish times of an account inside the rolling window. */
@@ -90,7 +91,8 @@ function planContainer(state, req, account) {
 	const info = describeUrl(imageUrl);
 	const problem = imageProblem(info, { story });
 	if (problem) return { error: problem };
-	return { spec: { ...common, kind: story ? 'STORIES' : 'IMAGE', isVideo: false, processingSeconds: processingSeconds(state, 'IMAGE', false, info) } };
+	const failsInProcessing = info.errorSubcode ? { subcode: info.errorSubcode } : null;
+	return { spec: { ...common, kind: story ? 'STORIES' : 'IMAGE', isVideo: false, problem: failsInProcessing, processingSeconds: processingSeconds(state, 'IMAGE', false, info) } };
 }
 
 function productTypeOf(container) {
@@ -170,7 +172,7 @@ function registerHost(state, router) {
 		const status = statusCode(state, container);
 		if (status === 'PUBLISHED') return graphError(res, state.settings.igPublishedAgainError);
 		if (status === 'EXPIRED') return graphError(res, state.settings.igExpiredPublishError);
-		if (status !== 'FINISHED') return graphError(res, NOT_READY);
+		if (status !== 'FINISHED' || !publishableYet(state, container)) return graphError(res, NOT_READY);
 		if (publishesInWindow(state, req.igAccount.id).length >= state.settings.igPublishQuotaTotal) return graphError(res, QUOTA);
 		const media = publish(state, container, req.igAccount);
 		res.json({ id: media.id });

@@ -2,7 +2,8 @@
 // What Meta finds when it fetches a media URL (reference §2.1, §2.7). The sandbox cannot download anything, so a
 // URL describes its file: `.invalid` hosts (or "unreachable" in the host) cannot be fetched; query parameters
 // `sandbox_bytes`, `sandbox_width`, `sandbox_height`, `sandbox_duration` (s) and `sandbox_processing` (s) describe
-// the file and its processing time; the extension gives the format (or `sandbox_format`).
+// the file and its processing time, `sandbox_error_subcode` a processing failure Meta reports only by subcode;
+// the extension gives the format (or `sandbox_format`).
 
 const MB = 1024 * 1024;
 const IMAGE_DEFAULT = { bytes: 400 * 1024, width: 1080, height: 1080 };
@@ -43,6 +44,8 @@ function describeUrl(url) {
 		height: num(p, 'sandbox_height') ?? base.height,
 		duration: num(p, 'sandbox_duration') ?? base.duration,
 		processingSeconds: num(p, 'sandbox_processing'),
+		/** Processing ends in ERROR with this subcode (Meta's status names only the subcode). */
+		errorSubcode: num(p, 'sandbox_error_subcode'),
 	};
 }
 
@@ -70,6 +73,7 @@ function imageProblem(info, { story }) {
 /** Problems of a video (reel, story, carousel child); found while processing, so they end in status ERROR. */
 function videoProblem(info, { story }) {
 	if (!info.reachable) return FETCH_ERRORS.unreachable;
+	if (info.errorSubcode) return { subcode: info.errorSubcode };
 	if (!['mp4', 'mov'].includes(info.format)) return FETCH_ERRORS.videoFormat;
 	if (info.bytes > (story ? 100 : 300) * MB) return FETCH_ERRORS.videoTooLarge;
 	const ratio = info.width / info.height;

@@ -1,7 +1,8 @@
 'use strict';
 // Resumable video upload on rupload.facebook.com (reference §2.3): POST /ig-api-upload/{v}/{container} with
-// `offset` and `file_size` headers and raw bytes (or a `file_url` header). Chunks must continue at the offset
-// already received; GET on the same URL reports that offset ([UNCONFIRMED] how Meta exposes it).
+// `Authorization: OAuth <token>`, `offset` and `file_size` headers and raw bytes (or a `file_url` header). Chunks must
+// continue at the offset already received. How Meta reports that offset is [UNCONFIRMED] (a GET on the same URL is
+// the reference's guess), so GET answers only with the setting igRuploadOffsetQuery.
 const express = require('express');
 const { requireToken } = require('../../core/tokens');
 const { graphError, errors } = require('../../core/errors');
@@ -35,17 +36,28 @@ function startProcessing(state, container, info) {
 	if (info.processingSeconds !== undefined) container.processingMs = info.processingSeconds * 1000;
 }
 
+/**
+ * rupload takes the token as `Authorization: OAuth <token>` (reference §0, §2.3), not as Bearer. Meta's answer to a
+ * Bearer token there is not documented: the sandbox refuses it as a token it cannot read (190).
+ */
+function oauthSchemeOnly(req, res, next) {
+	const auth = String(req.headers.authorization || '');
+	if (/^Bearer\s/i.test(auth.trim())) return graphError(res, errors.cannotParseToken());
+	next();
+}
+
 function register({ state, routers }) {
 	const router = routers['rupload.facebook.com'];
 	const guard = requireToken(state, { types: ['USER', 'PAGE', 'SYSTEM_USER'] });
 
-	router.get('/ig-api-upload/:version/:id', guard, (req, res) => {
+	router.get('/ig-api-upload/:version/:id', oauthSchemeOnly, guard, (req, res) => {
+		if (!state.settings.igRuploadOffsetQuery) return processingFailed(res, 'Unsupported request: GET on an upload URL (the sandbox answers offsets only with igRuploadOffsetQuery).', 405);
 		const container = uploadTarget(state, req, res);
 		if (!container) return;
 		res.json({ offset: container.upload.received, file_size: container.upload.fileSize });
 	});
 
-	router.post('/ig-api-upload/:version/:id', express.raw({ type: () => true, limit: '400mb' }), guard, (req, res) => {
+	router.post('/ig-api-upload/:version/:id', express.raw({ type: () => true, limit: '400mb' }), oauthSchemeOnly, guard, (req, res) => {
 		const container = uploadTarget(state, req, res);
 		if (!container) return;
 		const upload = container.upload;
