@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaCredentialType } from '../shared/connection';
+import { canonicalFields } from '../shared/webhooks/fields';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
 
@@ -112,9 +113,11 @@ export class MetaTrigger implements INodeType {
 			throw new NodeOperationError(ctx.getNode(), 'List the fields to subscribe to (for example feed, leadgen), or turn off Subscribe Automatically.');
 		}
 		const pageId = selected === 'page' ? String(ctx.getNodeParameter('pageId', '')).trim() : '';
+		const object = selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected;
 		return {
-			object: selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected,
-			fields,
+			object,
+			// Saved workflows may hold version 1's labels (messaging_postback…): Meta knows only its own names.
+			fields: canonicalFields(object, fields),
 			verifyToken: String(credentials.verifyToken ?? ''),
 			// A Page sends its events only once it subscribed the app (Page token derived from the account credential).
 			accountInstall: pageId ? { pageId, credentialType: ctx.getNodeParameter('accountAuthentication', 'metaAccessTokenApi') as MetaCredentialType } : undefined,
@@ -125,13 +128,15 @@ export class MetaTrigger implements INodeType {
 		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
 		const selected = this.getNodeParameter('object', 'page') as string;
 		const object = selected === 'other' ? String(this.getNodeParameter('customObject', '')).trim() : selected;
-		const fields = String(this.getNodeParameter('fields', '') ?? '')
+		const typed = String(this.getNodeParameter('fields', '') ?? '')
 			.split(',')
 			.map((f) => f.trim())
 			.filter(Boolean);
+		// Version 1's labels (messaging_postback…) and other spellings read as Meta's names; one output per typed field.
+		const fields = typed.map((field) => canonicalFields(object, [field])[0]);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const separate = options.separateOutputs === true && fields.length > 0;
-		return handleMetaWebhook(this, {
+		return await handleMetaWebhook(this, {
 			secrets: [String(credentials.appSecret ?? '')],
 			verifyToken: String(credentials.verifyToken ?? ''),
 			objects: [object],
