@@ -143,12 +143,15 @@ test('refusals are recorded without secrets: wrong app secret and wrong verify t
 	const hook = await metaTrigger('page', 'feed');
 	const wrong = await deliver(hook, events.byField('page', 'feed'), { signWith: 'not-the-secret' });
 	expect(wrong.status).toBe(401);
+	// Meta retries a refused delivery on its schedule (sandbox default): every attempt is refused and recorded.
+	expect(wrong.attempts).toBe(10);
 	const handshake = await fx.sandbox.webhooks.verifyCallback({ url: hook.url(), verifyToken: 'wrong-token' });
 	expect(handshake.status).toBe(403);
 	const refusals = Object.values(hook.staticData).find((d) => d.metaRefusedDeliveries).metaRefusedDeliveries;
-	expect(refusals.map((r) => r.cause)).toEqual(['signature', 'verify_token']);
+	// The last ten are kept: nine of the ten signature refusals, then the handshake.
+	expect(refusals.map((r) => r.cause)).toEqual([...Array(9).fill('signature'), 'verify_token']);
 	expect(refusals[0].fix).toMatch(/app secret/);
-	expect(refusals[1].fix).toMatch(/verify token/);
+	expect(refusals[9].fix).toMatch(/verify token/);
 	expect(JSON.stringify(refusals)).not.toContain(fx.seed.app.secret);
 	expect(hook.executions).toHaveLength(0);
 });
