@@ -10,6 +10,7 @@ import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaCredentialType } from '../shared/connection';
 import { canonicalFields } from '../shared/webhooks/fields';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
+import { leadDetailsEnricher, leadDetailsProperties, leadFormAccepts, leadListSearch } from '../shared/webhooks/leadTrigger';
 import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
 
 export class MetaTrigger implements INodeType {
@@ -96,11 +97,12 @@ export class MetaTrigger implements INodeType {
 				// No displayOptions: n8n's editor shows this choice in the credential dialog and hides every parameter
 				// named in its displayOptions (it hid Subscribe Automatically). The credentials' own displayOptions gate it.
 			},
+			...leadDetailsProperties,
 			commonOptions,
 		],
 	};
 
-	methods = { credentialTest: META_CREDENTIAL_TEST };
+	methods = { credentialTest: META_CREDENTIAL_TEST, listSearch: leadListSearch };
 
 	webhookMethods = autoSubscriptionMethods(async (ctx) => {
 		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
@@ -140,10 +142,11 @@ export class MetaTrigger implements INodeType {
 			secrets: [String(credentials.appSecret ?? '')],
 			verifyToken: String(credentials.verifyToken ?? ''),
 			objects: [object],
-			accept: (event) => fields.length === 0 || fields.includes(event.field),
+			accept: (event) => (fields.length === 0 || fields.includes(event.field)) && leadFormAccepts(this, event),
 			outputOf: separate ? (event) => fields.indexOf(event.field) : undefined,
 			outputCount: separate ? fields.length : 1,
 			includeRaw: options.includeRaw === true,
+			enrichItem: leadDetailsEnricher(this),
 		});
 	}
 }

@@ -18,8 +18,8 @@ export interface MetaWebhookOptions {
 	outputOf?: (event: MetaEvent) => number;
 	outputCount?: number;
 	includeRaw: boolean;
-	/** Extra work on the selected events before the workflow starts (e.g. fetching lead details). */
-	enrich?: (events: MetaEvent[]) => Promise<INodeExecutionData[][] | undefined>;
+	/** Extra work on each new event's item before the workflow starts (e.g. fetching a lead's answers). */
+	enrichItem?: (event: MetaEvent, item: IDataObject) => Promise<IDataObject>;
 	/** The clock (tests); defaults to now. */
 	nowMs?: number;
 }
@@ -84,16 +84,13 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	if (events.length === 0) {
 		return answer(ctx, 200, { received: true, events: 0, ...(selected.length ? { duplicates: selected.length } : {}) });
 	}
-	if (options.enrich) {
-		const enriched = await options.enrich(events);
-		if (enriched) return { workflowData: enriched };
-	}
 
 	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputCount ?? 1 }, () => []);
 	for (const event of events) {
 		const index = options.outputOf ? options.outputOf(event) : 0;
 		if (index < 0) continue;
-		outputs[index].push({ json: eventItem(event, options.includeRaw) });
+		const item = eventItem(event, options.includeRaw);
+		outputs[index].push({ json: options.enrichItem ? await options.enrichItem(event, item) : item });
 	}
 	if (outputs.every((o) => o.length === 0)) return answer(ctx, 200, { received: true, events: 0 });
 	return { workflowData: outputs };
