@@ -10,13 +10,15 @@ import type { MetaEvent } from './events';
  * - this process's memory: checked and recorded with no await in between, so exact within one n8n process;
  * - the workflow's static data: n8n loads it from the database for every webhook request and writes it back after
  *   the answer, so a redelivery that reaches another webhook processor later is recognised there too.
- * What this cannot close: two processors handling the same event at the same moment both see it as new, and n8n
- * writes static data as a whole (last writer wins), so ids recorded by one processor can be overwritten by another
- * processor's concurrent write. The queue-mode test measures how often that happens.
+ * n8n writes static data as a whole (last writer wins), so a processor's write can drop ids another processor wrote
+ * meanwhile. Each write therefore holds what was loaded plus every id this process still remembers (a grow-only set,
+ * merged on every write): ids dropped by a concurrent write come back with that processor's next write.
+ * What this cannot close: two processors handling the same event at the same moment (before either has written)
+ * both see it as new. The queue-mode test measures how often that happens.
  */
 
 /** Ids held per trigger in this process; the oldest go first beyond it. */
-const MEMORY_LIMIT = 200_000;
+const MEMORY_LIMIT = 20_000;
 /** Ids kept in static data; every accepted delivery writes the whole object to the database, so it stays small. */
 export const STATIC_LIMIT = 10_000;
 const STATIC_KEY = 'metaSeenEvents';
@@ -75,6 +77,8 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 		stored[key] = Math.ceil(expiresMs / 1000);
 		if (!known) fresh.push(event);
 	}
+	// Grow-only merge: what this process remembers goes back in, so a concurrent writer's loss is repaired here.
+	for (const [key, expires] of seen) if (expires > nowMs && !(key in stored)) stored[key] = Math.ceil(expires / 1000);
 	staticData[STATIC_KEY] = newest(stored, STATIC_LIMIT);
 	return fresh;
 }
