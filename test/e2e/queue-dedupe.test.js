@@ -67,7 +67,7 @@ async function mapConcurrently(list, limit, fn) {
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-test('1,000 events delivered twice each, shuffled, across two webhook processors: every event arrives, duplicates measured', async () => {
+test('1,000 events delivered twice each, shuffled, across two webhook processors: nothing lost, duplicates measured; redeliveries to the same processor run once', async () => {
 	const n8n = cluster.main;
 	const { workflow, webhookId } = await createInstagramTriggerWorkflow(n8n, sb, { name: 'Instagram comments (two webhook processors)', nodeName: TRIGGER, events: ['comment'], verifyToken: 'dedupe-verify' });
 	await n8n.activateWorkflow(workflow.id);
@@ -109,13 +109,30 @@ test('1,000 events delivered twice each, shuffled, across two webhook processors
 	const doubled = [...counts.values()].filter((n) => n > 1).length;
 	say(`MEASURED: ${executions.length} executions, ${items.length} items for ${EVENTS} events (${doubled} events ran twice, ${(doubled / EVENTS * 100).toFixed(1)}%); without deduplication: ${2 * EVENTS} items`);
 
-	// Nothing lost: every event at least once, and no item that is not one of them.
+	// Nothing lost and nothing beyond the copies sent: every event once or twice, no item that is not one of them.
+	// Exactly-once would be 1,000 items; the measured number is reported above and in the artifact (see
+	// docs/triggers-events.md: in n8n 2.41 queue mode nothing a webhook node can reach is shared by the processors).
 	expect([...counts.keys()].sort()).toEqual([...texts].sort());
-	// Deduplication across processors happened: far fewer than the 2,000 copies delivered. Exactly-once would be 1,000:
-	// the measured number is reported above (the race between two processors reading static data at the same moment).
-	expect(items.length).toBeLessThan(2 * EVENTS);
-	expect(items.length).toBeGreaterThanOrEqual(EVENTS);
+	expect([...counts.values()].every((n) => n === 1 || n === 2)).toBe(true);
 	const artifacts = path.join(__dirname, '..', 'artifacts');
 	fs.mkdirSync(artifacts, { recursive: true });
 	fs.writeFileSync(path.join(artifacts, 'queue-dedupe-result.json'), JSON.stringify({ events: EVENTS, deliveries: deliveries.length, executions: executions.length, items: items.length, doubled }, null, 2));
+
+	// Redeliveries that reach the processor that took the first copy run once: 100 events, each sent twice to
+	// processor A (the second time regrouped), shuffled, 10 in flight.
+	const again = Array.from({ length: 100 }, (_, i) => events.instagram.comment(`same processor ${i} ${crypto.randomUUID()}`));
+	const sameTexts = again.map((e) => e.changes[0].value.text);
+	const sameDeliveries = shuffle([...chunks(again, PER_DELIVERY), ...chunks(shuffle(again, 3), PER_DELIVERY)], 99).map((batch) => ({ url: urlA, payload: events.envelope.instagram(...batch) }));
+	const before = new Set(executions.map((e) => e.id));
+	expect(await mapConcurrently(sameDeliveries, IN_FLIGHT, async ({ url, payload }) => (await sb.webhooks.deliver({ url, payload })).status)).toEqual(Array(sameDeliveries.length).fill(200));
+	await sleep(5000);
+	let later = [];
+	for (const deadlineB = Date.now() + 120000; Date.now() < deadlineB; await sleep(500)) {
+		later = (await cluster.query('SELECT id::text AS id, status FROM execution_entity WHERE "workflowId" = $1 ORDER BY id', [workflow.id])).filter((e) => !before.has(e.id));
+		if (later.every((e) => e.status === 'success')) break;
+	}
+	const sameItems = [];
+	for (const { id } of later) sameItems.push(...n8n.nodeOutput(await n8n.getExecution(id), TRIGGER));
+	say(`same processor: ${sameItems.length} items for ${sameTexts.length} events`);
+	expect(sameItems.map((i) => i.text).sort()).toEqual([...sameTexts].sort());
 });
