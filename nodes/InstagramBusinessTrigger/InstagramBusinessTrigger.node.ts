@@ -129,7 +129,7 @@ export class InstagramBusinessTrigger implements INodeType {
 		const appSecret = String(credentials.appSecret ?? '');
 		const instagramSecret = String(credentials.instagramAppSecret ?? '');
 		const selection = readSelection(this, 'events', (event) => event.kind);
-		return handleMetaWebhook(this, {
+		return await handleMetaWebhook(this, {
 			secrets: loginType === 'instagram' ? [instagramSecret || appSecret] : [appSecret],
 			verifyToken: String(credentials.verifyToken ?? ''),
 			objects: ['instagram'],

@@ -5,6 +5,7 @@ import * as ad from './actions/ad';
 import * as adSet from './actions/adSet';
 import * as campaign from './actions/campaign';
 import * as insights from './actions/insights';
+import * as lead from './actions/lead';
 import { router } from './actions/router';
 import { ADS_CREDENTIAL_TYPES } from './helpers/layer';
 import { credentialTest, listSearch } from './methods';
@@ -37,6 +38,7 @@ export class MetaAds implements INodeType {
 					{ name: 'Ad Set', value: 'adSet' },
 					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Insight', value: 'insights' },
+					{ name: 'Lead', value: 'lead' },
 					// Setup → Check: see setupOperationProperties (nodes/shared/doctor/setupCheck.ts).
 					{ name: 'Setup', value: 'setup' },
 				],
@@ -46,6 +48,7 @@ export class MetaAds implements INodeType {
 			...campaign.description,
 			...adSet.description,
 			...ad.description,
+			...lead.description,
 			...setupOperationProperties,
 		],
 	};

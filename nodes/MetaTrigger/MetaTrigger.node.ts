@@ -8,7 +8,9 @@ import {
 } from 'n8n-workflow';
 import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaCredentialType } from '../shared/connection';
+import { canonicalFields } from '../shared/webhooks/fields';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
+import { leadDetailsEnricher, leadDetailsProperties, leadFormAccepts, leadListSearch } from '../shared/webhooks/leadTrigger';
 import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
 
 export class MetaTrigger implements INodeType {
@@ -95,11 +97,12 @@ export class MetaTrigger implements INodeType {
 				// No displayOptions: n8n's editor shows this choice in the credential dialog and hides every parameter
 				// named in its displayOptions (it hid Subscribe Automatically). The credentials' own displayOptions gate it.
 			},
+			...leadDetailsProperties,
 			commonOptions,
 		],
 	};
 
-	methods = { credentialTest: META_CREDENTIAL_TEST };
+	methods = { credentialTest: META_CREDENTIAL_TEST, listSearch: leadListSearch };
 
 	webhookMethods = autoSubscriptionMethods(async (ctx) => {
 		const credentials = await ctx.getCredentials<IDataObject>('metaAppApi');
@@ -112,9 +115,11 @@ export class MetaTrigger implements INodeType {
 			throw new NodeOperationError(ctx.getNode(), 'List the fields to subscribe to (for example feed, leadgen), or turn off Subscribe Automatically.');
 		}
 		const pageId = selected === 'page' ? String(ctx.getNodeParameter('pageId', '')).trim() : '';
+		const object = selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected;
 		return {
-			object: selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected,
-			fields,
+			object,
+			// Saved workflows may hold version 1's labels (messaging_postback…): Meta knows only its own names.
+			fields: canonicalFields(object, fields),
 			verifyToken: String(credentials.verifyToken ?? ''),
 			// A Page sends its events only once it subscribed the app (Page token derived from the account credential).
 			accountInstall: pageId ? { pageId, credentialType: ctx.getNodeParameter('accountAuthentication', 'metaAccessTokenApi') as MetaCredentialType } : undefined,
@@ -125,20 +130,23 @@ export class MetaTrigger implements INodeType {
 		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
 		const selected = this.getNodeParameter('object', 'page') as string;
 		const object = selected === 'other' ? String(this.getNodeParameter('customObject', '')).trim() : selected;
-		const fields = String(this.getNodeParameter('fields', '') ?? '')
+		const typed = String(this.getNodeParameter('fields', '') ?? '')
 			.split(',')
 			.map((f) => f.trim())
 			.filter(Boolean);
+		// Version 1's labels (messaging_postback…) and other spellings read as Meta's names; one output per typed field.
+		const fields = typed.map((field) => canonicalFields(object, [field])[0]);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const separate = options.separateOutputs === true && fields.length > 0;
-		return handleMetaWebhook(this, {
+		return await handleMetaWebhook(this, {
 			secrets: [String(credentials.appSecret ?? '')],
 			verifyToken: String(credentials.verifyToken ?? ''),
 			objects: [object],
-			accept: (event) => fields.length === 0 || fields.includes(event.field),
+			accept: (event) => (fields.length === 0 || fields.includes(event.field)) && leadFormAccepts(this, event),
 			outputOf: separate ? (event) => fields.indexOf(event.field) : undefined,
 			outputCount: separate ? fields.length : 1,
 			includeRaw: options.includeRaw === true,
+			enrichItem: leadDetailsEnricher(this),
 		});
 	}
 }

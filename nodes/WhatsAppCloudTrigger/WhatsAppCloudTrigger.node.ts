@@ -130,7 +130,7 @@ export class WhatsAppCloudTrigger implements INodeType {
 			if (phoneNumberIds.length && typeof phone === 'string' && !phoneNumberIds.includes(phone)) return false;
 			return true;
 		};
-		return handleMetaWebhook(this, {
+		return await handleMetaWebhook(this, {
 			secrets: [String(credentials.appSecret ?? '')],
 			verifyToken: String(credentials.verifyToken ?? ''),
 			objects: ['whatsapp_business_account'],

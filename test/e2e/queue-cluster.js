@@ -207,9 +207,9 @@ async function startRedis({ log }) {
  * processor would race it), then the webhook processor and workers; the webhook processor must be up before a
  * trigger is activated, because Meta (the sandbox) checks the callback URL with a GET while subscribing.
  */
-async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, log = () => {}, readyTimeoutMs = 180000 } = {}) {
+async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, webhookProcessors = 1, log = () => {}, readyTimeoutMs = 180000 } = {}) {
 	const cache = readMarker() ? cachePaths() : await provision({ say: log });
-	const parts = { pg: null, redis: null, main: null, webhook: null, workers: [] };
+	const parts = { pg: null, redis: null, main: null, webhook: null, webhooks: [], workers: [] };
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-e2e-'));
 
 	/** The folders of this cluster: any process still using one after stop() was left behind. */
@@ -217,7 +217,7 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 
 	async function stop() {
 		// n8n first (they hold DB/Redis connections), then the stores; each independently so one failure stops nothing else.
-		await Promise.allSettled([parts.main?.stop(), parts.webhook?.stop(), ...parts.workers.map((w) => w.stop())]);
+		await Promise.allSettled([parts.main?.stop(), ...parts.webhooks.map((w) => w.stop()), ...parts.workers.map((w) => w.stop())]);
 		await Promise.allSettled([parts.redis?.stop(), parts.pg?.stop()]);
 		// QUEUE_E2E_KEEP=1 keeps the logs (n8n.log, webhook.log, worker-N.log, postgres.log, redis.log) to read a failure.
 		if (process.env.QUEUE_E2E_KEEP === '1') return log(`kept ${[userFolder, parts.pg?.dir, parts.redis?.dir].filter(Boolean).join(' ')}`);
@@ -277,8 +277,17 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 				logFile: path.join(userFolder, `${name}.log`),
 			});
 
-		parts.webhook = await n8nProcess('webhook', 'webhook', [], { N8N_PORT: String(webhookPort) });
-		parts.webhook.name = 'webhook';
+		// More than one webhook processor behind a load balancer: each on its own port, same database and Redis.
+		const webhookUrls = [webhookUrl];
+		for (let i = 0; i < webhookProcessors; i++) {
+			const port = i === 0 ? webhookPort : await freePort();
+			if (i > 0) webhookUrls.push(`http://127.0.0.1:${port}`);
+			const processor = await n8nProcess(i === 0 ? 'webhook' : `webhook-${i + 1}`, 'webhook', [], { N8N_PORT: String(port) });
+			processor.name = i === 0 ? 'webhook' : `webhook-${i + 1}`;
+			processor.url = webhookUrls[i];
+			parts.webhooks.push(processor);
+		}
+		parts.webhook = parts.webhooks[0];
 		for (let i = 1; i <= workers; i++) {
 			// N8N_PORT 0: a worker serves no HTTP unless asked, but keep it off the main process's port anyway.
 			const worker = await n8nProcess(`worker-${i}`, 'worker', [`--concurrency=${workerConcurrency}`], { N8N_PORT: '0' });
@@ -287,7 +296,7 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 		}
 		log(`webhook processor: ${webhookUrl}; ${workers} workers starting`);
 		await Promise.all([
-			waitFor('n8n webhook', () => fetch(`${webhookUrl}/healthz/readiness`).then((r) => r.ok, () => false), { timeoutMs: readyTimeoutMs, handle: parts.webhook }),
+			...parts.webhooks.map((w) => waitFor(`n8n ${w.name}`, () => fetch(`${w.url}/healthz/readiness`).then((r) => r.ok, () => false), { timeoutMs: readyTimeoutMs, handle: w })),
 			...parts.workers.map((w) => waitFor(`n8n ${w.name}`, () => /n8n worker is now ready/.test(w.logText()), { timeoutMs: readyTimeoutMs, handle: w })),
 		]);
 		log('queue cluster ready');
@@ -303,7 +312,7 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 				await client.end();
 			}
 		}
-		return { main: parts.main, webhook: parts.webhook, webhookUrl, workers: parts.workers, userFolder, pg: parts.pg, redis: parts.redis, query, stop, folders };
+		return { main: parts.main, webhook: parts.webhook, webhookUrl, webhooks: parts.webhooks, webhookUrls, workers: parts.workers, userFolder, pg: parts.pg, redis: parts.redis, query, stop, folders };
 	} catch (err) {
 		await stop();
 		throw err;

@@ -8,6 +8,8 @@ const express = require('express');
 const core = require('n8n-core');
 const { Workflow, createRunExecutionData } = require('n8n-workflow');
 
+let harnessCount = 0;
+
 class WebhookHarness {
 	/**
 	 * @param {import('./engine').Engine} engine
@@ -18,6 +20,8 @@ class WebhookHarness {
 		this.spec = spec;
 		this.name = spec.name ?? 'Trigger';
 		this.webhookId = spec.webhookId ?? 'harness-webhook-id';
+		// One workflow per harness, as two workflows in n8n: what a trigger remembers per workflow stays apart.
+		this.workflowId = spec.workflowId ?? `harness-webhook-workflow-${++harnessCount}`;
 		this.nodeType = engine.nodeTypes[spec.type];
 		this.executions = [];
 		this.responses = [];
@@ -36,7 +40,7 @@ class WebhookHarness {
 			webhookId: this.webhookId,
 		};
 		return new Workflow({
-			id: 'harness-webhook-workflow',
+			id: this.workflowId,
 			name: 'Webhook harness',
 			active: true,
 			nodeTypes: this.engine.nodeTypeProvider,

@@ -27,6 +27,7 @@ const PRODUCTS = [
 	require('./products/instagram'),
 	require('./products/whatsapp'),
 	require('./products/ads'),
+	require('./products/leads'),
 ];
 
 /**

@@ -5,12 +5,14 @@ import * as ad from './ad';
 import * as adSet from './adSet';
 import * as campaign from './campaign';
 import * as insights from './insights';
+import * as lead from './lead';
 
 const operations: OperationTable = {
 	insights: { get: insights.get.execute },
 	campaign: { getMany: campaign.getMany.execute },
 	adSet: { getMany: adSet.getMany.execute },
 	ad: { getMany: ad.getMany.execute },
+	lead: { get: lead.get.execute },
 	setup: { check: executeSetupCheck },
 };
 

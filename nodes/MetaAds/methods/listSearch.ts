@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { graphRequest } from '../../shared';
+import { searchPages as searchLeadPages } from '../../shared/webhooks/leads';
 import { currentAdAccount } from '../helpers/accountIds';
 import { adsLayerForLists } from '../helpers/layer';
 
@@ -70,4 +71,9 @@ export async function searchAdSets(this: ILoadOptionsFunctions, filter?: string,
 
 export async function searchAds(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchObjects(this, 'ads', filter, paginationToken);
+}
+
+/** Pages of the connection, for the Lead resource. */
+export async function searchPages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchLeadPages(this, adsLayerForLists(this), filter, paginationToken);
 }

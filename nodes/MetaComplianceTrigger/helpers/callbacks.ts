@@ -67,7 +67,10 @@ export function handleComplianceCallback(ctx: IWebhookFunctions, options: Compli
 		maxFutureSeconds: MAX_FUTURE_SECONDS,
 		nowMs: Date.now(),
 	});
-	if (!check.ok) return refuse(ctx, check.status, `Refused: ${check.reason}.`);
+	if (!check.ok) {
+		const cause = check.status === 401 ? 'signature' : check.status === 403 ? 'expired' : 'not_meta';
+		return refuse(ctx, check.status, `Refused: ${check.reason}.`, cause);
+	}
 
 	const { payload } = check;
 	const time = toIsoTime(payload.issued_at) ?? null;

@@ -1,5 +1,8 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
+import { findMetaError } from '../errors/catalog';
 import type { MetaEntry, MetaEnvelope } from './envelope';
+import { kindOfChange, messagingFieldOf } from './fields';
 import { toIsoTime } from './timestamps';
 
 /** One event out of a delivery, with the normalised envelope every trigger item carries. */
@@ -19,24 +22,6 @@ export interface MetaEvent {
 	raw: IDataObject;
 }
 
-const MESSAGING_KINDS: Array<[key: string, kind: string]> = [
-	['message_edit', 'message_edit'],
-	['reaction', 'reaction'],
-	['postback', 'postback'],
-	['read', 'seen'],
-	['referral', 'referral'],
-	['optin', 'optin'],
-	['message', 'message'],
-];
-
-const CHANGE_KINDS: Record<string, string> = {
-	comments: 'comment',
-	live_comments: 'live_comment',
-	mentions: 'mention',
-	message_template_status_update: 'template_status',
-	message_template_quality_update: 'template_quality',
-};
-
 function str(value: unknown): string | undefined {
 	return value === undefined || value === null || value === '' ? undefined : String(value);
 }
@@ -45,23 +30,41 @@ function obj(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
+/**
+ * A short digest of the event exactly as Meta sent it. A redelivery repeats the event's own JSON byte for byte, so
+ * the digest is stable across deliveries, and two different events (react then unreact, a second edit) differ in it.
+ */
+function digest(...parts: unknown[]): string {
+	return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+}
+
+/** `kind:id` where Meta's id names the event itself; `kind:target#digest` where it names only what the event is about. */
+function eventIdOf(kind: string, object: string, entryId: string | undefined, field: string, id: string | undefined, event: unknown): string {
+	return `${kind}:${id ?? entryId ?? ''}#${digest(object, entryId, field, event)}`;
+}
+
+/** Kinds whose `mid` is the event's own (a new message); the others point at an earlier message. */
+const OWN_MID_KINDS = new Set(['message', 'message_echo', 'message_deleted', 'postback']);
+
 function messagingEvents(object: string, entry: MetaEntry, item: IDataObject): MetaEvent[] {
-	const found = MESSAGING_KINDS.find(([key]) => item[key] !== undefined);
-	const key = found?.[0] ?? 'unknown';
-	let kind = found?.[1] ?? 'messaging';
+	const found = messagingFieldOf(object, item);
+	const key = found?.key ?? 'unknown';
+	const field = found?.field ?? 'messaging';
+	let kind = found?.kinds[0] ?? 'messaging';
 	const body = obj(item[key]);
 	if (kind === 'message' && body.is_echo === true) kind = 'message_echo';
 	if (kind === 'message' && body.is_deleted === true) kind = 'message_deleted';
 	const senderId = str(obj(item.sender).id);
 	const timestamp = toIsoTime(item.timestamp ?? entry.time);
 	const mid = str(body.mid);
+	const entryId = str(entry.id);
 	return [
 		{
-			eventId: mid ? `${kind}:${mid}` : `${kind}:${senderId ?? ''}:${String(item.timestamp ?? entry.time ?? '')}`,
+			eventId: mid && OWN_MID_KINDS.has(kind) ? `${kind}:${mid}` : eventIdOf(kind, object, entryId, field, mid ?? senderId, item),
 			object,
-			field: kind === 'message' || kind === 'message_echo' || kind === 'message_deleted' ? 'messages' : `messaging_${key}`,
+			field,
 			kind,
-			accountId: str(entry.id),
+			accountId: entryId,
 			senderId,
 			recipientId: str(obj(item.recipient).id),
 			timestamp,
@@ -71,20 +74,36 @@ function messagingEvents(object: string, entry: MetaEntry, item: IDataObject): M
 	];
 }
 
+/** Meta's error on a failed status, with the catalog's sentence saying what to do (or Meta's own text when unknown). */
+function statusError(errors: unknown): IDataObject | null {
+	const first = Array.isArray(errors) ? obj(errors[0]) : undefined;
+	if (!first || Object.keys(first).length === 0) return null;
+	const code = typeof first.code === 'number' ? first.code : Number(first.code);
+	const known = Number.isFinite(code) ? findMetaError(code) : undefined;
+	const details = str(obj(first.error_data).details);
+	return {
+		...first,
+		code: Number.isFinite(code) ? code : first.code,
+		title: str(first.title) ?? known?.title ?? null,
+		fix: known?.sentence ?? details ?? str(first.message) ?? null,
+	};
+}
+
 function whatsappEvents(object: string, entry: MetaEntry, field: string, value: IDataObject, change: IDataObject): MetaEvent[] {
 	const metadata = obj(value.metadata);
 	const phoneNumberId = str(metadata.phone_number_id);
 	const shared: IDataObject = { phoneNumberId, displayPhoneNumber: str(metadata.display_phone_number) };
 	const contacts = Array.isArray(value.contacts) ? (value.contacts as IDataObject[]) : [];
+	const entryId = str(entry.id);
 	const events: MetaEvent[] = [];
 	for (const message of (Array.isArray(value.messages) ? value.messages : []) as IDataObject[]) {
 		const contact = contacts.find((c) => c.wa_id === message.from);
 		events.push({
-			eventId: `message:${String(message.id)}`,
+			eventId: message.id ? `message:${String(message.id)}` : eventIdOf('message', object, entryId, field, undefined, message),
 			object,
 			field,
 			kind: 'message',
-			accountId: str(entry.id),
+			accountId: entryId,
 			senderId: str(message.from),
 			recipientId: phoneNumberId,
 			timestamp: toIsoTime(message.timestamp),
@@ -94,25 +113,26 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
 		events.push({
+			// Meta's own advice (reference §5.6): a status is identified by (id, status).
 			eventId: `status:${String(status.id)}:${String(status.status)}`,
 			object,
 			field,
 			kind: 'status',
-			accountId: str(entry.id),
+			accountId: entryId,
 			senderId: phoneNumberId,
 			recipientId: str(status.recipient_id),
 			timestamp: toIsoTime(status.timestamp),
-			data: { ...shared, ...status, error: Array.isArray(status.errors) ? status.errors[0] ?? null : null },
+			data: { ...shared, ...status, error: statusError(status.errors) },
 			raw: change,
 		});
 	}
 	for (const error of (Array.isArray(value.errors) ? value.errors : []) as IDataObject[]) {
 		events.push({
-			eventId: `error:${String(entry.id)}:${String(error.code)}:${String(entry.time ?? '')}`,
+			eventId: eventIdOf('error', object, entryId, field, str(error.code), error),
 			object,
 			field,
 			kind: 'error',
-			accountId: str(entry.id),
+			accountId: entryId,
 			timestamp: toIsoTime(entry.time),
 			data: { ...shared, ...error },
 			raw: change,
@@ -125,11 +145,12 @@ function changeEvent(object: string, entry: MetaEntry, change: IDataObject): Met
 	const field = String(change.field);
 	const value = obj(change.value);
 	if (object === 'whatsapp_business_account' && field === 'messages') return whatsappEvents(object, entry, field, value, change);
-	const kind = CHANGE_KINDS[field] ?? field;
+	const kind = kindOfChange(object, field);
 	const itemId = str(value.id) ?? str(value.comment_id) ?? str(value.leadgen_id) ?? str(value.message_template_id) ?? str(value.media_id) ?? str(value.post_id);
 	return [
 		{
-			eventId: `${kind}:${itemId ?? str(entry.id) ?? ''}:${String(value.event ?? value.verb ?? '')}:${String(entry.time ?? value.created_time ?? '')}`,
+			// The change's value (with entry id and field) is the event: a comment edited later has another value.
+			eventId: eventIdOf(kind, object, str(entry.id), field, itemId, value),
 			object,
 			field,
 			kind,

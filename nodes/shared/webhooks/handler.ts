@@ -1,6 +1,9 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { parseMetaEnvelope } from './envelope';
 import { eventItem, eventsOf, type MetaEvent } from './events';
+import { claimNewEvents } from './dedupe';
+import { redeliveryWindowMs, staleReason } from './redelivery';
+import { recordRefusal, type RefusalCause } from './refusals';
 import { checkMetaSignature, verifyTokenMatches } from './signature';
 
 export interface MetaWebhookOptions {
@@ -15,6 +18,10 @@ export interface MetaWebhookOptions {
 	outputOf?: (event: MetaEvent) => number;
 	outputCount?: number;
 	includeRaw: boolean;
+	/** Extra work on each new event's item before the workflow starts (e.g. fetching a lead's answers). */
+	enrichItem?: (event: MetaEvent, item: IDataObject) => Promise<IDataObject>;
+	/** The clock (tests); defaults to now. */
+	nowMs?: number;
 }
 
 /** Answers without starting a workflow; the body says why, so whoever debugs the webhook can see it. */
@@ -25,9 +32,10 @@ export function answer(ctx: IWebhookFunctions, status: number, body: IDataObject
 	return { noWebhookResponse: true };
 }
 
-/** Refuses with a warning in n8n's log; nothing starts. */
-export function refuse(ctx: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+/** Refuses with a warning in n8n's log and a record in the trigger's static data (what, why, what to do); nothing starts. */
+export function refuse(ctx: IWebhookFunctions, status: number, reason: string, cause: RefusalCause = 'not_meta'): IWebhookResponseData {
 	ctx.logger.warn(`Meta webhook refused (${status}): ${reason}`, { node: ctx.getNode().name });
+	recordRefusal(ctx.getWorkflowStaticData('node'), { at: new Date().toISOString(), status, cause, reason });
 	return answer(ctx, status, { error: reason });
 }
 
@@ -36,15 +44,17 @@ export function refuse(ctx: IWebhookFunctions, status: number, reason: string): 
  * the envelope check, then one item per selected event. Nothing is kept between requests, so it behaves the same
  * on several webhook processors in queue mode.
  */
-export function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWebhookOptions): IWebhookResponseData {
+export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWebhookOptions): Promise<IWebhookResponseData> {
 	const req = ctx.getRequestObject();
 	if (ctx.getWebhookName() === 'setup') {
 		const query = ctx.getQueryData() as IDataObject;
 		if (query['hub.mode'] === 'subscribe' && verifyTokenMatches(query['hub.verify_token'], options.verifyToken)) {
 			return answer(ctx, 200, String(query['hub.challenge'] ?? ''));
 		}
+		const reason = 'Verification refused: the verify token does not match the one in the Meta App credential.';
 		ctx.logger.warn('Meta webhook verification refused: hub.mode or hub.verify_token does not match', { node: ctx.getNode().name });
-		return answer(ctx, 403, 'Verification refused: the verify token does not match the one in the Meta App credential.');
+		recordRefusal(ctx.getWorkflowStaticData('node'), { at: new Date().toISOString(), status: 403, cause: 'verify_token', reason });
+		return answer(ctx, 403, reason);
 	}
 
 	const rawBody = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
@@ -55,7 +65,7 @@ export function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWebhookOp
 			malformed: 'the X-Hub-Signature-256 header is not of the form sha256=<64 hex digits>',
 			mismatch: 'the X-Hub-Signature-256 signature does not match the app secret in the Meta App credential',
 		}[signature];
-		return refuse(ctx, 401, `Signature check failed: ${why}.`);
+		return refuse(ctx, 401, `Signature check failed: ${why}.`, signature === 'mismatch' ? 'signature' : 'not_meta');
 	}
 	const parsed = parseMetaEnvelope(rawBody, ctx.getBodyData());
 	if (!parsed.ok) return refuse(ctx, 403, `Refused: ${parsed.reason}.`);
@@ -63,14 +73,24 @@ export function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWebhookOp
 		return answer(ctx, 200, { received: true, ignored: `object ${parsed.envelope.object} is not watched by this trigger` });
 	}
 
-	const events = eventsOf(parsed.envelope).filter(options.accept);
-	if (events.length === 0) return answer(ctx, 200, { received: true, events: 0 });
+	const nowMs = options.nowMs ?? Date.now();
+	// Meta stops redelivering after its window: anything older is a stored copy replayed. Refused with 403 (which
+	// Meta would retry, but only within the window this delivery is already past), so nothing ever starts from it.
+	const stale = staleReason(parsed.envelope, nowMs);
+	if (stale) return refuse(ctx, 403, `Refused: ${stale}.`, 'expired');
+
+	const selected = eventsOf(parsed.envelope).filter(options.accept);
+	const events = claimNewEvents(ctx, selected, redeliveryWindowMs(parsed.envelope.object), nowMs);
+	if (events.length === 0) {
+		return answer(ctx, 200, { received: true, events: 0, ...(selected.length ? { duplicates: selected.length } : {}) });
+	}
 
 	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputCount ?? 1 }, () => []);
 	for (const event of events) {
 		const index = options.outputOf ? options.outputOf(event) : 0;
 		if (index < 0) continue;
-		outputs[index].push({ json: eventItem(event, options.includeRaw) });
+		const item = eventItem(event, options.includeRaw);
+		outputs[index].push({ json: options.enrichItem ? await options.enrichItem(event, item) : item });
 	}
 	if (outputs.every((o) => o.length === 0)) return answer(ctx, 200, { received: true, events: 0 });
 	return { workflowData: outputs };

@@ -140,6 +140,69 @@ const page = {
 	},
 };
 
+/**
+ * One messaging item of a Messenger/Instagram field, keyed as Meta keys it (reference §8.4): the field name is not on
+ * the wire, only the key (`postback`, `reaction`, `read`…). Pages report reads by watermark, Instagram by mid.
+ */
+const MESSAGING_BODIES = {
+	messages: () => ({ message: { mid: `m_${next()}`, text: 'hello' } }),
+	messaging_postbacks: () => ({ postback: { mid: `m_pb${next()}`, title: 'Get started', payload: 'GET_STARTED' } }),
+	message_reactions: ({ mid = `m_${next()}`, action = 'react' } = {}) => ({ reaction: { mid, action, reaction: 'love', emoji: '❤️' } }),
+	message_reads: () => ({ read: { watermark: Date.now() } }),
+	messaging_seen: () => ({ read: { mid: `m_seen${next()}` } }),
+	messaging_referrals: () => ({ referral: { ref: 'campaign-1', source: 'SHORTLINK', type: 'OPEN_THREAD' } }),
+	messaging_referral: () => ({ referral: { ref: 'campaign-1', source: 'ADS', type: 'OPEN_THREAD', ad_id: '123' } }),
+	messaging_optins: () => ({ optin: { ref: `optin-${next()}` } }),
+	message_edits: ({ mid = `m_${next()}`, numEdit = 1, text = 'edited' } = {}) => ({ message_edit: { mid, text, num_edit: numEdit } }),
+	message_edit: ({ mid = `m_${next()}`, numEdit = 1, text = 'edited' } = {}) => ({ message_edit: { mid, text, num_edit: numEdit } }),
+};
+
+/** A messaging entry of `object` (page or instagram) from a person to the account, `ms` timestamps as Meta sends them. */
+function messaging(object, field, opts = {}, { accountId = object === 'page' ? PAGE : IG, senderId = '9300000000000001', at = Date.now() } = {}) {
+	const body = MESSAGING_BODIES[field];
+	if (!body) throw new Error(`no messaging body for ${field}`);
+	return { id: accountId, time: at, messaging: [{ sender: { id: senderId }, recipient: { id: accountId }, timestamp: at, ...body(opts) }] };
+}
+
+/**
+ * Values of the WhatsApp account fields the reference lists without a shape (§5.6 "Other WABA webhook fields"):
+ * minimal bodies naming the account or number, enough for routing and event ids; not Meta's full payloads.
+ */
+const WABA_VALUES = {
+	template_category_update: () => ({ message_template_id: 1234500 + next(), message_template_name: 'promo', previous_category: 'UTILITY', new_category: 'MARKETING' }),
+	account_review_update: () => ({ decision: 'APPROVED' }),
+	phone_number_name_update: () => ({ display_phone_number: '15550001111', decision: 'APPROVED', requested_verified_name: 'Acme' }),
+	business_capability_update: () => ({ max_daily_conversation_per_phone: 1000, max_phone_numbers_per_business: 2 }),
+	security: () => ({ display_phone_number: '15550001111', event: 'PIN_CHANGED' }),
+	flows: () => ({ event: 'FLOW_STATUS_CHANGE', flow_id: `flow${next()}`, old_status: 'DRAFT', new_status: 'PUBLISHED' }),
+};
+
+/** A delivery (whole envelope) carrying one event of `field` on `object`, for every field of the reference's lists. */
+function byField(object, field, opts) {
+	if (object === 'page') {
+		if (field === 'feed') return envelope.page(page.feedComment());
+		if (field === 'leadgen') return envelope.page(page.leadgen());
+		return envelope.page(messaging('page', field, opts));
+	}
+	if (object === 'instagram') {
+		const ig = { comments: instagram.comment, live_comments: instagram.liveComment, mentions: () => instagram.mention(), story_insights: () => instagram.storyInsights() }[field];
+		return envelope.instagram(ig ? ig() : messaging('instagram', field, opts));
+	}
+	if (object === 'whatsapp_business_account') {
+		const wa = {
+			messages: () => whatsapp.messages(['text']),
+			message_template_status_update: () => whatsapp.templateStatus(),
+			message_template_quality_update: () => whatsapp.templateQuality(),
+			account_update: () => whatsapp.accountUpdate(),
+			phone_number_quality_update: () => whatsapp.phoneQuality(),
+		}[field];
+		if (wa) return envelope.whatsapp(wa());
+		if (!WABA_VALUES[field]) throw new Error(`no WhatsApp body for ${field}`);
+		return envelope.whatsapp({ id: WABA, time: secondsNow(), changes: [{ field, value: WABA_VALUES[field]() }] });
+	}
+	throw new Error(`no events for object ${object}`);
+}
+
 const envelope = {
 	instagram: (...entries) => ({ object: 'instagram', entry: entries }),
 	whatsapp: (...entries) => ({ object: 'whatsapp_business_account', entry: entries }),
@@ -147,4 +210,4 @@ const envelope = {
 	of: (object, ...entries) => ({ object, entry: entries }),
 };
 
-module.exports = { instagram, whatsapp, page, envelope, waMessageKinds: Object.keys(waMessage) };
+module.exports = { instagram, whatsapp, page, envelope, messaging, byField, waMessageKinds: Object.keys(waMessage) };

@@ -4,6 +4,7 @@ const events = require('./events');
 const { routeDelivery } = require('./subscriptions');
 const { seedResult } = require('../seed');
 const { whatsappAdmin } = require('./whatsapp');
+const { leadsAdmin } = require('./leads');
 
 const SAMPLES = {
 	dm: (text) => ({ object: 'instagram', targetId: seedResult.page.id, field: 'messages', payload: events.envelope.instagram(events.instagram.message(text || 'Hi! Is this still available?')) }),
@@ -14,7 +15,12 @@ const SAMPLES = {
 		entry.changes[0].value.messages[0].text.body = text || 'Yes please';
 		return { object: 'whatsapp_business_account', targetId: seedResult.waba.id, field: 'messages', payload: events.envelope.whatsapp(entry) };
 	},
-	lead: () => ({ object: 'page', targetId: seedResult.page.id, field: 'leadgen', payload: events.envelope.page(events.page.leadgen()) }),
+	// A person fills in the default instant form; Meta then sends only the ids (the answers are read with GET /{lead}).
+	lead: (text, state) => {
+		const admin = leadsAdmin(state);
+		const lead = admin.addLead({ answers: { email: 'jess@example.com', full_name: text || 'Jess Doe', phone_number: '+16505551234' } });
+		return { object: 'page', targetId: seedResult.page.id, field: 'leadgen', payload: events.envelope.page(admin.leadgenEntry(lead)), leadId: lead.id };
+	},
 };
 
 /** A customer's WhatsApp message opens the 24-hour service window of the number it was sent to, as at Meta. */
@@ -32,10 +38,10 @@ function openServiceWindows(state, delivery) {
 async function fireSampleEvent(state, webhooks, { kind = 'dm', text } = {}) {
 	const sample = SAMPLES[kind];
 	if (!sample) throw new Error(`unknown event kind "${kind}"; use one of: ${Object.keys(SAMPLES).join(', ')}`);
-	const delivery = sample(text);
+	const delivery = sample(text, state);
 	openServiceWindows(state, delivery);
 	const result = await routeDelivery(state, webhooks, delivery);
-	return { kind, delivered: result.delivered, url: result.url ?? null, status: result.status ?? null, reason: result.reason ?? null };
+	return { kind, delivered: result.delivered, url: result.url ?? null, status: result.status ?? null, reason: result.reason ?? null, ...(delivery.leadId ? { leadId: delivery.leadId } : {}) };
 }
 
 module.exports = { fireSampleEvent, SAMPLE_KINDS: Object.keys(SAMPLES) };

@@ -5,6 +5,62 @@
 const http = require('http');
 const https = require('https');
 const crypto = require('crypto');
+const { registerProductSettings } = require('../core/settings');
+
+/**
+ * Meta's delivery behaviour (reference §8.2): a failed delivery (non-2xx, timeout) is retried at once, then less and
+ * less often for 36 hours (7 days for WhatsApp), then dropped; the same event may come twice; WhatsApp statuses come
+ * in any order. The sandbox does all three by default, seeded so a run can be replayed; each has a kind setting.
+ */
+registerProductSettings({
+	/** 'meta' = Meta's schedule below; 'none' = one attempt (kind). An explicit `retries: n` on deliver() wins. */
+	webhookRetry: 'meta',
+	/** Sandbox milliseconds per Meta second for retry waits: 36 hours pass in about 0.4 s, 7 days in about 2 s. */
+	webhookRetryTimeScale: 1 / 360,
+	/** Chance that a delivered POST is delivered again with the same bytes (0 = never, the kind behaviour). */
+	webhookDuplicateRate: 0.05,
+	/** 'shuffled' = WhatsApp statuses of one change in a seeded random order; 'as_sent' = the kind behaviour. */
+	webhookStatusOrder: 'shuffled',
+	/** Seed of the sender's random choices (duplicates, status order). */
+	webhookSeed: 20261202,
+});
+
+/** When Meta retries a failed delivery, in seconds after the first attempt: at once, then with falling frequency. */
+const HOUR = 3600;
+const RETRY_AFTER_S = [0, 60, 5 * 60, 15 * 60, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 36 * HOUR];
+const WHATSAPP_RETRY_AFTER_S = [...RETRY_AFTER_S, 48 * HOUR, 72 * HOUR, 96 * HOUR, 120 * HOUR, 144 * HOUR, 168 * HOUR];
+
+/** Deterministic random numbers (mulberry32). */
+function seededRandom(seed) {
+	let s = seed >>> 0;
+	return () => {
+		s = (s + 0x6d2b79f5) >>> 0;
+		let t = s;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** WhatsApp statuses of each change in a random order, as Meta does not keep their order (reference §5.6). */
+function shuffleStatuses(payload, random) {
+	if (!payload || payload.object !== 'whatsapp_business_account' || !Array.isArray(payload.entry)) return payload;
+	const entry = payload.entry.map((e) => ({
+		...e,
+		changes: Array.isArray(e.changes)
+			? e.changes.map((c) => {
+					const statuses = c && c.value && Array.isArray(c.value.statuses) ? [...c.value.statuses] : null;
+					if (!statuses || statuses.length < 2) return c;
+					for (let i = statuses.length - 1; i > 0; i--) {
+						const j = Math.floor(random() * (i + 1));
+						[statuses[i], statuses[j]] = [statuses[j], statuses[i]];
+					}
+					return { ...c, value: { ...c.value, statuses } };
+				})
+			: e.changes,
+	}));
+	return { ...payload, entry };
+}
 
 /** JSON with every code unit above 0x7f escaped as \uxxxx (surrogate pairs → two escapes). */
 function metaJson(value, { escapeSlashes = false } = {}) {
@@ -56,18 +112,37 @@ function chunk(list, size) {
  * @param {ReturnType<import('../core/timers').createTimers>} timers
  */
 function createWebhookSender(state, timers) {
+	const random = () => state.ns('webhookSender', () => ({ next: seededRandom(state.settings.webhookSeed) })).next();
+
+	/**
+	 * Waits before retry `attempt` (1 = first retry): Meta's schedule compressed on the sandbox's time scale, or the
+	 * fixed exponential spacing when the caller asked for a number of retries.
+	 */
+	function retryWait(attempt, schedule) {
+		if (!schedule) return state.settings.webhookRetryDelayMs * 2 ** (attempt - 1);
+		const metaSeconds = schedule[attempt] - schedule[attempt - 1];
+		return Math.round(metaSeconds * Number(state.settings.webhookRetryTimeScale));
+	}
+
 	/** POST exact bytes with retries; one entry per attempt goes to state.webhookDeliveries. */
-	async function postBytes(url, bytes, headers, retries) {
+	async function postBytes(url, bytes, headers, retries, schedule) {
 		let attempt = 0;
 		let result;
 		for (;;) {
 			attempt += 1;
 			result = await send(url, { method: 'POST', headers, body: bytes, timeoutMs: state.settings.webhookTimeoutMs });
-			state.webhookDeliveries.push({ at: state.nowMs(), url, attempt, status: result.status, bytes: bytes.length, error: result.error || null });
+			state.webhookDeliveries.push({
+				at: state.nowMs(),
+				url,
+				attempt,
+				...(schedule ? { metaSecondsAfterFirst: schedule[attempt - 1] } : {}),
+				status: result.status,
+				bytes: bytes.length,
+				error: result.error || null,
+			});
 			const ok = result.status >= 200 && result.status < 300;
 			if (ok || attempt > retries) break;
-			// Meta retries over hours; compressed here to milliseconds with exponential spacing.
-			await timers.sleep(state.settings.webhookRetryDelayMs * 2 ** (attempt - 1));
+			await timers.sleep(retryWait(attempt, schedule));
 		}
 		return { status: result.status, body: result.body, attempts: attempt, ...(result.error ? { error: result.error } : {}) };
 	}
@@ -81,13 +156,19 @@ function createWebhookSender(state, timers) {
 	 * @param {string} [opts.appSecret]      default: the seeded (first) app's secret
 	 * @param {string} [opts.signWith]       sign with this secret instead (e.g. a wrong one)
 	 * @param {number} [opts.batchSize]      split entry[] into several POSTs
-	 * @param {boolean} [opts.duplicate]     send the same bytes twice
-	 * @param {number} [opts.retries]        re-deliver on non-2xx up to n times
+	 * @param {boolean} [opts.duplicate]     send the same bytes twice (always; by default Meta's occasional duplicates
+	 *                                       happen at settings.webhookDuplicateRate)
+	 * @param {number} [opts.retries]        re-deliver on non-2xx up to n times (default: Meta's schedule, see
+	 *                                       settings.webhookRetry)
 	 * @param {Record<string,string|null>} [opts.headers] overrides; null removes a header
 	 * @param {Buffer|string} [opts.rawBody] send exactly these bytes
 	 * @param {boolean} [opts.escapeSlashes]
 	 * @returns {Promise<{status:number, body:string, attempts:number, deliveries:any[]}>}
 	 */
+	function scheduleFor(bytes) {
+		return bytes.includes('"object":"whatsapp_business_account"') ? WHATSAPP_RETRY_AFTER_S : RETRY_AFTER_S;
+	}
+
 	async function deliver(opts) {
 		if (!opts || !opts.url) throw new Error('deliver: url is required');
 		const app = state.defaultApp();
@@ -98,7 +179,8 @@ function createWebhookSender(state, timers) {
 		let bodies;
 		if (opts.rawBody !== undefined) bodies = [Buffer.isBuffer(opts.rawBody) ? opts.rawBody : Buffer.from(String(opts.rawBody), 'utf8')];
 		else {
-			const payload = opts.payload || { object: opts.object, entry: opts.entries || [] };
+			const sent = opts.payload || { object: opts.object, entry: opts.entries || [] };
+			const payload = state.settings.webhookStatusOrder === 'shuffled' ? shuffleStatuses(sent, random) : sent;
 			const parts = opts.batchSize && Array.isArray(payload.entry) ? chunk(payload.entry, Number(opts.batchSize)).map((entry) => ({ ...payload, entry })) : [payload];
 			bodies = parts.map((p) => Buffer.from(metaJson(p, { escapeSlashes }), 'utf8'));
 		}
@@ -116,10 +198,17 @@ function createWebhookSender(state, timers) {
 				if (existing) delete headers[existing];
 				if (v !== null && v !== undefined) headers[k] = String(v);
 			}
-			const times = opts.duplicate ? 2 : 1;
-			for (let i = 0; i < times; i++) deliveries.push({ ...(await postBytes(opts.url, bytes, headers, Number(opts.retries || 0))), sentBody: bytes.toString('utf8') });
+			// Meta's own habits apply to webhook events it builds (payload/entries); exact bytes (`rawBody`: compliance
+			// callbacks, crafted requests) are sent only as the caller asks.
+			const event = opts.rawBody === undefined;
+			const explicit = opts.retries !== undefined && opts.retries !== null;
+			const schedule = explicit || !event || state.settings.webhookRetry !== 'meta' ? null : scheduleFor(bytes);
+			const retries = explicit ? Number(opts.retries) : schedule ? schedule.length - 1 : 0;
+			const times = opts.duplicate || (event && random() < Number(state.settings.webhookDuplicateRate)) ? 2 : 1;
+			for (let i = 0; i < times; i++) deliveries.push({ ...(await postBytes(opts.url, bytes, headers, retries, schedule)), sentBody: bytes.toString('utf8'), ...(i ? { duplicate: true } : {}) });
 		}
-		const last = deliveries[deliveries.length - 1];
+		// The answer to the event's own delivery (a duplicate that follows it does not change what happened to it).
+		const last = [...deliveries].reverse().find((d) => !d.duplicate) || deliveries[deliveries.length - 1];
 		return { status: last.status, body: last.body, attempts: last.attempts, deliveries };
 	}
 
@@ -141,4 +230,4 @@ function createWebhookSender(state, timers) {
 	return { deliver, verifyCallback, metaJson, signatures };
 }
 
-module.exports = { name: 'webhooks', createWebhookSender, metaJson, signatures };
+module.exports = { name: 'webhooks', createWebhookSender, metaJson, signatures, RETRY_AFTER_S, WHATSAPP_RETRY_AFTER_S };
