@@ -19,7 +19,7 @@ export class MetaAds implements INodeType {
 		version: 1,
 		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
 		subtitle:
-			'={{ ({"insights:get":"Get ad insights","campaign:getMany":"Get many campaigns","adSet:getMany":"Get many ad sets","ad:getMany":"Get many ads","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+			'={{ ({"insights:get":"Get ad insights","campaign:getMany":"Get many campaigns","adSet:getMany":"Get many ad sets","ad:getMany":"Get many ads","lead:get":"Get a lead","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Pull Meta ad performance (insights) at any level and size, and list campaigns, ad sets and ads',
 		defaults: { name: 'Meta Ads' },
 		usableAsTool: true,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { fetchLeadDetails, leadLocator } from '../../../shared/webhooks/leads';
 import { adsLayer } from '../../helpers/layer';
+import { readId } from '../../../shared/parameters';
 
 const show = { resource: ['lead'], operation: ['get'] };
 
@@ -20,8 +21,8 @@ export const description: INodeProperties[] = [
 
 /** One lead: the person's answers as {email, full_name, …}, the form's name, and Meta's raw answers under fieldData. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const pageId = this.getNodeParameter('page', itemIndex, '', { extractValue: true });
-	const leadId = this.getNodeParameter('leadId', itemIndex, '');
+	const pageId = readId(this, 'page', itemIndex, 'Page');
+	const leadId = readId(this, 'leadId', itemIndex, 'Lead ID');
 	const json = await fetchLeadDetails(this, adsLayer(this, itemIndex), leadId, pageId, itemIndex);
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

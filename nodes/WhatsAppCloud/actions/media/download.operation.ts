@@ -34,6 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	locatorValue(this, 'wabaId', itemIndex); // not needed for a download, but checked like every field
 	const mediaId = readId(this, 'downloadMediaId', itemIndex, 'Media ID');
 	const field = readText(this, 'outputBinaryField', itemIndex, 'Put Output File in Field').trim();
+	const given = readOptionalText(this, 'downloadFileName', itemIndex, 'File Name');
 	if (!/^\d+$/.test(mediaId)) {
 		throw new NodeOperationError(this.getNode(), `"Media ID" should be digits, got "${mediaId}"`, { itemIndex, description: 'Map the id of the media from the incoming message.' });
 	}
@@ -41,7 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const info = (await graphRequest<IDataObject>(this, layer, { method: 'GET', path: mediaId, itemIndex })).body;
 	const file = await graphRequest<Buffer>(this, layer, { method: 'GET', path: '', absoluteUrl: String(info.url), responseFormat: 'binary', itemIndex });
 	const mimeType = String(info.mime_type ?? 'application/octet-stream');
-	const given = readOptionalText(this, 'downloadFileName', itemIndex, 'File Name');
 	const fileName = mediaFileName(mediaId, mimeType, given, this.getInputData()[itemIndex]?.json ?? {});
 	const binary = await this.helpers.prepareBinaryData(file.body, fileName, mimeType);
 	const json: IDataObject = { ...info };
