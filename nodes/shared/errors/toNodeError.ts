@@ -58,6 +58,7 @@ export function metaNodeApiError(node: INode, error: ClassifiedMetaError, option
 		category: error.category,
 		retryable: error.retryable,
 		title: error.title,
+		fix: redactText(error.sentence, secrets),
 	};
 	return apiError;
 }
