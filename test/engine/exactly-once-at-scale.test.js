@@ -13,11 +13,13 @@ test('200 Instagram publishes, Retry On Fail, 20% faults (5xx, lost answers, fai
 	const fx = fixture();
 	fx.admin.settings({ igPublishQuotaTotal: 1000 });
 	const graph = { host: 'graph.facebook.com', path: '/17*/**' };
-	fx.admin.addFault({ kind: 'http5xx', code: 2, probability: 0.08, seed: 11, times: 0, match: graph });
-	fx.admin.addFault({ kind: 'lostResponse', probability: 0.09, seed: 23, times: 0, match: graph });
-	fx.admin.addFault({ kind: 'http5xx', code: 1, probability: 0.3, seed: 31, times: 0, match: { method: 'GET', path: '/17*', text: 'permalink' } });
+	// Reading the new post back fails for good now and then (a permission or a transient failure that outlasts retries).
+	fx.admin.addFault({ kind: 'error', code: 100, subcode: 33, message: 'Unsupported get request.', probability: 0.05, seed: 31, times: 0, match: { method: 'GET', path: '/17*', text: 'permalink' } });
 	// One item fails for good on the first try, so n8n's Retry On Fail really runs the node again.
 	fx.admin.addFault({ kind: 'error', code: 100, message: 'Invalid parameter', times: 1, match: { method: 'POST', path: '/*/media', text: 'Post 100' } });
+
+	fx.admin.addFault({ kind: 'http5xx', code: 2, probability: 0.08, seed: 11, times: 0, match: graph });
+	fx.admin.addFault({ kind: 'lostResponse', probability: 0.09, seed: 23, times: 0, match: graph });
 
 	const run = await fx.engine.runNode({
 		type: IG_NODE,
@@ -54,10 +56,10 @@ test('200 Instagram publishes, Retry On Fail, 20% faults (5xx, lost answers, fai
 test('1,000 WhatsApp template sends, Retry On Fail, 20% faults: exactly 1,000 accepted messages and 1,000 output items', async () => {
 	const fx = fixture();
 	const messages = `/${fx.seed.waba.phoneNumberId}/messages`;
-	fx.admin.addFault({ kind: 'http5xx', code: 2, probability: 0.1, seed: 5, times: 0, match: { path: messages } });
-	fx.admin.addFault({ kind: 'lostResponse', probability: 0.111, seed: 7, times: 0, match: { path: messages } });
 	// Item 0 is refused once: on the error output as the first item, n8n's Retry On Fail runs the node again.
 	fx.admin.addFault({ kind: 'error', code: 131009, message: '(#131009) Parameter value is not valid', times: 1, match: { path: messages, text: '+491513000000"' } });
+	fx.admin.addFault({ kind: 'http5xx', code: 2, probability: 0.1, seed: 5, times: 0, match: { path: messages } });
+	fx.admin.addFault({ kind: 'lostResponse', probability: 0.111, seed: 7, times: 0, match: { path: messages } });
 	const items = Array.from({ length: 1000 }, (_, n) => ({ n: String(n), phone: `+49151${3000000 + n}` }));
 
 	const run = await fx.engine.runNode({
