@@ -167,7 +167,8 @@ export class WriteLedger {
 
 	private done(intent: WriteIntent, result: IDataObject): EarlierWrite {
 		const earlierExecution = intent.acrossExecutions && result.__lineage !== this.lineage;
-		const { __lineage: _lineage, ...clean } = result;
+		const clean: IDataObject = { ...result };
+		delete clean.__lineage;
 		this.wentOut.push({ itemIndex: intent.itemIndex, id: idOf(clean) });
 		return { state: 'done', result: clean, earlierExecution };
 	}

@@ -117,7 +117,8 @@ export async function publishContainerSafely(
 	let lastError: unknown;
 	for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
 		try {
-			const { body } = await graphRequest<IDataObject>(call.ctx, call.layer, {
+			// Not repeated by the shared layer: before publishing again, the container's status says whether it went through.
+			const { body } = await graphRequest<IDataObject>(call.ctx, { ...call.layer, retry: { ...call.layer.retry, maxRetries: 0 } }, {
 				method: 'POST',
 				path: `${accountId}/media_publish`,
 				body: { creation_id: containerId },

@@ -178,7 +178,7 @@ export function singleSend(build: BuildMessage): (this: IExecuteFunctions, itemI
 			return [{ json, pairedItem: { item: itemIndex } }];
 		} catch (error) {
 			await settleFailedWrite(ledger, intent, error);
-			throw error;
+			throw asNodeError(this, error as Error, itemIndex);
 		}
 	};
 }

@@ -45,7 +45,9 @@ export async function routeOperations(this: IExecuteFunctions, operations: Opera
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const context = (error.context ?? {}) as IDataObject;
 	const meta = (context.metaError ?? {}) as IDataObject;
-	const { metaError: _meta, itemIndex: _index, ...extra } = context;
+	const extra: IDataObject = { ...context };
+	delete extra.metaError;
+	delete extra.itemIndex;
 	const outcome = meta.outcome === 'unknown' || meta.outcomeUnknown === true ? 'unknown' : 'failed';
 	const details: IDataObject = {
 		outcome,

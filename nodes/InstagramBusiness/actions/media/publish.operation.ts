@@ -3,6 +3,7 @@ import { createContainer } from '../../helpers/api';
 import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/context';
 import { buildPostPlan, type PostPlan } from '../../helpers/postPlan';
 import { quotaReachedError, readPublishingQuota } from '../../helpers/quota';
+import { passOn } from '../../helpers/errors';
 import { publishContainerSafely, publishedJson, type PostSignature } from '../../helpers/safePublish';
 import { SKIP_DONE_IN_EARLIER_EXECUTIONS, skipDoneWritesOption } from '../../../shared/descriptions/skipDoneWrites';
 import { bytesDigest, notRepeatedError, settleFailedWrite, writeLedger } from '../../../shared/idempotency';
@@ -206,7 +207,7 @@ function signatureOf(plan: PostPlan): PostSignature {
 }
 
 /** Creates, waits for and publishes one post. */
-async function publishPost(call: InstagramCall, accountId: string, plan: PostPlan, options: IDataObject): Promise<IDataObject> {
+async function publishPost(call: InstagramCall, accountId: string, plan: PostPlan): Promise<IDataObject> {
 	const started = Date.now();
 	const created = await createPostContainers(call, accountId, plan);
 	const containers = { containerId: created.containerId, childContainerIds: created.childIds };
@@ -249,11 +250,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const quota = await readPublishingQuota(call, accountId);
 			if (quota.remaining === 0) throw await quotaReachedError(call, accountId);
 		}
-		const json = await publishPost(call, accountId, plan, options);
+		const json = await publishPost(call, accountId, plan);
 		ledger.succeeded(intent, json);
 		return [{ json, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		await settleFailedWrite(ledger, intent, error);
-		throw error;
+		throw passOn(call, error);
 	}
 }
