@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { ICheckProcessedOptions, IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type ICheckProcessedOptions, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { localMetaError, metaNodeApiError } from './errors/toNodeError';
 
 /**
@@ -157,6 +157,11 @@ export class WriteLedger {
 		if (kept?.result) return this.done(intent, kept.result);
 		if (kept?.unknown) return { state: 'unknown', reason: 'an earlier attempt got no answer from Meta' };
 		if (await this.store.claim(intent.key)) return { state: 'new' };
+		// Claimed before and no result kept here (e.g. a retried execution started from its original workflow data):
+		// the "went out" record tells a write that went out from one whose outcome was unknown.
+		const doneKey = doneKeyOf(intent);
+		if (!(await this.store.claim(doneKey))) return this.done(intent, { ...NOT_KEPT });
+		await this.store.release(doneKey);
 		return {
 			state: 'unknown',
 			reason: intent.acrossExecutions
@@ -173,10 +178,11 @@ export class WriteLedger {
 		return { state: 'done', result: clean, earlierExecution };
 	}
 
-	/** The write went out: keep its result, keep the claim. */
-	succeeded(intent: WriteIntent, result: IDataObject): void {
+	/** The write went out: keep its result and the claim, and record that it went out. */
+	async succeeded(intent: WriteIntent, result: IDataObject): Promise<void> {
 		this.keep(intent.key, { at: Date.now(), result: { ...result, __lineage: this.lineage } });
 		this.wentOut.push({ itemIndex: intent.itemIndex, id: idOf(result) });
+		await this.store.claim(doneKeyOf(intent));
 	}
 
 	/** Meta answered that the write failed (or it was never sent): it may be tried again. */
@@ -217,6 +223,17 @@ export class WriteLedger {
 		for (const old of keys.slice(0, keys.length - MAX_KEPT_RESULTS)) delete kept[old];
 	}
 }
+
+function doneKeyOf(intent: WriteIntent): string {
+	return hashOf(['went-out', intent.key]);
+}
+
+/** The result of a write that went out in an earlier attempt whose result is not at hand. */
+const NOT_KEPT: IDataObject = {
+	alreadyDone: true,
+	id: null,
+	note: 'Sent by an earlier attempt of this execution (or by the execution this one retries); its result is in that execution.',
+};
 
 function idOf(result: IDataObject): string | null {
 	const id = result.id ?? result.messageId ?? result.mediaId;
@@ -268,4 +285,34 @@ export function notRepeatedError(ctx: IExecuteFunctions, itemIndex: number, reas
 	);
 	apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), retryable: false, outcome: 'unknown', outcomeUnknown: true };
 	return apiError;
+}
+
+/**
+ * Runs a write operation of one item at most once per execution (Retry On Fail, a retried execution): keyed by the
+ * node's parameters and the input item, which decide what is sent. An earlier try's output is returned as it was.
+ */
+export async function runWriteOnce(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	kind: string,
+	write: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const ledger = writeLedger(ctx);
+	const intent = ledger.intent(itemIndex, kind, { parameters: ctx.getNode().parameters, input: ctx.getInputData()[itemIndex]?.json ?? {} });
+	const earlier = await ledger.begin(intent);
+	if (earlier.state === 'done') return [{ json: earlier.result, pairedItem: { item: itemIndex } }];
+	if (earlier.state === 'unknown') throw notRepeatedError(ctx, itemIndex, earlier.reason);
+	try {
+		const output = await write();
+		await ledger.succeeded(intent, output[0]?.json ?? {});
+		return output;
+	} catch (error) {
+		await settleFailedWrite(ledger, intent, error);
+		throw nodeErrorOf(ctx, error, itemIndex);
+	}
+}
+
+function nodeErrorOf(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }

@@ -74,6 +74,11 @@ describe('Instagram publishing under Retry On Fail', () => {
 		const retried = await fx.engine.rerun(first, { mode: 'retry' });
 		expect(retried.error).toBeDefined();
 		expect(posts()).toHaveLength(1);
+		// Retried from the original workflow data (its static data from before the first run): the record of what
+		// went out still holds, in n8n's deduplication store.
+		const fromOriginal = await fx.engine.rerun(first, { mode: 'retry', keepStaticData: false });
+		expect(fromOriginal.error.description).toMatch(/item 0/);
+		expect(posts()).toHaveLength(1);
 		// A new run of the workflow is a new intent: it posts again (unless asked to skip what earlier runs did).
 		const again = await fx.engine.rerun(first, { mode: 'manual' });
 		expect(again.error).toBeDefined();

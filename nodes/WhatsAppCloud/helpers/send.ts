@@ -142,7 +142,7 @@ export async function sendMessages(this: IExecuteFunctions, build: BuildMessage)
 			runner.add(job).then(async (result) => {
 				if (result.ok) {
 					const json = { ...result.value, ...(result.refusals ? { throttleRetries: result.refusals } : {}) };
-					ledger.succeeded(intent, json);
+					await ledger.succeeded(intent, json);
 					output[index] = { json, pairedItem: { item: index } };
 				} else if (result.skipped) {
 					// Never sent (the run stopped first): free it for the retry.
@@ -174,7 +174,7 @@ export function singleSend(build: BuildMessage): (this: IExecuteFunctions, itemI
 		if (earlier.state === 'unknown') throw notRepeatedError(this, itemIndex, earlier.reason);
 		try {
 			const json = await postMessage(this, layerOf(this, itemIndex), message, itemIndex);
-			ledger.succeeded(intent, json);
+			await ledger.succeeded(intent, json);
 			return [{ json, pairedItem: { item: itemIndex } }];
 		} catch (error) {
 			await settleFailedWrite(ledger, intent, error);

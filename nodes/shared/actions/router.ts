@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
-import { wentOutSentence, writeLedger, type WentOut } from '../idempotency';
+import { runWriteOnce, wentOutSentence, writeLedger, type WentOut } from '../idempotency';
 
 /** One operation: runs for one input item and returns its output items (paired to that item). */
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
@@ -7,12 +7,20 @@ export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => P
 /** resource → operation → execute; each operation lives in actions/<resource>/<operation>.operation.ts. */
 export type OperationTable = Record<string, Record<string, OperationExecute>>;
 
+export interface RouteOptions {
+	/**
+	 * `resource.operation` of operations that create something on Meta (a comment, a message): each item's write runs
+	 * at most once per execution, whatever Retry On Fail or a retried execution does (nodes/shared/idempotency.ts).
+	 */
+	writes?: ReadonlySet<string>;
+}
+
 /**
  * Runs the chosen operation for every input item: one output item per input item. With "continue on fail" (either
  * output) a failed item becomes an error item that n8n routes to the error output; without it the node fails, and
  * the error says which items' writes had already gone out.
  */
-export async function routeOperations(this: IExecuteFunctions, operations: OperationTable): Promise<INodeExecutionData[][]> {
+export async function routeOperations(this: IExecuteFunctions, operations: OperationTable, options: RouteOptions = {}): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -22,8 +30,10 @@ export async function routeOperations(this: IExecuteFunctions, operations: Opera
 		if (!execute) {
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex: i });
 		}
+		const kind = `${resource}.${operation}`;
 		try {
-			output.push(...(await execute.call(this, i)));
+			const run = async () => await execute.call(this, i);
+			output.push(...(options.writes?.has(kind) ? await runWriteOnce(this, i, kind, run) : await run()));
 		} catch (error) {
 			const nodeError = asNodeError(this, error as Error, i);
 			if (this.continueOnFail()) {

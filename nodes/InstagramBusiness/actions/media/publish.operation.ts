@@ -251,7 +251,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (quota.remaining === 0) throw await quotaReachedError(call, accountId);
 		}
 		const json = await publishPost(call, accountId, plan);
-		ledger.succeeded(intent, json);
+		await ledger.succeeded(intent, json);
 		return [{ json, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		await settleFailedWrite(ledger, intent, error);
