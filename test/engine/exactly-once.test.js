@@ -203,3 +203,24 @@ describe('two publishers on one account, one answer lost', () => {
 		expect(reported.some((i) => i.recoveredFromUnknownOutcome)).toBe(true);
 	});
 });
+
+describe('other writes go through the same record', () => {
+	test('comment replies, the second failing, Retry On Fail: the first reply is posted once', async () => {
+		const { addComment } = require('../sandbox/products/instagram/comments');
+		const ig = instagramTools(fx);
+		const media = ig.publishedMedia();
+		const theirs = addComment(fx.sandbox.state, { mediaId: media.id, text: 'Where do you ship?' });
+		fx.admin.addFault({ kind: 'error', code: 100, message: 'Invalid parameter', times: 0, match: { method: 'POST', text: 'Second reply' } });
+		const run = await fx.engine.runNode({
+			type: IG_NODE,
+			credentials: ig.credentials.facebook(),
+			parameters: { authentication: 'metaAccessTokenApi', resource: 'comment', operation: 'reply', commentId: '={{ $json.comment }}', message: '={{ $json.text }}' },
+			items: [{ comment: theirs.id, text: 'First reply' }, { comment: theirs.id, text: 'Second reply' }],
+			...RETRY_ON_FAIL,
+		});
+		expect(run.error).toBeDefined();
+		const replies = [...ig.store().comments.values()].filter((c) => c.parentId === theirs.id);
+		expect(replies.map((c) => c.text)).toEqual(['First reply']);
+		expect(run.error.description).toContain(`item 0 (${replies[0].id})`);
+	});
+});
