@@ -2,11 +2,11 @@
 // Exactly once at scale, as n8n runs it: Retry On Fail (3 tries) and 20% injected faults on every endpoint, lost
 // answers and failed read-backs included. Every input item ends as exactly one post or message, and one output item.
 const { useFixture } = require('../support/fixture');
-const { IMAGE, NODE: IG_NODE, rl, instagramTools } = require('../support/instagram');
+const { IMAGE, instagramTools } = require('../support/instagram');
+const { RETRY_ON_FAIL, publishImages } = require('../support/exactly-once');
 const w = require('../support/whatsapp');
 
 const fixture = useFixture();
-const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
 const faultShare = (fx) => fx.sandbox.state.faults.reduce((n, f) => n + f.hits, 0) / fx.calls({}).length;
 
 test('200 Instagram publishes, Retry On Fail, 20% faults (5xx, lost answers, failed read-backs): exactly 200 posts, 200 items', async () => {
@@ -21,22 +21,7 @@ test('200 Instagram publishes, Retry On Fail, 20% faults (5xx, lost answers, fai
 	fx.admin.addFault({ kind: 'http5xx', code: 2, probability: 0.08, seed: 11, times: 0, match: graph });
 	fx.admin.addFault({ kind: 'lostResponse', probability: 0.09, seed: 23, times: 0, match: graph });
 
-	const run = await fx.engine.runNode({
-		type: IG_NODE,
-		credentials: instagramTools(fx).credentials.facebook(),
-		parameters: {
-			authentication: 'metaAccessTokenApi',
-			resource: 'media',
-			operation: 'publish',
-			account: rl(fx.seed.instagram.id),
-			postType: 'image',
-			imageUrl: `=${IMAGE}?post={{ $json.n }}`,
-			caption: '=Post {{ $json.n }}',
-			options: { retryWaitSeconds: 0.02 },
-		},
-		items: Array.from({ length: 200 }, (_, n) => ({ n })),
-		...RETRY_ON_FAIL,
-	});
+	const run = await publishImages(fx, { imageUrl: `=${IMAGE}?post={{ $json.n }}`, caption: '=Post {{ $json.n }}' }, Array.from({ length: 200 }, (_, n) => ({ n })), RETRY_ON_FAIL);
 
 	expect(run.error).toBeUndefined();
 	expect(run.items).toHaveLength(200);

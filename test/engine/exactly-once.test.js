@@ -2,9 +2,10 @@
 // Issue 14's reproductions, run as n8n runs them (real WorkflowExecute with Retry On Fail, On Error → Continue (using
 // error output), re-runs): nothing published or sent twice, nothing lost, failures on the error output with the fix.
 const { useFixture } = require('../support/fixture');
-const { IMAGE, NODE: IG_NODE, rl, instagramTools } = require('../support/instagram');
+const { IMAGE, NODE: IG_NODE, instagramTools } = require('../support/instagram');
 const w = require('../support/whatsapp');
 const { findMetaError } = require('../../dist/nodes/shared/errors/catalog');
+const { RETRY_ON_FAIL, ERROR_OUTPUT, publishImages } = require('../support/exactly-once');
 
 const fixture = useFixture();
 let fx;
@@ -13,27 +14,7 @@ beforeEach(() => {
 	fx.admin.settings({ igPublishQuotaTotal: 1000 });
 });
 
-/** n8n's Retry On Fail as users set it: 3 tries, waitBetweenTries 0 (n8n then waits its default second). */
-const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
-const ERROR_OUTPUT = { onError: 'continueErrorOutput' };
-
-function publish(parameters, items, settings = {}) {
-	return fx.engine.runNode({
-		type: IG_NODE,
-		credentials: instagramTools(fx).credentials.facebook(),
-		parameters: {
-			authentication: 'metaAccessTokenApi',
-			resource: 'media',
-			operation: 'publish',
-			account: rl(fx.seed.instagram.id),
-			postType: 'image',
-			...parameters,
-			options: { retryWaitSeconds: 0.02, ...(parameters.options || {}) },
-		},
-		items,
-		...settings,
-	});
-}
+const publish = (parameters, items, settings) => publishImages(fx, parameters, items, settings);
 
 const posts = () => instagramTools(fx).media();
 const MESSAGES = () => `/${fx.seed.waba.phoneNumberId}/messages`;
