@@ -92,6 +92,25 @@ async function runInChunks(target, items, chunks) {
 const ranBy = (executions) => cluster.workers.map((w) => executions.filter((e) => new RegExp(`Worker started execution ${e.id} \\(job`).test(w.logText())).length);
 const faultShare = () => sb.state.faults.reduce((n, f) => n + f.hits, 0) / sb.admin.calls({}).length;
 
+test('a failed execution retried from the executions list sends only what had not gone out', async () => {
+	const messages = `/${sb.seedResult.waba.phoneNumberId}/messages`;
+	const items = Array.from({ length: 6 }, (_, n) => ({ n: `retry-${n}`, phone: `+49151${5000000 + n}` }));
+	const refused = sb.admin.addFault({ kind: 'error', code: 131009, message: '(#131009) Parameter value is not valid', times: 0, match: { path: messages, text: items[3].phone } });
+	const before = whatsappAdmin(sb.state).accepted().length;
+	const target = await activeWorkflow('WhatsApp retried execution (queue)', whatsAppTemplate({ messagesPerSecond: 2 }), {});
+	const { executions } = await runInChunks(target, items, 1);
+	expect(executions.map((e) => e.status)).toEqual(['error']);
+	const firstSent = whatsappAdmin(sb.state).accepted().slice(before).map((m) => m.payload.biz_opaque_callback_data);
+	expect(firstSent).not.toContain('retry-3');
+	sb.admin.removeFault(refused.id);
+	await n8n.rest('POST', `/executions/${executions[0].id}/retry`, { loadWorkflow: false });
+	const all = await waitForExecutions(target.workflow.id, 2);
+	expect(all.map((e) => e.status)).toEqual(['error', 'success']);
+	const tags = whatsappAdmin(sb.state).accepted().slice(before).map((m) => m.payload.biz_opaque_callback_data);
+	expect([...tags].sort()).toEqual(items.map((i) => i.n).sort());
+	say(`retried execution ran on worker(s) ${ranBy(all)}; first run sent ${firstSent.length}`);
+});
+
 test('200 Instagram publishes in 4 executions on two workers, Retry On Fail, 20% faults: exactly 200 posts and 200 items', async () => {
 	sb.admin.settings({ igPublishQuotaTotal: 1000 });
 	const graph = { host: 'graph.facebook.com', path: '/17*/**' };
@@ -151,25 +170,6 @@ test('1,000 WhatsApp template sends in 4 executions on two workers, Retry On Fai
 	expect(errors.every((i) => i.details.outcome === 'unknown')).toBe(true);
 	expect(ranBy(executions).every((n) => n > 0)).toBe(true);
 	sb.admin.clearFaults();
-});
-
-test('a failed execution retried from the executions list sends only what had not gone out', async () => {
-	const messages = `/${sb.seedResult.waba.phoneNumberId}/messages`;
-	const items = Array.from({ length: 6 }, (_, n) => ({ n: `retry-${n}`, phone: `+49151${5000000 + n}` }));
-	const refused = sb.admin.addFault({ kind: 'error', code: 131009, message: '(#131009) Parameter value is not valid', times: 0, match: { path: messages, text: items[3].phone } });
-	const before = whatsappAdmin(sb.state).accepted().length;
-	const target = await activeWorkflow('WhatsApp retried execution (queue)', whatsAppTemplate({ messagesPerSecond: 2 }), {});
-	const { executions } = await runInChunks(target, items, 1);
-	expect(executions.map((e) => e.status)).toEqual(['error']);
-	const firstSent = whatsappAdmin(sb.state).accepted().slice(before).map((m) => m.payload.biz_opaque_callback_data);
-	expect(firstSent).not.toContain('retry-3');
-	sb.admin.removeFault(refused.id);
-	await n8n.rest('POST', `/executions/${executions[0].id}/retry`, { loadWorkflow: false });
-	const all = await waitForExecutions(target.workflow.id, 2);
-	expect(all.map((e) => e.status)).toEqual(['error', 'success']);
-	const tags = whatsappAdmin(sb.state).accepted().slice(before).map((m) => m.payload.biz_opaque_callback_data);
-	expect([...tags].sort()).toEqual(items.map((i) => i.n).sort());
-	say(`retried execution ran on worker(s) ${ranBy(all)}; first run sent ${firstSent.length}`);
 });
 
 function whatsAppTemplate(sendOptions = {}) {
