@@ -50,13 +50,15 @@ test('1,000 WhatsApp template sends, Retry On Fail, 20% faults: exactly 1,000 ac
 	const run = await fx.engine.runNode({
 		type: w.NODE_TYPE,
 		credentials: w.systemUserCredential(fx),
-		parameters: w.templateParams(fx.seed, 'hello_world', 'en_US', {}, { to: '={{ $json.phone }}', sendOptions: { bizOpaqueCallbackData: '={{ $json.n }}' } }),
+		// Below the number's 80 per second: a refusal whose answer is then lost would be an unknown that never went out.
+		parameters: w.templateParams(fx.seed, 'hello_world', 'en_US', {}, { to: '={{ $json.phone }}', sendOptions: { bizOpaqueCallbackData: '={{ $json.n }}', messagesPerSecond: 60, pairWaitSeconds: 0.2 } }),
 		items,
 		...RETRY_ON_FAIL,
 		onError: 'continueErrorOutput',
 	});
 
 	expect(run.error).toBeUndefined();
+	expect(run.errorItems.filter((i) => i.details.outcome !== 'unknown').map((i) => `${i.n}: ${i.message}`)).toEqual([]);
 	const accepted = w.accepted(fx).map((m) => m.payload.biz_opaque_callback_data);
 	expect(accepted).toHaveLength(1000);
 	expect(new Set(accepted).size).toBe(1000);

@@ -21,20 +21,26 @@ export const DEFAULT_MESSAGES_PER_SECOND = 80;
 /** The pair rate is "about one message every 6 seconds" to one person ([community], reference §5.5). */
 export const DEFAULT_PAIR_WAIT_SECONDS = 6;
 
-/** WhatsApp's throttle refusals: Meta refused the send before doing anything, so it may be sent again. */
+/**
+ * WhatsApp's throttle refusals: Meta refused the send before doing anything, so it may be sent again. A temporary
+ * failure Meta answered (not a lost answer) did not go out either: it is sent again after a pause, through the pacer
+ * like a per-person refusal, so repeats never push the run above its rate.
+ */
 export function classifySendFailure(error: unknown): FailureKind {
-	const code = error instanceof NodeApiError ? (error.context?.metaError as IDataObject | undefined)?.code : undefined;
-	if (code === 130429) return 'rate';
-	if (code === 131056) return 'key';
+	const meta = error instanceof NodeApiError ? (error.context?.metaError as IDataObject | undefined) : undefined;
+	if (meta?.code === 130429) return 'rate';
+	if (meta?.code === 131056) return 'key';
+	if (meta?.category === 'retry_later' && meta.retryable === true && meta.outcome !== 'unknown') return 'key';
 	return 'final';
 }
 
 /**
- * Sends one message. Throttle refusals are handed to the caller's pacer; temporary failures Meta answered are retried
- * by the shared layer; a send without an answer is never repeated (its outcome is unknown).
+ * Sends one message once. Refusals and temporary failures are handed to the caller's pacer; a send without an answer
+ * is never repeated (its outcome is unknown).
  */
 export async function postMessage(ctx: IExecuteFunctions, layer: GraphLayerOptions, message: OutgoingMessage, itemIndex: number): Promise<IDataObject> {
-	const response = await graphRequest<IDataObject>(ctx, layer, {
+	// Not repeated here: every repeat goes through the caller's pacer (see classifySendFailure).
+	const response = await graphRequest<IDataObject>(ctx, { ...layer, retry: { ...layer.retry, maxRetries: 0 } }, {
 		method: 'POST',
 		path: `${message.phoneNumberId}/messages`,
 		body: message.payload,
