@@ -41,11 +41,6 @@ export interface GraphRequest {
 	 * must stay false: it is then repeated only after Meta answered that it failed, never after a missing answer.
 	 */
 	idempotent?: boolean;
-	/**
-	 * The caller paces its own writes (bulk sends): a throttle refusal is handed back at once instead of being waited
-	 * out here, so the caller's pacer can slow down. Other retries are unaffected.
-	 */
-	throttlesToCaller?: boolean;
 	timeoutMs?: number;
 	/** For errors: which input item the call serves. */
 	itemIndex?: number;
@@ -315,8 +310,7 @@ export async function graphRequest<T = IDataObject>(
 		// Meta's error envelope means the call failed, and for temporary failures Meta's advice is to wait and retry
 		// (developers.facebook.com/docs/graph-api/guides/error-handling, codes 1 and 2): a write may be repeated too.
 		// Only a missing answer leaves a write's outcome unknown (handled above).
-		const handBackThrottle = request.throttlesToCaller === true && classified.category === 'quota';
-		const mayRepeat = classified.retryable && !handBackThrottle;
+		const mayRepeat = classified.retryable;
 
 		if (mayRepeat && attempt < policy.maxRetries) {
 			if (advisedWaitMs > policy.maxWaitMs) {

@@ -46,7 +46,6 @@ export async function postMessage(ctx: IExecuteFunctions, layer: GraphLayerOptio
 		body: message.payload,
 		bodyFormat: 'json',
 		idempotent: false,
-		throttlesToCaller: true,
 		itemIndex,
 	});
 	const body = response.body;
