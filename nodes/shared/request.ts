@@ -40,7 +40,7 @@ export interface GraphRequest {
 	headers?: IDataObject;
 	/**
 	 * Safe to send again when the outcome is unknown. Defaults to true for GET and DELETE. A publish or a send
-	 * must stay false: it is then repeated only after Meta refused it outright (a throttle), never after a timeout.
+	 * must stay false: it is then repeated only after Meta answered that it failed, never after a missing answer.
 	 */
 	idempotent?: boolean;
 	timeoutMs?: number;
@@ -293,16 +293,13 @@ export async function graphRequest<T = IDataObject>(
 				await sleep(backoffDelayMs(attempt, policy));
 				continue;
 			}
+			if (!idempotent) throw outcomeUnknownError(ctx, connection, request, 'Meta did not answer');
 			const classified = localMetaError(
 				'retry_later',
-				idempotent
-					? 'Meta did not answer after several attempts: check your connection to Meta and run the workflow again later.'
-					: 'Meta did not answer, so it is unknown whether this request went through: check the result on Meta before running it again.',
+				'Meta did not answer after several attempts: check your connection to Meta and run the workflow again later.',
 				{ title: 'No answer from Meta' },
 			);
-			const apiError = errorFor(ctx, connection, classified, request);
-			apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), outcomeUnknown: !idempotent };
-			throw apiError;
+			throw errorFor(ctx, connection, classified, request);
 		}
 
 		const usage = readUsageHeaders(response.headers);
@@ -311,7 +308,12 @@ export async function graphRequest<T = IDataObject>(
 			return { body: response.body as T, statusCode: response.statusCode, headers: response.headers, usage, attempts: attempt + 1 };
 		}
 
-		const info = parseMetaErrorBody(response.body, response.statusCode) ?? {
+		const metaInfo = parseMetaErrorBody(response.body, response.statusCode);
+		// A server error that is not Meta's error envelope (a gateway's 502/504 page) does not say whether the write ran.
+		if (!metaInfo && !idempotent && response.statusCode >= 500) {
+			throw outcomeUnknownError(ctx, connection, request, `Meta's gateway answered HTTP ${response.statusCode} without saying what happened`);
+		}
+		const info = metaInfo ?? {
 			message: `Meta answered HTTP ${response.statusCode} without an error body`,
 			httpStatus: response.statusCode,
 			isTransient: response.statusCode >= 500,
@@ -320,7 +322,10 @@ export async function graphRequest<T = IDataObject>(
 		// A wait from the usage headers is Meta's advice for a throttle; a reset window next to an outage is not one.
 		const advisedWaitMs = classified.category === 'quota' ? usage.regainAfterMs : 0;
 		const blockedNote = advisedWaitMs > 0 ? `Meta says calls are blocked for about ${minutes(advisedWaitMs)} minute(s).` : undefined;
-		const mayRepeat = classified.retryable && (idempotent || classified.refusedBeforeExecution);
+		// Meta's error envelope means the call failed, and for temporary failures Meta's advice is to wait and retry
+		// (developers.facebook.com/docs/graph-api/guides/error-handling, codes 1 and 2): a write may be repeated too.
+		// Only a missing answer leaves a write's outcome unknown (handled above).
+		const mayRepeat = classified.retryable;
 
 		if (mayRepeat && attempt < policy.maxRetries) {
 			if (advisedWaitMs > policy.maxWaitMs) {
@@ -330,22 +335,24 @@ export async function graphRequest<T = IDataObject>(
 			await sleep(Math.min(policy.maxWaitMs, advisedWaitMs > 0 ? advisedWaitMs : retryBackoffMs(attempt, policy, classified.category)));
 			continue;
 		}
-		const unknownOutcome =
-			!idempotent && classified.category === 'retry_later'
-				? 'The request may or may not have gone through: check on Meta before running it again.'
-				: undefined;
 		const dataAccessNote = isPermissionRefusal(classified.code)
 			? await lapsedDataAccessNote({ helpers: { httpRequest: ctx.helpers.httpRequest } }, connection, connection, connection.userToken)
 			: undefined;
-		const apiError = errorFor(
-			ctx,
-			connection,
-			classified,
-			request,
-			[dataAccessNote, blockedNote, unknownOutcome].filter(Boolean).join(' ') || undefined,
-			advisedWaitMs || undefined,
-		);
-		if (unknownOutcome) apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), outcomeUnknown: true };
-		throw apiError;
+		throw errorFor(ctx, connection, classified, request, [dataAccessNote, blockedNote].filter(Boolean).join(' ') || undefined, advisedWaitMs || undefined);
 	}
+}
+
+/**
+ * A write that got no usable answer: it may or may not have been carried out. Never `retryable` (repeating it could
+ * do it twice); `outcome: 'unknown'` tells callers to check on Meta where they can, and to say so where they cannot.
+ */
+function outcomeUnknownError(ctx: GraphContext, connection: GraphConnection, request: GraphRequest, what: string): NodeApiError {
+	const classified = localMetaError(
+		'retry_later',
+		`${what}, so it is unknown whether this request went through: check the result on Meta before running it again.`,
+		{ title: 'Outcome unknown' },
+	);
+	const apiError = errorFor(ctx, connection, { ...classified, retryable: false }, request);
+	apiError.context.metaError = { ...(apiError.context.metaError as IDataObject), retryable: false, outcome: 'unknown', outcomeUnknown: true };
+	return apiError;
 }

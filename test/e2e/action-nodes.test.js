@@ -139,3 +139,32 @@ test("Meta's refusal of a text outside the 24-hour window reaches the user as an
 	expect(`${error.message} ${error.description ?? ''}`).toMatch(/template/i);
 	expect(JSON.stringify(error)).not.toContain(sb.seedResult.tokens.systemUser);
 });
+
+test('"On Error → Continue (using error output)": a refused send arrives on the error branch with the fix sentence, a sent one on the success branch', async () => {
+	const { findMetaError } = require('../../dist/nodes/shared/errors/catalog');
+	const nodes = [
+		{ ...whatsAppText('+4915112345678', 'outside the window'), name: 'Refused send', onError: 'continueErrorOutput' },
+		{ ...whatsAppText(CUSTOMER, 'inside the window'), name: 'Good send', onError: 'continueErrorOutput' },
+	];
+	const base = manualWorkflow('WhatsApp error output e2e', nodes);
+	const noOp = (name, y) => ({ id: name, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [520, y], parameters: {} });
+	const workflow = await n8n.createWorkflow({
+		...base,
+		nodes: [...base.nodes, noOp('Sent', 0), noOp('Failed', 200)],
+		connections: {
+			...base.connections,
+			'Refused send': { main: [[{ node: 'Sent', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+			'Good send': { main: [[{ node: 'Sent', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+		},
+	});
+	const execution = await n8n.runManually(workflow.id);
+	expect(execution.status).toBe('success');
+	const failed = execution.data.resultData.runData.Failed.flatMap((run) => run.data.main[0].map((item) => item.json));
+	const sent = execution.data.resultData.runData.Sent.flatMap((run) => run.data.main[0].map((item) => item.json));
+	expect(failed).toHaveLength(1);
+	expect(failed[0].details).toMatchObject({ outcome: 'failed', code: 131047, category: expect.any(String), fbtraceId: expect.any(String) });
+	expect(failed[0].details.fix).toBe(findMetaError(131047).sentence);
+	expect(failed[0].message).toContain(findMetaError(131047).sentence);
+	expect(sent).toEqual([expect.objectContaining({ messageId: expect.stringMatching(/^wamid\./), waId: CUSTOMER })]);
+	expect(JSON.stringify(execution)).not.toContain(sb.seedResult.tokens.systemUser);
+});

@@ -99,15 +99,26 @@ describe('retries and pacing', () => {
 		expect(fx.calls({ path: '/me' })).toHaveLength(1);
 	});
 
-	test('a write whose outcome is unknown (server error) is never repeated', async () => {
+	test('a write Meta answered with a temporary error (5xx envelope) is repeated, as Meta advises for codes 1 and 2', async () => {
 		const creds = userCredential();
 		await fx.probe(creds, { path: 'me' });
 		fx.admin.clearCalls();
-		fx.admin.addFault({ match: { path: '/me' }, kind: 'http5xx', code: 2, times: 0 });
+		fx.admin.addFault({ match: { path: '/me' }, kind: 'http5xx', code: 2, times: 2 });
+		const run = await fx.probe(creds, { method: 'POST', path: 'me', qs: { method: 'get' }, retry: FAST_RETRY });
+		expect(run.error).toBeUndefined();
+		expect(fx.calls({ path: '/me' }).map((c) => c.status)).toEqual([500, 500, 200]);
+	});
+
+	test('a write without an answer (outcome unknown) is never repeated and never marked retryable', async () => {
+		const creds = userCredential();
+		await fx.probe(creds, { path: 'me' });
+		fx.admin.clearCalls();
+		fx.admin.addFault({ match: { path: '/me' }, kind: 'lostResponse', times: 0 });
 		const run = await fx.probe(creds, { method: 'POST', path: 'me', qs: { method: 'get' }, retry: FAST_RETRY });
 		expect(fx.calls({ path: '/me' })).toHaveLength(1);
-		expect(run.error.context.metaError).toMatchObject({ category: 'retry_later', outcomeUnknown: true });
-		expect(run.error.description).toMatch(/may or may not have gone through/);
+		expect(run.error.context.metaError).toMatchObject({ outcome: 'unknown', outcomeUnknown: true, retryable: false });
+		expect(run.error.errorResponse?.retryable ?? false).toBe(false);
+		expect(run.error.description).toMatch(/unknown whether this request went through/);
 	});
 
 	test('a write that Meta refused with a throttle is safe to repeat, and is', async () => {

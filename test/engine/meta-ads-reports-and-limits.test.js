@@ -51,7 +51,7 @@ describe('async reports that do not complete', () => {
 		fx.admin.settings({ adsReportScript: [{ status: 'Job Skipped', percent: 0 }] });
 		const run = await runInsights(fx, { ...AD_LEVEL, options: { mode: 'async' } }, { continueOnFail: true });
 		expect(run.items).toHaveLength(1);
-		expect(run.items[0].metaError).toMatchObject({ category: 'retry_later' });
+		expect(run.items[0].details).toMatchObject({ category: 'retry_later' });
 	});
 });
 

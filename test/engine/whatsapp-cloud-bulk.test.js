@@ -74,7 +74,7 @@ test('continue on fail: one output per input, failures classified, the rest sent
 	expect(result.items).toHaveLength(4);
 	expect(result.items[0]).toMatchObject({ messageId: expect.stringMatching(/^wamid\./) });
 	expect(result.items[1].error).toMatch(/starts with 0, so it has no country code/);
-	expect(result.items[2]).toMatchObject({ metaError: expect.objectContaining({ code: 131047, category: 'fix_configuration' }) });
+	expect(result.items[2]).toMatchObject({ details: expect.objectContaining({ code: 131047, category: 'fix_configuration', outcome: 'failed' }) });
 	expect(result.items[3]).toMatchObject({ messageId: expect.stringMatching(/^wamid\./) });
 	expect(sentTags().sort()).toEqual(['0', '3']);
 });
@@ -96,7 +96,7 @@ test('a send whose outcome is unknown (no answer) is not sent again', async () =
 	expect(result.items).toHaveLength(4);
 	const failed = result.items.filter((o) => o.error);
 	expect(failed).toHaveLength(1);
-	expect(failed[0].metaError).toMatchObject({ outcomeUnknown: true });
+	expect(failed[0].details).toMatchObject({ outcome: 'unknown', retryable: false });
 	expect(fx.calls({ path: `/${fx.seed.waba.phoneNumberId}/messages` })).toHaveLength(4);
 	expect(sentTags()).toHaveLength(3);
 });

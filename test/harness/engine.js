@@ -4,9 +4,10 @@
  * built package and HTTP going over loopback to the Meta sandbox.
  */
 const core = require('n8n-core');
-const { Workflow } = require('n8n-workflow');
+const { Workflow, createRunExecutionData } = require('n8n-workflow');
 const { loadPackageTypes } = require('./package-types');
 const { HarnessCredentialsHelper } = require('./credentials-helper');
+const { harnessDeduplicator } = require('./dedup');
 
 /** A start node that emits the items given in its `items` parameter (JSON array), like a Manual Trigger + Code node. */
 const startNodeType = {
@@ -34,6 +35,9 @@ class Engine {
 		this.credentialTypes = credentialTypes;
 		this.nodeTypes = { 'test.start': startNodeType, ...nodeTypes, ...extraNodeTypes };
 		this.credentials = new HarnessCredentialsHelper(credentialTypes);
+		/** n8n's deduplication store (this.helpers.checkProcessedAndRecord), in memory. */
+		this.deduplicator = harnessDeduplicator();
+		this.executionCount = 0;
 		const types = this.nodeTypes;
 		this.nodeTypeProvider = {
 			getByName: (name) => types[name],
@@ -42,9 +46,10 @@ class Engine {
 		};
 	}
 
-	additionalData(workflow) {
-		const hooks = new core.ExecutionLifecycleHooks('manual', 'harness-execution', workflow);
+	additionalData(workflow, { mode = 'manual', executionId = 'harness-execution' } = {}) {
+		const hooks = new core.ExecutionLifecycleHooks(mode, executionId, workflow);
 		return {
+			executionId,
 			credentialsHelper: this.credentials,
 			hooks,
 			executeWorkflow: async () => {
@@ -69,11 +74,31 @@ class Engine {
 	}
 
 	/**
-	 * Runs one action node fed by a Start node.
-	 * @param {{type: string, parameters?: object, credentials?: object, items?: object[], name?: string, continueOnFail?: boolean}} spec
+	 * Runs one action node fed by a Start node, with n8n's node settings:
+	 * `retryOnFail`, `maxTries`, `waitBetweenTries` (Retry On Fail) and `onError` ('stopWorkflow',
+	 * 'continueRegularOutput', 'continueErrorOutput'; `continueOnFail: true` = 'continueRegularOutput').
+	 * Returns the success output's json (`items`) and, with 'continueErrorOutput', the error output's (`errorItems`).
+	 * `rerun(previous, {mode})` runs the same workflow again: mode 'retry' is n8n's "Retry" of an execution (it
+	 * inherits the execution context and the workflow's saved static data), 'manual' a new run of the workflow.
+	 * @param {{type: string, parameters?: object, credentials?: object, items?: object[], name?: string, continueOnFail?: boolean,
+	 *   onError?: string, retryOnFail?: boolean, maxTries?: number, waitBetweenTries?: number, typeVersion?: number, mode?: string}} spec
 	 */
 	async runNode(spec) {
+		return await this.execute(spec, {});
+	}
+
+	/** Runs `previous` (a runNode result) again: `{mode: 'retry'}` as n8n's retry of that execution, or a new run. */
+	async rerun(previous, { mode = 'retry', keepStaticData = true } = {}) {
+		return await this.execute(previous.spec, {
+			runtimeData: mode === 'retry' ? previous.runtimeData : undefined,
+			staticData: keepStaticData ? previous.staticData : undefined,
+			mode,
+		});
+	}
+
+	async execute(spec, { runtimeData, staticData, mode } = {}) {
 		const name = spec.name ?? 'Node';
+		const onError = spec.onError ?? (spec.continueOnFail ? 'continueRegularOutput' : undefined);
 		const nodes = [
 			{ id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(spec.items ?? [{}]) } },
 			{
@@ -84,24 +109,48 @@ class Engine {
 				position: [200, 0],
 				parameters: spec.parameters ?? {},
 				credentials: spec.credentials ?? {},
-				...(spec.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+				...(onError ? { onError } : {}),
+				...(spec.retryOnFail ? { retryOnFail: true, maxTries: spec.maxTries, waitBetweenTries: spec.waitBetweenTries } : {}),
 			},
 		];
 		const workflow = new Workflow({
-			id: 'harness-workflow',
+			id: spec.workflowId ?? 'harness-workflow',
 			name: 'Harness',
 			active: false,
 			nodeTypes: this.nodeTypeProvider,
 			nodes,
 			connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+			staticData: staticData ? JSON.parse(JSON.stringify(staticData)) : undefined,
 		});
-		const execute = new core.WorkflowExecute(this.additionalData(workflow), 'manual');
-		const run = await execute.run({ workflow, startNode: workflow.getNode('Start') });
+		const executionMode = mode ?? spec.mode ?? 'manual';
+		const executionId = `harness-execution-${++this.executionCount}`;
+		const additionalData = this.additionalData(workflow, { mode: executionMode, executionId });
+		let run;
+		if (runtimeData) {
+			// n8n's retry of an execution: the stored execution data (and its execution context) is run again.
+			const runExecutionData = createRunExecutionData({
+				executionData: {
+					nodeExecutionStack: [{ node: workflow.getNode('Start'), data: { main: [[{ json: {} }]] }, source: null }],
+					runtimeData,
+				},
+			});
+			const execute = new core.WorkflowExecute(additionalData, executionMode, runExecutionData);
+			run = await execute.processRunExecutionData(workflow);
+		} else {
+			const execute = new core.WorkflowExecute(additionalData, executionMode);
+			run = await execute.run({ workflow, startNode: workflow.getNode('Start') });
+		}
 		const taskData = run.data.resultData.runData[name]?.[0];
+		const outputs = taskData?.data?.main ?? [];
 		return {
 			run,
+			spec,
+			executionId,
+			runtimeData: run.data.executionData?.runtimeData,
+			staticData: workflow.staticData,
 			error: run.data.resultData.error ?? taskData?.error,
-			items: (taskData?.data?.main?.[0] ?? []).map((item) => item.json),
+			items: (outputs[0] ?? []).map((item) => item.json),
+			errorItems: onError === 'continueErrorOutput' ? (outputs[1] ?? []).map((item) => item.json) : undefined,
 			taskData,
 		};
 	}

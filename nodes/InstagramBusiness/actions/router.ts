@@ -43,6 +43,9 @@ const operations: OperationTable = {
 	setup: { check: setupCheck.execute },
 };
 
+/** Operations that create something on Meta: run at most once per item and execution (media.publish keeps its own record). */
+const writes = new Set(['media.publishContainer', 'comment.create', 'comment.reply', 'mention.reply', 'message.sendText', 'message.sendMedia', 'message.sendHeart', 'message.privateReply']);
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperations.call(this, operations);
+	return await routeOperations.call(this, operations, { writes });
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MESSAGES_PER_SECOND, DEFAULT_PAIR_WAIT_SECONDS } from '../helpers/send';
+import { skipDoneWritesOption } from '../../shared/descriptions/skipDoneWrites';
 
 const digitsOnly = (what: string) => [{ type: 'regex' as const, properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `${what} is digits only` } }];
 
@@ -85,5 +86,6 @@ export const sendOptionsProperty: INodeProperties = {
 			default: DEFAULT_PAIR_WAIT_SECONDS,
 			description: 'When WhatsApp refuses a message because one person got too many too fast, wait this long (doubling each time) before sending it again',
 		},
+		skipDoneWritesOption('message'),
 	],
 };

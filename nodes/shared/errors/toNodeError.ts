@@ -75,6 +75,7 @@ export function metaNodeApiError(node: INode, raw: ClassifiedMetaError, options:
 		category: error.category,
 		retryable: error.retryable,
 		title: error.title,
+		fix: redactText(error.sentence, secrets),
 	};
 	return apiError;
 }

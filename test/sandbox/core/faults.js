@@ -4,6 +4,7 @@
 // (the request is carried out, then the connection drops before the answer: the outcome is unknown to the client)
 // | answer (a malformed answer, `status` and `body` as given, e.g. a 200 without the field a client relies on).
 // `probability` (0–1) fires a fault on that share of matching requests, drawn from a PRNG seeded by `seed`.
+// `match.text` (optional) narrows a fault to requests whose query string or body contains that text.
 const { normalizePattern, globMatch } = require('./glob');
 const { graphError, errors } = require('./errors');
 const { BUC_TYPES, businessObjectFor, isAdsObject } = require('./usage');
@@ -42,7 +43,7 @@ function addFault(state, spec, knownHosts) {
 		...spec,
 		id: String((state.faultSeq = (state.faultSeq || 0) + 1)),
 		name: spec.name || spec.kind,
-		match: { method: match.method ? String(match.method).toUpperCase() : undefined, host: match.host || patternHost, path },
+		match: { method: match.method ? String(match.method).toUpperCase() : undefined, host: match.host || patternHost, path, text: match.text },
 		times,
 		remaining: times === 0 ? null : times,
 		hits: 0,
@@ -65,13 +66,21 @@ function seededRandom(seed) {
 	};
 }
 
-function findFault(state, meta, method) {
+/** What `match.text` is looked for in: the query string and the body of the request. */
+function requestText(req) {
+	if (!req) return '';
+	const body = req.body === undefined ? '' : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+	return `${decodeURIComponent(String(req.url || '').split('?')[1] || '')} ${body}`;
+}
+
+function findFault(state, meta, method, req) {
 	return state.faults.find(
 		(f) =>
 			(f.remaining === null || f.remaining > 0) &&
 			(!f.match.method || f.match.method === method) &&
 			(!f.match.host || f.match.host === meta.host) &&
 			globMatch(f.match.path, meta.path) &&
+			(!f.match.text || requestText(req).includes(f.match.text)) &&
 			(f.probability === undefined || f.random() < f.probability),
 	);
 }
@@ -116,7 +125,7 @@ function sendThrottle(state, req, res, fault, record) {
  */
 function faultMiddleware(state, timers) {
 	return function applyFaults(req, res, next) {
-		const fault = findFault(state, req.sandbox, req.method);
+		const fault = findFault(state, req.sandbox, req.method, req);
 		if (!fault) return next();
 		if (fault.remaining !== null) fault.remaining -= 1;
 		fault.hits += 1;

@@ -4,7 +4,10 @@ import { accountIdOf, instagramCall, type InstagramCall } from '../../helpers/co
 import { buildPostPlan, type PostPlan } from '../../helpers/postPlan';
 import { scopedToPostType } from '../../helpers/postOptions';
 import { quotaReachedError, readPublishingQuota } from '../../helpers/quota';
-import { publishContainerSafely, publishedJson } from '../../helpers/safePublish';
+import { passOn } from '../../helpers/errors';
+import { publishContainerSafely, publishedJson, type PostSignature } from '../../helpers/safePublish';
+import { SKIP_DONE_IN_EARLIER_EXECUTIONS, skipDoneWritesOption } from '../../../shared/descriptions/skipDoneWrites';
+import { bytesDigest, notRepeatedError, settleFailedWrite, writeLedger } from '../../../shared/idempotency';
 import type { ProcessingKind } from '../../helpers/processingHistory';
 import { createUploadedContainer } from '../../helpers/upload';
 import { waitForContainers, waitOptionsOf } from '../../helpers/waitForContainers';
@@ -136,6 +139,7 @@ export const description: INodeProperties[] = [
 			},
 			{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '', description: 'ID of a Facebook Page with a location (not stories)' },
 			{ displayName: 'Share to Feed', name: 'shareToFeed', type: 'boolean', default: true, description: 'Whether the reel also appears in the profile grid' },
+			skipDoneWritesOption('post'),
 			{ displayName: 'Thumbnail Offset (Ms)', name: 'thumbOffset', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Reels: the frame used as cover, in milliseconds from the start' },
 			{
 				displayName: 'User Tags',
@@ -187,30 +191,70 @@ async function createPostContainers(call: InstagramCall, accountId: string, plan
 	return { containerId: container.id, childIds, statusChecks };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const call = await instagramCall(this, itemIndex);
-	const accountId = accountIdOf(call);
-	const plan = await buildPostPlan(call);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.checkQuotaFirst) {
-		const quota = await readPublishingQuota(call, accountId);
-		if (quota.remaining === 0) throw await quotaReachedError(call, accountId);
+/** How the post reads back once published, to recognise it if Meta's answer to the publish is lost. */
+function signatureOf(plan: PostPlan): PostSignature {
+	const caption = typeof plan.main.caption === 'string' && plan.main.caption ? plan.main.caption : null;
+	switch (plan.postType) {
+		case 'carousel':
+			return { caption, mediaType: 'CAROUSEL_ALBUM', productType: 'FEED' };
+		case 'reel':
+			return { caption, mediaType: 'VIDEO', productType: 'REELS' };
+		case 'story':
+			return { caption: null, mediaType: plan.main.image_url ? 'IMAGE' : 'VIDEO', productType: 'STORY' };
+		default:
+			return { caption, mediaType: 'IMAGE', productType: 'FEED' };
 	}
+}
+
+/** Creates, waits for and publishes one post. */
+async function publishPost(call: InstagramCall, accountId: string, plan: PostPlan): Promise<IDataObject> {
 	const started = Date.now();
 	const created = await createPostContainers(call, accountId, plan);
 	const containers = { containerId: created.containerId, childContainerIds: created.childIds };
-	if (options.waitAndPublish === false) {
-		return [{ json: { published: false, postType: plan.postType, ...containers, statusChecks: created.statusChecks }, pairedItem: { item: itemIndex } }];
-	}
 	const wait = waitOptionsOf(call);
 	const ready = await waitForContainers(call, [created.containerId], wait, processingKindOf(plan));
 	const waitedMs = Date.now() - started;
-	const outcome = await publishContainerSafely(call, accountId, created.containerId, plan.edge, wait);
-	const json = await publishedJson(call, outcome, {
+	const outcome = await publishContainerSafely(call, accountId, created.containerId, plan.edge, wait, signatureOf(plan));
+	return await publishedJson(call, outcome, {
 		postType: plan.postType,
 		...containers,
 		waitedMs,
 		statusChecks: created.statusChecks + ready.statusChecks + outcome.extraStatusChecks,
 	});
-	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+/**
+ * Publishes one item's post exactly once: a post that an earlier try (Retry On Fail) or a retried execution already
+ * published is returned, not published again; one whose outcome was unknown is reported, never repeated.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const call = await instagramCall(this, itemIndex);
+	const accountId = accountIdOf(call);
+	const plan = await buildPostPlan(call);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.waitAndPublish === false) {
+		// Containers only: nothing is posted, and a container created twice just expires unused.
+		const created = await createPostContainers(call, accountId, plan);
+		const json = { published: false, postType: plan.postType, containerId: created.containerId, childContainerIds: created.childIds, statusChecks: created.statusChecks };
+		return [{ json, pairedItem: { item: itemIndex } }];
+	}
+	const ledger = writeLedger(this);
+	const intent = ledger.intent(itemIndex, 'instagram.publish', { accountId, plan: { ...plan, video: bytesDigest(plan.video) } }, options[SKIP_DONE_IN_EARLIER_EXECUTIONS] === true);
+	const earlier = await ledger.begin(intent);
+	if (earlier.state === 'done') {
+		return [{ json: earlier.earlierExecution ? { ...earlier.result, alreadyPublished: true } : earlier.result, pairedItem: { item: itemIndex } }];
+	}
+	if (earlier.state === 'unknown') throw notRepeatedError(this, itemIndex, earlier.reason);
+	try {
+		if (options.checkQuotaFirst) {
+			const quota = await readPublishingQuota(call, accountId);
+			if (quota.remaining === 0) throw await quotaReachedError(call, accountId);
+		}
+		const json = await publishPost(call, accountId, plan);
+		await ledger.succeeded(intent, json);
+		return [{ json, pairedItem: { item: itemIndex } }];
+	} catch (error) {
+		await settleFailedWrite(ledger, intent, error);
+		throw passOn(call, error);
+	}
 }
