@@ -105,15 +105,12 @@ test("the Setup Doctor's credential picker offers its three authentications, eac
 	});
 });
 
-test('Create credential offers our four credential types by their display names', async () => {
+test('Create credential offers our three credential types by their display names', async () => {
 	await capture('editor-credential-types', async () => {
 		const select = await editor.openCredentialTypePicker(page, n8n);
-		const found = [
-			...(await editor.credentialTypesMatching(page, select, 'Meta')),
-			...(await editor.credentialTypesMatching(page, select, 'Instagram Login')),
-		];
+		const found = await editor.credentialTypesMatching(page, select, 'Meta');
 		expect(found).toEqual(expect.arrayContaining(OUR_CREDENTIAL_NAMES));
-		await editor.credentialTypesMatching(page, select, 'Meta');
+		expect(found).not.toContain('Instagram Login OAuth2 API'); // removed: n8n 2.41 cannot keep its 1-hour token
 		await screenshot(page, 'editor-4-credential-types');
 		await page.keyboard.press('Escape');
 		await editor.closeDialog(page.getByTestId('selectCredential-modal'));
