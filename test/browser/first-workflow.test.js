@@ -83,7 +83,12 @@ test("the README's first Instagram workflow: credential, Manual Trigger, Publish
 	await capture('first-workflow-nodes', async () => {
 		await editor.openNewWorkflow(page, n8n);
 		let panel = await editor.searchNodePanel(page, 'Manual');
-		await editor.panelItem(panel, 'Trigger manually').click();
+		// The panel names it "Trigger manually" in its trigger list and "Manual Trigger" in search results.
+		await panel
+			.getByTestId('item-iterator-item')
+			.filter({ has: page.getByTestId('node-creator-item-name').getByText(/^(Trigger manually|Manual Trigger)$/) })
+			.first()
+			.click();
 		panel = await editor.searchNodePanel(page, 'Instagram Business');
 		await editor.panelItem(panel, 'Instagram Business').click();
 		await editor.panelItem(panel, 'Publish a media item').click();
