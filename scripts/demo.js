@@ -81,7 +81,8 @@ async function main(options) {
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
 
-	started.sandbox = createSandbox({ seed: 'default' });
+	// The demo's n8n listens on http://127.0.0.1; Meta (the sandbox's default) calls only HTTPS callbacks.
+	started.sandbox = createSandbox({ seed: 'default', settings: { webhookAllowHttpLoopbackCallbacks: true } });
 	const { url: sandboxUrl } = await started.sandbox.start(options.sandboxPort);
 	say(`Meta sandbox listening on ${sandboxUrl}`);
 

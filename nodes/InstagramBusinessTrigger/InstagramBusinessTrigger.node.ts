@@ -1,5 +1,7 @@
 import {
+	VersionedNodeType,
 	type IDataObject,
+	type IHookFunctions,
 	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -19,6 +21,10 @@ import {
 	setupNotice,
 	subscribeProperty,
 } from '../shared/webhooks/triggerParts';
+import { graphIdParameter } from '../shared/webhooks/graphIds';
+import { pageLocator, searchPages } from '../shared/webhooks/pickers';
+import type { TriggerNeeds } from '../shared/webhooks/sharedSubscriptions';
+import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of } from '../shared/webhooks/triggerPartsV2';
 
 const EVENTS: INodePropertyOptions[] = [
 	{ name: 'New Direct Message', value: 'message', description: 'A person sent the account a DM' },
@@ -35,7 +41,8 @@ const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Story Insights', value: 'story_insights' },
 ];
 
-export class InstagramBusinessTrigger implements INodeType {
+/** Version 1, as saved workflows use it: subscribing is opt-in and testing leaves Meta alone. */
+class InstagramBusinessTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Instagram Business Trigger',
 		name: 'instagramBusinessTrigger',
@@ -138,5 +145,37 @@ export class InstagramBusinessTrigger implements INodeType {
 			outputCount: selection.outputCount,
 			includeRaw: selection.includeRaw,
 		});
+	}
+}
+
+const FIELD_LIST = 'messages, messaging_postbacks, message_reactions, messaging_seen, message_edit, comments, live_comments, mentions, story_insights (as chosen)';
+
+async function needsOf(ctx: IHookFunctions): Promise<TriggerNeeds> {
+	const loginType = ctx.getNodeParameter('loginType', 'facebook') as string;
+	const credentialType = ctx.getNodeParameter('accountAuthentication', 'metaAccessTokenApi') as MetaCredentialType;
+	return {
+		object: 'instagram',
+		fields: fieldsFor(ctx.getNodeParameter('events', []) as string[]),
+		...(await appCredentialOf(ctx, loginType === 'instagram')),
+		// A blank Page ID is an error in version 2: without the Page's install Meta sends none of its Instagram events.
+		install: loginType === 'facebook' ? { kind: 'page', pageId: graphIdParameter(ctx, 'pageId', 'Page ID'), credentialType } : { kind: 'instagramLogin', credentialType },
+	};
+}
+
+/** Version 2: subscribes by default, also while listening for a test event, and shares one Meta app with other workflows. */
+class InstagramBusinessTriggerV2 extends InstagramBusinessTriggerV1 {
+	description = version2Of(new InstagramBusinessTriggerV1().description, {
+		setupNotice: () => setupNoticesV2('Instagram', FIELD_LIST),
+		pageId: (v1) => [pageLocator(v1)],
+	});
+
+	methods = { credentialTest: META_CREDENTIAL_TEST, listSearch: { searchPages } };
+
+	webhookMethods = subscriptionMethodsV2(needsOf);
+}
+
+export class InstagramBusinessTrigger extends VersionedNodeType {
+	constructor() {
+		super(...triggerVersions(new InstagramBusinessTriggerV1(), new InstagramBusinessTriggerV2()));
 	}
 }

@@ -1,5 +1,8 @@
 import {
 	NodeOperationError,
+	VersionedNodeType,
+	type IHookFunctions,
+	type INodeProperties,
 	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
@@ -12,8 +15,14 @@ import { canonicalFields } from '../shared/webhooks/fields';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import { leadDetailsEnricher, leadDetailsProperties, leadFormAccepts, leadListSearch } from '../shared/webhooks/leadTrigger';
 import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
+import { FIELDS_BY_OBJECT, fieldOptions } from '../shared/webhooks/fieldLists';
+import { graphIdParameter } from '../shared/webhooks/graphIds';
+import { pageLocator, searchPages } from '../shared/webhooks/pickers';
+import type { TriggerNeeds } from '../shared/webhooks/sharedSubscriptions';
+import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of } from '../shared/webhooks/triggerPartsV2';
 
-export class MetaTrigger implements INodeType {
+/** Version 1, as saved workflows use it: subscribing is opt-in and testing leaves Meta alone. */
+class MetaTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Meta Trigger',
 		name: 'metaTrigger',
@@ -148,5 +157,67 @@ export class MetaTrigger implements INodeType {
 			includeRaw: options.includeRaw === true,
 			enrichItem: leadDetailsEnricher(this),
 		});
+	}
+}
+
+/** Version 2 lists each object's fields; the value is the same comma-joinable list version 1's webhook reads. */
+function fieldPickers(v1Fields: INodeProperties): INodeProperties[] {
+	const listed = Object.keys(FIELDS_BY_OBJECT);
+	return [
+		...listed.map(
+			(object): INodeProperties => ({
+				displayName: 'Fields',
+				name: 'fields',
+				type: 'multiOptions',
+				options: fieldOptions(object),
+				default: [],
+				description: 'Only events of these fields; none selected means all (and nothing to subscribe)',
+				displayOptions: { show: { object: [object] } },
+			}),
+		),
+		{ ...v1Fields, displayOptions: { hide: { object: listed } } },
+	];
+}
+
+function fieldList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
+	return list.map((f) => f.trim()).filter(Boolean);
+}
+
+async function needsOf(ctx: IHookFunctions): Promise<TriggerNeeds> {
+	const selected = ctx.getNodeParameter('object', 'page') as string;
+	const fields = fieldList(ctx.getNodeParameter('fields', []));
+	if (fields.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'Fields is empty: choose the fields to subscribe to (for example feed, leadgen), or turn off Subscribe Automatically.');
+	}
+	const credentialType = ctx.getNodeParameter('accountAuthentication', 'metaAccessTokenApi') as MetaCredentialType;
+	const object = selected === 'other' ? String(ctx.getNodeParameter('customObject', '')).trim() : selected;
+	return {
+		object,
+		// Free text (objects without a list) may hold other spellings: Meta knows only its own names.
+		fields: canonicalFields(object, fields),
+		...(await appCredentialOf(ctx)),
+		// A Page sends its events only once it installed the app: a blank Page ID is an error in version 2.
+		install: selected === 'page' ? { kind: 'page', pageId: graphIdParameter(ctx, 'pageId', 'Page ID'), credentialType } : undefined,
+	};
+}
+
+/** Version 2: subscribes by default, also while listening for a test event, with each object's fields as a list. */
+class MetaTriggerV2 extends MetaTriggerV1 {
+	description = version2Of(new MetaTriggerV1().description, {
+		setupNotice: () => setupNoticesV2('matching', 'the fields chosen below'),
+		fields: fieldPickers,
+		pageId: (v1) => [pageLocator(v1)],
+	});
+
+	// The lead-form picker (version 1's options, kept) and the Page picker.
+	methods = { credentialTest: META_CREDENTIAL_TEST, listSearch: { ...leadListSearch, searchPages } };
+
+	webhookMethods = subscriptionMethodsV2(needsOf);
+}
+
+export class MetaTrigger extends VersionedNodeType {
+	constructor() {
+		super(...triggerVersions(new MetaTriggerV1(), new MetaTriggerV2()));
 	}
 }

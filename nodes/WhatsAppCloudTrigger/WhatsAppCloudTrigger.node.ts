@@ -1,5 +1,8 @@
 import {
+	VersionedNodeType,
 	type IDataObject,
+	type IHookFunctions,
+	type INodeProperties,
 	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -19,6 +22,11 @@ import {
 	setupNotice,
 	subscribeProperty,
 } from '../shared/webhooks/triggerParts';
+import { WHATSAPP_OVERRIDE_FIELDS } from '../shared/webhooks/fieldLists';
+import { graphIdParameter } from '../shared/webhooks/graphIds';
+import { accountLocator, phoneNumbersPicker, pickerMethods } from './pickers';
+import type { TriggerNeeds } from '../shared/webhooks/sharedSubscriptions';
+import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of } from '../shared/webhooks/triggerPartsV2';
 
 const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Incoming Message', value: 'message', description: 'A customer sent a message (any kind, filtered below)' },
@@ -39,7 +47,8 @@ function toOptions(values: string[]): INodePropertyOptions[] {
 	return values.map((value) => ({ name: value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()), value }));
 }
 
-export class WhatsAppCloudTrigger implements INodeType {
+/** Version 1, as saved workflows use it: subscribing is opt-in and testing leaves Meta alone. */
+class WhatsAppCloudTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WhatsApp Cloud Trigger',
 		name: 'whatsAppCloudTrigger',
@@ -139,5 +148,47 @@ export class WhatsAppCloudTrigger implements INodeType {
 			outputCount: selection.outputCount,
 			includeRaw: selection.includeRaw,
 		});
+	}
+}
+
+/** Events whose fields Meta never sends to an account's callback override (see WHATSAPP_OVERRIDE_FIELDS). */
+const APP_CALLBACK_EVENTS = EVENTS.map((e) => String(e.value)).filter((kind) => !WHATSAPP_OVERRIDE_FIELDS.includes(fieldsFor([kind])[0]));
+
+const APP_CALLBACK_NOTICE: INodeProperties = {
+	displayName:
+		"Template status and quality, account and phone-number updates always go to the Meta app's own callback URL (Meta's per-account callback override carries only messages and statuses): this workflow takes the app's callback for them, so only one workflow per Meta app can receive them.",
+	name: 'appCallbackNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { events: APP_CALLBACK_EVENTS } },
+};
+
+async function needsOf(ctx: IHookFunctions): Promise<TriggerNeeds> {
+	return {
+		object: 'whatsapp_business_account',
+		fields: fieldsFor(ctx.getNodeParameter('events', []) as string[]),
+		...(await appCredentialOf(ctx)),
+		// Meta delivers an account's webhooks only once it installed the app; a blank ID is an error, never the app-level URL.
+		install: { kind: 'whatsapp', accountId: graphIdParameter(ctx, 'wabaId', 'WhatsApp Business Account'), credentialType: 'metaAccessTokenApi' },
+		overrideFields: WHATSAPP_OVERRIDE_FIELDS,
+	};
+}
+
+/** Version 2: subscribes by default, also while listening for a test event, and routes each field where Meta sends it. */
+class WhatsAppCloudTriggerV2 extends WhatsAppCloudTriggerV1 {
+	description = version2Of(new WhatsAppCloudTriggerV1().description, {
+		setupNotice: () => [...setupNoticesV2('WhatsApp Business Account', 'messages, plus the template and account fields of the events chosen'), APP_CALLBACK_NOTICE],
+		whatsappAccountId: (v1) => [accountLocator(v1)],
+		phoneNumberIds: (v1) => [phoneNumbersPicker(v1)],
+	});
+
+	methods = { credentialTest: META_CREDENTIAL_TEST, ...pickerMethods };
+
+	webhookMethods = subscriptionMethodsV2(needsOf);
+}
+
+export class WhatsAppCloudTrigger extends VersionedNodeType {
+	constructor() {
+		super(...triggerVersions(new WhatsAppCloudTriggerV1(), new WhatsAppCloudTriggerV2()));
 	}
 }

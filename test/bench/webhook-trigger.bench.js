@@ -66,7 +66,7 @@ async function main() {
 	const signature = `sha256=${crypto.createHmac('sha256', SECRET).update(bytes).digest('hex')}`;
 	const engine = new Engine();
 
-	const ours = engine.nodeTypes['n8n-nodes-meta-business.whatsAppCloudTrigger'];
+	const ours = engine.nodeTypeProvider.getByNameAndVersion('n8n-nodes-meta-business.whatsAppCloudTrigger', 1);
 	const ourCredentials = { metaAppApi: engine.credentials.add('metaAppApi', { appId: '1', appSecret: SECRET, verifyToken: 'v' }) };
 	const runOurs = webhookRunner(engine, ours, 'n8n-nodes-meta-business.whatsAppCloudTrigger', ourCredentials, { events: ['message', 'status'] }, bytes, signature);
 

@@ -1,12 +1,12 @@
 'use strict';
 /**
  * Creates, in a real n8n, the Meta App and Ada access-token credentials pointing at the sandbox, and a workflow whose
- * Instagram Business Trigger subscribes automatically (Ada's Page). Shared by the e2e and queue-mode tests.
+ * Instagram Business Trigger subscribes automatically (Ada's Page). Shared by the e2e, queue-mode and browser tests.
  */
 const crypto = require('crypto');
 const { PACKAGE_NAME } = require('./n8n-instance');
 
-async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Instagram Business Trigger', events, verifyToken = 'e2e-verify' }) {
+async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Instagram Business Trigger', events, verifyToken = 'e2e-verify', typeVersion = 1 }) {
 	const { app, tokens, page } = sb.seedResult;
 	const credential = await n8n.createCredential({
 		name: 'Sandbox Meta App',
@@ -26,10 +26,17 @@ async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Insta
 				id: crypto.randomUUID(),
 				name: nodeName,
 				type: `${PACKAGE_NAME}.instagramBusinessTrigger`,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId,
-				parameters: { loginType: 'facebook', events, subscribe: true, accountAuthentication: 'metaAccessTokenApi', pageId: page.id },
+				// Version 2 subscribes by default (n8n leaves parameters equal to their default out of the saved JSON), and its
+				// Page is a picker, saved as a resource locator.
+				parameters: {
+					loginType: 'facebook',
+					events,
+					accountAuthentication: 'metaAccessTokenApi',
+					...(typeVersion === 1 ? { subscribe: true, pageId: page.id } : { pageId: { __rl: true, mode: 'id', value: page.id } }),
+				},
 				credentials: { metaAppApi: { id: credential.id, name: credential.name }, metaAccessTokenApi: { id: account.id, name: account.name } },
 			},
 		],

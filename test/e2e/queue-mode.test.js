@@ -33,7 +33,9 @@ let tarball;
 beforeAll(async () => {
 	// Meta waits up to ~20 s for an answer; 60 s here so a slow CI machine is not mistaken for a lost delivery
 	// (no retries either: a retried delivery that n8n had already queued would count twice).
-	sb = createSandbox({ settings: { webhookTimeoutMs: 60000 } });
+	// webhookAllowHttpLoopbackCallbacks: the cluster's webhook processor listens on http://127.0.0.1, and Meta (the
+	// sandbox's default) calls only HTTPS callbacks.
+	sb = createSandbox({ settings: { webhookTimeoutMs: 60000, webhookAllowHttpLoopbackCallbacks: true } });
 	await sb.start();
 	tarball = await packPackage({ log: say });
 	cluster = await startQueueCluster({ tarball, workers: 2, log: say });

@@ -12,6 +12,8 @@ let sb;
 let n8n;
 beforeAll(() => {
 	({ sb, n8n } = env);
+	// Why: this n8n listens on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS callbacks.
+	sb.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,4 +59,33 @@ test('an active Instagram Business Trigger subscribes, receives signed deliverie
 	while (sb.state.appSubscriptions.get(app.id).has('instagram') && Date.now() < deadline) await sleep(200);
 	expect(sb.state.appSubscriptions.get(app.id).has('instagram')).toBe(false);
 	expect(sb.state.subscribedApps.get(sb.seedResult.page.id).has(app.id)).toBe(false);
+});
+
+test('version 2 in a real n8n: a second workflow on the same app and object is refused naming the first, which keeps receiving', async () => {
+	const { app } = sb.seedResult;
+	const callback = () => sb.state.appSubscriptions.get(app.id)?.get('instagram')?.callback_url;
+	const first = await createInstagramTriggerWorkflow(n8n, sb, { name: 'Comments to the CRM', events: ['comment'], typeVersion: 2 });
+	await n8n.activateWorkflow(first.workflow.id);
+	const firstUrl = `${n8n.url}/webhook/${first.webhookId}/meta`;
+	expect(callback()).toBe(firstUrl);
+
+	const second = await createInstagramTriggerWorkflow(n8n, sb, { name: 'DMs to support', events: ['message'], typeVersion: 2 });
+	// n8n 2.41 retries a trigger that fails to activate for about half a minute before it reports the failure.
+	const refusal = await n8n.activateWorkflow(second.workflow.id, { timeoutMs: 120000 }).catch((e) => e);
+	expect(refusal).toBeInstanceOf(Error);
+	expect(refusal.message).toContain(`The workflow \\"Comments to the CRM\\" (ID ${first.workflow.id}, node \\"Instagram Business Trigger\\") of this n8n already receives`);
+	expect(callback()).toBe(firstUrl);
+
+	const payload = events.envelope.instagram(events.instagram.comment('still mine'));
+	expect(await routeDelivery(sb.state, sb.webhooks, { object: 'instagram', targetId: sb.seedResult.page.id, field: 'comments', payload })).toMatchObject({ url: firstUrl, status: 200 });
+	const [execution] = await executionsOf(first.workflow.id, 1);
+	expect(n8n.nodeOutput(await n8n.waitForExecution(execution.id), 'Instagram Business Trigger').map((i) => i.text)).toEqual(['still mine']);
+
+	// Once the first is deactivated, the second may take the app's callback.
+	await n8n.deactivateWorkflow(first.workflow.id);
+	const deadline = Date.now() + 20000;
+	while (callback() && Date.now() < deadline) await sleep(200);
+	await n8n.activateWorkflow(second.workflow.id);
+	expect(callback()).toBe(`${n8n.url}/webhook/${second.webhookId}/meta`);
+	await n8n.deactivateWorkflow(second.workflow.id);
 });

@@ -10,6 +10,8 @@ const triggers = useTriggerFixture();
 let fx;
 beforeEach(() => {
 	fx = triggers.fixture();
+	// Why: the harness serves the triggers on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS URLs.
+	fx.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 });
 
 function appCredential() {
@@ -146,4 +148,305 @@ test('a Meta Trigger on the page object has the Page subscribe the app, so its l
 	expect(hook.executions[0].outputs[0][0].kind).toBe('leadgen');
 	await hook.runWebhookMethod('delete');
 	expect(fx.sandbox.state.subscribedApps.get(page.id).has(app.id)).toBe(false);
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Version 2: subscribe by default, test URL and back, several workflows on one app, guard rails.
+const { WebhookHarness } = require('../harness/webhooks');
+
+const started = [];
+afterEach(async () => {
+	while (started.length) await started.pop().stop();
+});
+
+/** A version-2 trigger of its own workflow (`workflow` names it), served on loopback like n8n serves it. */
+async function v2(type, parameters, { workflow = 'Workflow A', credentials } = {}) {
+	const harness = await new WebhookHarness(fx.engine, {
+		type: `n8n-nodes-meta-business.${type}`,
+		typeVersion: 2,
+		parameters,
+		credentials: credentials ?? pageCredentials(),
+		webhookId: `hook-${workflow.replace(/\W/g, '-')}`,
+		workflowId: `wf-${workflow.replace(/\W/g, '-')}`,
+		workflowName: workflow,
+	}).start();
+	started.push(harness);
+	return harness;
+}
+
+function whatsappCredentials() {
+	return { ...appCredential(), ...fx.credential('metaAccessTokenApi', { accessToken: fx.seed.tokens.systemUser }) };
+}
+
+const subscription = (object) => subscriptions().find((s) => s.object === object);
+const install = (targetId) => fx.sandbox.state.subscribedApps.get(targetId)?.get(fx.seed.app.id);
+const graphWrites = () => fx.calls().filter((c) => c.method !== 'GET' && /subscri/.test(c.path));
+
+const igComment = (text) => ({ object: 'instagram', targetId: fx.seed.page.id, field: 'comments', payload: events.envelope.instagram(events.instagram.comment(text)) });
+const pageLead = () => ({ object: 'page', targetId: fx.seed.page.id, field: 'leadgen', payload: events.envelope.page(events.page.leadgen()) });
+const waMessage = (wabaId = fx.seed.waba.id) => ({ object: 'whatsapp_business_account', targetId: wabaId, field: 'messages', payload: events.envelope.whatsapp(events.whatsapp.messages(['text'], { wabaId })) });
+const waTemplate = (wabaId = fx.seed.waba.id) => ({
+	object: 'whatsapp_business_account',
+	targetId: wabaId,
+	field: 'message_template_status_update',
+	payload: events.envelope.whatsapp(events.whatsapp.templateStatus('APPROVED', { wabaId })),
+});
+
+const kindsOf = (hook) => hook.executions.flatMap((e) => e.outputs.flat().map((i) => i.kind));
+
+test('a version-1 workflow saved before version 2 loads and runs unchanged: no subscription, no test subscription, items as before', async () => {
+	// As n8n saved it: parameters equal to their defaults are left out, so `subscribe` (false in version 1) is absent.
+	const saved = { type: 'n8n-nodes-meta-business.instagramBusinessTrigger', typeVersion: 1, parameters: { events: ['comment', 'message'] } };
+	const hook = await new WebhookHarness(fx.engine, { ...saved, credentials: appCredential() }).start();
+	started.push(hook);
+	expect(hook.nodeType.description.version).toBe(1);
+	expect(await hook.runWebhookMethod('checkExists')).toBe(true);
+	expect(await hook.runWebhookMethod('create')).toBe(true);
+	expect(await hook.runWebhookMethod('create', { mode: 'manual' })).toBe(true);
+	expect(await hook.runWebhookMethod('delete')).toBe(true);
+	expect(subscriptions()).toHaveLength(0);
+	const sent = await fx.sandbox.webhooks.deliver({ url: hook.url(), payload: events.envelope.instagram(events.instagram.comment('still v1'), events.instagram.message('dm')) });
+	expect(sent.status).toBe(200);
+	expect(hook.executions[0].outputs[0].map((i) => [i.kind, i.text])).toEqual([
+		['comment', 'still v1'],
+		['message', 'dm'],
+	]);
+	const v1Properties = hook.nodeType.description.properties.map((p) => p.name);
+	expect(v1Properties).toContain('setupNotice');
+	expect(hook.nodeType.description.properties.find((p) => p.name === 'subscribe').default).toBe(false);
+});
+
+test('version 2 subscribes by default; Listen for Test Event points Meta at the Test URL and stopping puts the Production URL back', async () => {
+	const hook = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], accountAuthentication: 'metaAccessTokenApi', pageId: fx.seed.page.id });
+	expect(hook.nodeType.description.properties.find((p) => p.name === 'subscribe').default).toBe(true);
+	expect(await hook.runWebhookMethod('checkExists')).toBe(false);
+	await hook.runWebhookMethod('create');
+	expect(subscription('instagram').callback_url).toBe(hook.url());
+
+	// n8n runs checkExists/create in 'manual' mode for the Test URL, and delete when listening stops.
+	expect(await hook.runWebhookMethod('checkExists', { mode: 'manual' })).toBe(false);
+	await hook.runWebhookMethod('create', { mode: 'manual' });
+	expect(subscription('instagram').callback_url).toBe(hook.testUrl());
+	expect((await route(igComment('while testing'))).url).toBe(hook.testUrl());
+	await hook.runWebhookMethod('delete', { mode: 'manual' });
+	expect(subscription('instagram').callback_url).toBe(hook.url());
+	expect(fieldsOf('instagram')).toEqual(['comments']);
+	expect((await route(igComment('in production'))).url).toBe(hook.url());
+	expect(hook.executions.map((e) => e.outputs[0][0].text)).toEqual(['while testing', 'in production']);
+});
+
+test('a test subscription left behind by a crash is repaired by the next activation', async () => {
+	const hook = await v2('metaTrigger', { object: 'page', fields: ['leadgen'], pageId: fx.seed.page.id });
+	await hook.runWebhookMethod('create', { mode: 'manual' }); // listening, then n8n dies: delete never runs
+	expect(subscription('page').callback_url).toBe(hook.testUrl());
+	expect(await hook.runWebhookMethod('checkExists')).toBe(false);
+	await hook.runWebhookMethod('create');
+	expect(subscription('page').callback_url).toBe(hook.url());
+	expect((await route(pageLead())).url).toBe(hook.url());
+});
+
+test('a second workflow never steals an app callback another active workflow holds: activation is refused naming it', async () => {
+	const first = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], pageId: fx.seed.page.id }, { workflow: 'Instagram comments' });
+	await first.runWebhookMethod('create');
+	const second = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['message'], pageId: fx.seed.page.id }, { workflow: 'Instagram DMs' });
+	const refusal = await second.runWebhookMethod('create').catch((e) => e);
+	expect(refusal.message).toMatch(/The workflow "Instagram comments" \(ID wf-Instagram-comments, node "Trigger"\) of this n8n already receives .*instagram webhooks/);
+	expect(refusal.description).toMatch(/Add the events you need to the trigger of that workflow/);
+	expect(subscription('instagram').callback_url).toBe(first.url());
+	expect(fieldsOf('instagram')).toEqual(['comments']);
+	expect(install(fx.seed.page.id).subscribed_fields).toEqual(['comments']);
+
+	// A holder that no longer answers (its n8n is gone) is taken over.
+	await first.stop();
+	await second.runWebhookMethod('create');
+	expect(subscription('instagram').callback_url).toBe(second.url());
+});
+
+test('a non-https n8n URL: activation says why Meta cannot reach it and what to do, and leaves nothing behind', async () => {
+	fx.admin.settings({ webhookAllowHttpLoopbackCallbacks: false }); // Meta's behaviour: plain http refused
+	const hook = await v2('metaTrigger', { object: 'page', fields: ['feed'], pageId: fx.seed.page.id });
+	const error = await hook.runWebhookMethod('create').catch((e) => e);
+	expect(error.message).toBe(`Meta cannot call this trigger's URL ${hook.url()}: it is plain http, and Meta calls only HTTPS callback URLs.`);
+	expect(error.description).toMatch(/public HTTPS address and set WEBHOOK_URL .*tunnel/);
+	expect(error.description).toMatch(/must be an HTTPS URL/);
+	expect(subscriptions()).toHaveLength(0);
+	expect(fx.sandbox.state.subscribedApps.get(fx.seed.page.id)?.has(fx.seed.app.id) ?? false).toBe(false);
+});
+
+test('guard rails: blank or malformed IDs are refused before any Meta call', async () => {
+	const cases = [
+		['whatsAppCloudTrigger', { events: ['message'], wabaId: '' }, /^WhatsApp Business Account is empty/],
+		['instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], pageId: '  ' }, /^Page ID is empty/],
+		['metaTrigger', { object: 'page', fields: ['feed'], pageId: `${fx.seed.page.id}/subscribed_apps?x=` }, /^Page ID must be a numeric Meta ID, but got "1200000000000001\/subscribed_apps\?x="/],
+		['metaTrigger', { object: 'page', fields: [], pageId: fx.seed.page.id }, /^Fields is empty/],
+	];
+	for (const [type, parameters, message] of cases) {
+		const hook = await v2(type, parameters, { credentials: type === 'whatsAppCloudTrigger' ? whatsappCredentials() : pageCredentials() });
+		await expect(hook.runWebhookMethod('create')).rejects.toThrow(message);
+	}
+	expect(graphWrites()).toEqual([]);
+	expect(fx.calls().filter((c) => /subscri/.test(c.path))).toEqual([]);
+});
+
+test('Meta refuses unknown field names; activation fails and rolls back what it did', async () => {
+	const hook = await v2('metaTrigger', { object: 'page', fields: 'feed, feedz', pageId: fx.seed.page.id });
+	const error = await hook.runWebhookMethod('create').catch((e) => e);
+	expect(error.description ?? error.message).toMatch(/Invalid field name\(s\) for object page: feedz/);
+	expect(subscriptions()).toHaveLength(0);
+
+	// A failure after the app-level subscription was made (Ada has no role on this Page) undoes it at once.
+	fx.admin.seed({ pages: [{ id: '1290000000000099', name: 'Not Ada’s' }] });
+	const halfway = await v2('metaTrigger', { object: 'page', fields: ['feed'], pageId: '1290000000000099' }, { workflow: 'Halfway' });
+	const before = fx.calls().length;
+	await expect(halfway.runWebhookMethod('create')).rejects.toThrow();
+	const made = fx.calls().slice(before).filter((c) => /\/subscriptions$/.test(c.path) && c.method !== 'GET');
+	expect(made.map((c) => [c.method, c.status])).toEqual([
+		['POST', 200],
+		['DELETE', 200],
+	]);
+	expect(subscriptions()).toHaveLength(0);
+	expect(halfway.staticData.node?.metaSubscriptions ?? halfway.staticData).not.toHaveProperty([halfway.url()]);
+});
+
+/** Instagram, Page and WhatsApp workflows on the one sandbox app, each activated in production. */
+async function threeWorkflows() {
+	const instagram = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment', 'message'], pageId: fx.seed.page.id }, { workflow: 'Instagram' });
+	const page = await v2('metaTrigger', { object: 'page', fields: ['feed', 'leadgen'], pageId: fx.seed.page.id }, { workflow: 'Page' });
+	const whatsapp = await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: fx.seed.waba.id }, { workflow: 'WhatsApp', credentials: whatsappCredentials() });
+	for (const hook of [instagram, page, whatsapp]) await hook.runWebhookMethod('create');
+	return { instagram, page, whatsapp };
+}
+
+/** Sends one event of each kind; returns who got what. */
+async function fireOneOfEach(hooks) {
+	const before = Object.fromEntries(Object.entries(hooks).map(([name, hook]) => [name, hook.executions.length]));
+	await route(igComment('to Instagram'));
+	await route(pageLead());
+	await route(waMessage());
+	return Object.fromEntries(Object.entries(hooks).map(([name, hook]) => [name, hook.executions.slice(before[name]).flatMap((e) => e.outputs.flat().map((i) => i.kind))]));
+}
+
+/** What Meta holds for the app: per object its callback and fields, the Page's install, the WhatsApp account's. */
+function sandboxState() {
+	const objects = Object.fromEntries(subscriptions().map((s) => [s.object, { callback: s.callback_url, fields: [...s.fields.keys()].sort() }]));
+	const pageInstall = install(fx.seed.page.id);
+	const wabaInstall = install(fx.seed.waba.id);
+	return { objects, page: pageInstall ? [...pageInstall.subscribed_fields].sort() : null, waba: wabaInstall ? wabaInstall.override_callback_uri ?? 'app callback' : null };
+}
+
+test('two workflows on one app (Instagram and Page events through one Page): each gets its own, deactivating one leaves the other whole', async () => {
+	const instagram = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], pageId: fx.seed.page.id }, { workflow: 'Instagram' });
+	const page = await v2('metaTrigger', { object: 'page', fields: ['leadgen'], pageId: fx.seed.page.id }, { workflow: 'Page' });
+	await instagram.runWebhookMethod('create');
+	await page.runWebhookMethod('create');
+	expect(sandboxState().page).toEqual(['comments', 'leadgen']);
+	await route(igComment('one'));
+	await route(pageLead());
+	expect([kindsOf(instagram), kindsOf(page)]).toEqual([['comment'], ['leadgen']]);
+	// Version 1 put the Page install back to what it was before Instagram (nothing), and the leads stopped.
+	await instagram.runWebhookMethod('delete');
+	expect(sandboxState()).toEqual({ objects: { page: { callback: page.url(), fields: ['leadgen'] } }, page: ['leadgen'], waba: null });
+	expect((await route(pageLead())).url).toBe(page.url());
+	expect(kindsOf(page)).toEqual(['leadgen', 'leadgen']);
+});
+
+describe('three workflows on one app (Instagram, Page and WhatsApp objects)', () => {
+	test('every trigger gets exactly its own events', async () => {
+		const hooks = await threeWorkflows();
+		expect(await fireOneOfEach(hooks)).toEqual({ instagram: ['comment'], page: ['leadgen'], whatsapp: ['message'] });
+		expect(sandboxState()).toEqual({
+			objects: {
+				instagram: { callback: hooks.instagram.url(), fields: ['comments', 'messages'] },
+				page: { callback: hooks.page.url(), fields: ['feed', 'leadgen'] },
+				whatsapp_business_account: { callback: hooks.whatsapp.url(), fields: ['messages'] },
+			},
+			page: ['comments', 'feed', 'leadgen', 'messages'],
+			waba: hooks.whatsapp.url(),
+		});
+	});
+
+	test.each(['instagram', 'page', 'whatsapp'])('deactivating the %s workflow leaves the others receiving, and Meta holds what they need', async (gone) => {
+		const hooks = await threeWorkflows();
+		await hooks[gone].runWebhookMethod('delete');
+		const got = await fireOneOfEach(hooks);
+		expect(got).toEqual({ instagram: gone === 'instagram' ? [] : ['comment'], page: gone === 'page' ? [] : ['leadgen'], whatsapp: gone === 'whatsapp' ? [] : ['message'] });
+		const expected = {
+			objects: {
+				...(gone !== 'instagram' ? { instagram: { callback: hooks.instagram.url(), fields: ['comments', 'messages'] } } : {}),
+				...(gone !== 'page' ? { page: { callback: hooks.page.url(), fields: ['feed', 'leadgen'] } } : {}),
+				// WhatsApp's `messages` serves every WhatsApp trigger's account override, so it stays at the app level;
+				// without the account's install Meta sends it nowhere (docs/triggers.md).
+				whatsapp_business_account: { callback: hooks.whatsapp.url(), fields: ['messages'] },
+			},
+			page: [...(gone !== 'instagram' ? ['comments', 'messages'] : []), ...(gone !== 'page' ? ['feed', 'leadgen'] : [])].sort(),
+			waba: gone === 'whatsapp' ? null : hooks.whatsapp.url(),
+		};
+		expect(sandboxState()).toEqual(expected);
+	});
+});
+
+describe('WhatsApp: per-account delivery as Meta does it', () => {
+	test('an account that has not installed the app gets no delivery', async () => {
+		fx.sandbox.state.appSubscriptions.set(fx.seed.app.id, new Map());
+		const hook = await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: fx.seed.waba.id }, { credentials: whatsappCredentials() });
+		await hook.runWebhookMethod('create');
+		const other = await route(waMessage(fx.seed.secondWaba.id));
+		expect(other).toEqual({ delivered: false, reason: `${fx.seed.secondWaba.id} has not subscribed app ${fx.seed.app.id}` });
+		expect((await route(waMessage())).url).toBe(hook.url());
+		expect(kindsOf(hook)).toEqual(['message']);
+	});
+
+	test('template status goes to the app callback, never to an account override; the app callback is not stolen for it', async () => {
+		const messages = await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: fx.seed.waba.id }, { workflow: 'Messages', credentials: whatsappCredentials() });
+		await messages.runWebhookMethod('create');
+		const templates = await v2('whatsAppCloudTrigger', { events: ['template_status'], wabaId: fx.seed.secondWaba.id }, { workflow: 'Templates', credentials: whatsappCredentials() });
+		await expect(templates.runWebhookMethod('create')).rejects.toThrow(/The workflow "Messages" .* already receives .*whatsapp_business_account webhooks/);
+		// Sandbox rule on its own: with an app callback A and an account override B, templates go to A, messages to B.
+		fx.sandbox.state.appSubscriptions.get(fx.seed.app.id).get('whatsapp_business_account').fields.set('message_template_status_update', 'v26.0');
+		fx.sandbox.state.appSubscriptions.get(fx.seed.app.id).get('whatsapp_business_account').callback_url = templates.url();
+		expect((await route(waTemplate())).url).toBe(templates.url());
+		expect((await route(waMessage())).url).toBe(messages.url());
+		expect(kindsOf(templates)).toEqual(['template_status']);
+		expect(kindsOf(messages)).toEqual(['message']);
+	});
+
+	test('a trigger that also wants templates takes the app callback; deactivating it removes the template field and the account install', async () => {
+		const hook = await v2('whatsAppCloudTrigger', { events: ['message', 'template_status'], wabaId: fx.seed.waba.id }, { credentials: whatsappCredentials() });
+		await hook.runWebhookMethod('create');
+		expect(sandboxState().objects.whatsapp_business_account).toEqual({ callback: hook.url(), fields: ['message_template_status_update', 'messages'] });
+		expect((await route(waTemplate())).url).toBe(hook.url());
+		await hook.runWebhookMethod('delete');
+		expect(sandboxState()).toEqual({ objects: { whatsapp_business_account: { callback: hook.url(), fields: ['messages'] } }, page: null, waba: null });
+	});
+});
+
+describe('pickers of version 2', () => {
+	/** An editor method of the node in n8n-core's LoadOptionsContext, with the node's parameters as the editor sends them. */
+	const listSearch = async (hook, method) => {
+		const { LoadOptionsContext } = require('n8n-core');
+		const workflow = hook.workflow();
+		const node = workflow.getNode(hook.name);
+		const additionalData = { ...fx.engine.additionalData(workflow), currentNodeParameters: node.parameters };
+		const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method.name}`);
+		return await hook.nodeType.methods[method.kind][method.name].call(context);
+	};
+
+	test('Page from a list (with its Instagram account), by URL or by ID; WhatsApp account by URL; phone numbers of the account', async () => {
+		const hook = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], accountAuthentication: 'metaAccessTokenApi' });
+		const pages = await listSearch(hook, { kind: 'listSearch', name: 'searchPages' });
+		expect(pages.results).toContainEqual({ name: `${fx.seed.page.name} (Instagram @${fx.seed.instagram.username})`, value: fx.seed.page.id, url: `https://www.facebook.com/${fx.seed.page.id}` });
+
+		const byUrl = await v2('metaTrigger', { object: 'page', fields: ['leadgen'], pageId: { __rl: true, mode: 'url', value: `https://www.facebook.com/profile.php?id=${fx.seed.page.id}` } }, { workflow: 'By URL' });
+		await byUrl.runWebhookMethod('create');
+		expect(install(fx.seed.page.id).subscribed_fields).toEqual(['leadgen']);
+
+		const wabaUrl = `https://business.facebook.com/wa/manage/home/?waba_id=${fx.seed.waba.id}`;
+		const whatsapp = await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: { __rl: true, mode: 'url', value: wabaUrl } }, { workflow: 'WhatsApp', credentials: whatsappCredentials() });
+		const accounts = await listSearch(whatsapp, { kind: 'listSearch', name: 'searchAccounts' });
+		expect(accounts.results.map((a) => a.value)).toEqual(expect.arrayContaining([fx.seed.waba.id, fx.seed.secondWaba.id]));
+		const numbers = await listSearch(whatsapp, { kind: 'loadOptions', name: 'phoneNumbersOfAccount' });
+		expect(numbers.map((n) => n.value)).toEqual([fx.seed.waba.phoneNumberId]);
+		await whatsapp.runWebhookMethod('create');
+		expect(install(fx.seed.waba.id).override_callback_uri).toBe(whatsapp.url());
+	});
 });

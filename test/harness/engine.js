@@ -39,9 +39,11 @@ class Engine {
 		this.deduplicator = harnessDeduplicator();
 		this.executionCount = 0;
 		const types = this.nodeTypes;
+		// A VersionedNodeType answers for each of its versions (n8n's NodeTypes does the same).
+		const byVersion = (name, version) => (types[name] && types[name].getNodeType ? types[name].getNodeType(version) : types[name]);
 		this.nodeTypeProvider = {
-			getByName: (name) => types[name],
-			getByNameAndVersion: (name) => types[name],
+			getByName: (name) => byVersion(name),
+			getByNameAndVersion: (name, version) => byVersion(name, version),
 			getKnownTypes: () => ({}),
 		};
 	}

@@ -13,7 +13,7 @@ let harnessCount = 0;
 class WebhookHarness {
 	/**
 	 * @param {import('./engine').Engine} engine
-	 * @param {{type: string, parameters?: object, credentials: object, name?: string, webhookId?: string}} spec
+	 * @param {{type: string, typeVersion?: number, parameters?: object, credentials: object, name?: string, webhookId?: string, workflowId?: string, workflowName?: string}} spec
 	 */
 	constructor(engine, spec) {
 		this.engine = engine;
@@ -22,7 +22,8 @@ class WebhookHarness {
 		this.webhookId = spec.webhookId ?? 'harness-webhook-id';
 		// One workflow per harness, as two workflows in n8n: what a trigger remembers per workflow stays apart.
 		this.workflowId = spec.workflowId ?? `harness-webhook-workflow-${++harnessCount}`;
-		this.nodeType = engine.nodeTypes[spec.type];
+		this.typeVersion = spec.typeVersion ?? 1;
+		this.nodeType = engine.nodeTypeProvider.getByNameAndVersion(spec.type, this.typeVersion);
 		this.executions = [];
 		this.responses = [];
 		this.staticData = {};
@@ -33,7 +34,7 @@ class WebhookHarness {
 			id: 'trigger',
 			name: this.name,
 			type: this.spec.type,
-			typeVersion: 1,
+			typeVersion: this.typeVersion,
 			position: [0, 0],
 			parameters: this.spec.parameters ?? {},
 			credentials: this.spec.credentials,
@@ -41,7 +42,7 @@ class WebhookHarness {
 		};
 		return new Workflow({
 			id: this.workflowId,
-			name: 'Webhook harness',
+			name: this.spec.workflowName ?? 'Webhook harness',
 			active: true,
 			nodeTypes: this.engine.nodeTypeProvider,
 			nodes: [node],

@@ -26,6 +26,8 @@ const template = (name, components, code = 'en_US') => ({ to: '+4915112345678', 
 const text = (t) => ({ type: 'text', text: t });
 /** The app's callback for whatsapp_business_account `messages`, and the account's install of the app (as Meta needs both). */
 async function subscribeApp(url) {
+	// Why: the receivers listen on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS callbacks.
+	ctx.sandbox.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 	const sub = await ctx.api.post(
 		ctx.fb(`/${ctx.seed.app.id}/subscriptions`),
 		new URLSearchParams({ object: 'whatsapp_business_account', callback_url: url, fields: 'messages', verify_token: 'v', access_token: ctx.seed.tokens.app }).toString(),

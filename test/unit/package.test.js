@@ -51,7 +51,9 @@ describe('dist/', () => {
 		expect(fs.existsSync(file)).toBe(true);
 		const type = Object.values(nodeTypes).find((t) => t.constructor?.name === path.basename(rel, '.node.js'));
 		const isTrigger = type.description.group.includes('trigger');
-		expect(isTrigger ? type.description.webhooks.length > 0 : type.description.usableAsTool === true).toBe(true);
+		// A versioned node (VersionedNodeType) describes its webhooks per version: check the newest.
+		const latest = type.getNodeType ? type.getNodeType().description : type.description;
+		expect(isTrigger ? latest.webhooks.length > 0 : latest.usableAsTool === true).toBe(true);
 		for (const icon of iconFiles(type.description.icon, file)) expect(fs.existsSync(icon)).toBe(true);
 		expect(fs.existsSync(file.replace(/\.js$/, '.json'))).toBe(true);
 	});

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { answerHolderProbe, HOLDER_PROBE_MODE } from './callbackHolder';
 import { parseMetaEnvelope } from './envelope';
 import { eventItem, eventsOf, type MetaEvent } from './events';
 import { claimNewEvents } from './dedupe';
@@ -48,6 +49,7 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	const req = ctx.getRequestObject();
 	if (ctx.getWebhookName() === 'setup') {
 		const query = ctx.getQueryData() as IDataObject;
+		if (query['hub.mode'] === HOLDER_PROBE_MODE) return answerHolderProbe(ctx, options.secrets);
 		if (query['hub.mode'] === 'subscribe' && verifyTokenMatches(query['hub.verify_token'], options.verifyToken)) {
 			return answer(ctx, 200, String(query['hub.challenge'] ?? ''));
 		}

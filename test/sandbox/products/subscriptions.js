@@ -5,6 +5,16 @@
 const { graphError } = require('../core/errors');
 const { requireToken } = require('../core/tokens');
 const { selectFields } = require('../core/fields');
+const { registerProductSettings } = require('../core/settings');
+const { unknownFields, WHATSAPP_OVERRIDE_FIELDS } = require('./webhook-fields');
+
+registerProductSettings({
+	/**
+	 * Kind: accept plain-http callback URLs on loopback hosts (127.0.0.1, localhost, ::1), so a local n8n can be
+	 * subscribed. Meta accepts only HTTPS callbacks (reference §8.1); off by default.
+	 */
+	webhookAllowHttpLoopbackCallbacks: false,
+});
 
 function subscriptionsOf(state, appId) {
 	if (!state.appSubscriptions) state.appSubscriptions = new Map();
@@ -21,6 +31,24 @@ function installsOf(state, targetId) {
 const params = (req) => ({ ...(req.query || {}), ...(req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? req.body : {}) });
 const fieldList = (value) => String(value || '').split(',').map((f) => f.trim()).filter(Boolean);
 const invalid = (message) => ({ code: 100, message, type: 'OAuthException' });
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+
+/**
+ * Meta calls only HTTPS callbacks (reference §8.1). The exact error Meta answers for an http URL is not in the
+ * reference [UNCONFIRMED]: the sandbox answers code 100 (invalid parameter) and names the rule.
+ */
+function callbackRefusal(state, url, parameter) {
+	let parsed;
+	try {
+		parsed = new URL(String(url));
+	} catch {
+		return invalid(`(#100) Param ${parameter} must be a valid URL`);
+	}
+	if (parsed.protocol === 'https:') return undefined;
+	if (parsed.protocol === 'http:' && state.settings.webhookAllowHttpLoopbackCallbacks && LOOPBACK_HOSTS.includes(parsed.hostname)) return undefined;
+	return invalid(`(#100) Param ${parameter} must be an HTTPS URL: Meta does not call plain http callbacks`);
+}
 
 /** Meta checks a callback with the GET handshake before it stores it ([UNCONFIRMED] error code 2200). */
 async function verifyOrFail(webhooks, res, url, verifyToken) {
@@ -61,6 +89,11 @@ function register({ state, routers, webhooks }) {
 		const p = params(req);
 		if (!p.object) return graphError(res, invalid('(#100) The parameter object is required'));
 		if (!p.callback_url) return graphError(res, invalid('(#100) The parameter callback_url is required'));
+		const refusal = callbackRefusal(state, p.callback_url, 'callback_url');
+		if (refusal) return graphError(res, refusal);
+		// Unknown field names are refused (code 100, invalid parameter, reference §9.2; exact text [UNCONFIRMED]).
+		const unknown = unknownFields(p.object, fieldList(p.fields));
+		if (unknown.length) return graphError(res, invalid(`(#100) Invalid field name(s) for object ${p.object}: ${unknown.join(', ')}`));
 		if (!(await verifyOrFail(webhooks, res, p.callback_url, p.verify_token))) return undefined;
 		const subs = subscriptionsOf(state, req.params.appId);
 		const existing = subs.get(p.object);
@@ -102,6 +135,8 @@ function register({ state, routers, webhooks }) {
 		if (!isWaba && !state.pages.has(target)) return graphError(res, invalid(`(#100) Unsupported post request. Object with ID '${target}' does not exist`));
 		if (!isWaba && (req.token.type !== 'PAGE' || req.token.pageId !== target)) return graphError(res, invalid('(#210) A page access token is required to request this resource.'));
 		if (isWaba && !req.token.scopes.includes('whatsapp_business_management')) return graphError(res, { code: 200, message: '(#200) Requires whatsapp_business_management permission', type: 'OAuthException' });
+		const overrideRefusal = p.override_callback_uri ? callbackRefusal(state, p.override_callback_uri, 'override_callback_uri') : undefined;
+		if (overrideRefusal) return graphError(res, overrideRefusal);
 		if (p.override_callback_uri && !(await verifyOrFail(webhooks, res, p.override_callback_uri, p.verify_token))) return undefined;
 		installsOf(state, target).set(req.token.appId, {
 			subscribed_fields: fieldList(p.subscribed_fields),
@@ -147,20 +182,22 @@ function register({ state, routers, webhooks }) {
 }
 
 /**
- * Where Meta would send an event: a WhatsApp account's override URL when the app set one, otherwise the app's
- * callback for the object, but only when the field is subscribed. Returns the delivery result, or why nothing went.
+ * Where Meta would send an event, or why it sends nothing. The app must subscribe the object's field; a Page or
+ * Instagram account must have installed the app (for those fields, when it listed some); a WhatsApp account too
+ * (`POST /{waba-id}/subscribed_apps`: Meta sends nothing for an account without it). A WhatsApp account's override
+ * URL receives only the fields Meta's "Webhook overrides" page lists; the rest goes to the app's callback.
  */
 async function routeDelivery(state, webhooks, { appId, object, targetId, field, payload, instagramLogin = false }) {
 	const app = appId ? state.apps.get(String(appId)) : state.defaultApp();
 	const install = targetId ? installsOf(state, String(targetId)).get(app.id) : undefined;
 	const sub = subscriptionsOf(state, app.id).get(object);
 	if (!sub || (field && !sub.fields.has(field))) return { delivered: false, reason: `app ${app.id} is not subscribed to ${object}${field ? `.${field}` : ''}` };
-	// Pages and Instagram accounts only send what they subscribed the app to.
-	if (targetId && !install && object !== 'whatsapp_business_account') return { delivered: false, reason: `${targetId} has not subscribed app ${app.id}` };
+	if (targetId && !install) return { delivered: false, reason: `${targetId} has not subscribed app ${app.id}` };
 	if (install && install.subscribed_fields.length && field && !install.subscribed_fields.includes(field)) {
 		return { delivered: false, reason: `${targetId} did not subscribe app ${app.id} to ${field}` };
 	}
-	const url = (install && install.override_callback_uri) || sub.callback_url;
+	const overridden = install && install.override_callback_uri && (object !== 'whatsapp_business_account' || !field || WHATSAPP_OVERRIDE_FIELDS.includes(field));
+	const url = overridden ? install.override_callback_uri : sub.callback_url;
 	// Instagram Login apps sign with the Instagram app secret (reference §8.2).
 	const result = await webhooks.deliver({ url, payload, appSecret: instagramLogin ? app.instagramAppSecret : app.secret });
 	return { delivered: true, url, ...result };
