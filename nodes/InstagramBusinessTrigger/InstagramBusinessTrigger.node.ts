@@ -24,7 +24,7 @@ import {
 import { graphIdParameter } from '../shared/webhooks/graphIds';
 import { pageLocator, searchPages } from '../shared/webhooks/pickers';
 import type { TriggerNeeds } from '../shared/webhooks/sharedSubscriptions';
-import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of } from '../shared/webhooks/triggerPartsV2';
+import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of, webhookV2 } from '../shared/webhooks/triggerPartsV2';
 
 const EVENTS: INodePropertyOptions[] = [
 	{ name: 'New Direct Message', value: 'message', description: 'A person sent the account a DM' },
@@ -172,6 +172,10 @@ class InstagramBusinessTriggerV2 extends InstagramBusinessTriggerV1 {
 	methods = { credentialTest: META_CREDENTIAL_TEST, listSearch: { searchPages } };
 
 	webhookMethods = subscriptionMethodsV2(needsOf);
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await webhookV2(this, super.webhook);
+	}
 }
 
 export class InstagramBusinessTrigger extends VersionedNodeType {

@@ -19,7 +19,7 @@ import { FIELDS_BY_OBJECT, fieldOptions } from '../shared/webhooks/fieldLists';
 import { graphIdParameter } from '../shared/webhooks/graphIds';
 import { pageLocator, searchPages } from '../shared/webhooks/pickers';
 import type { TriggerNeeds } from '../shared/webhooks/sharedSubscriptions';
-import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of } from '../shared/webhooks/triggerPartsV2';
+import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of, webhookV2 } from '../shared/webhooks/triggerPartsV2';
 
 /** Version 1, as saved workflows use it: subscribing is opt-in and testing leaves Meta alone. */
 class MetaTriggerV1 implements INodeType {
@@ -214,6 +214,10 @@ class MetaTriggerV2 extends MetaTriggerV1 {
 	methods = { credentialTest: META_CREDENTIAL_TEST, listSearch: { ...leadListSearch, searchPages } };
 
 	webhookMethods = subscriptionMethodsV2(needsOf);
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await webhookV2(this, super.webhook);
+	}
 }
 
 export class MetaTrigger extends VersionedNodeType {

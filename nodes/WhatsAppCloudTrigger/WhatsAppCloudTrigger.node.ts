@@ -26,7 +26,7 @@ import { WHATSAPP_OVERRIDE_FIELDS } from '../shared/webhooks/fieldLists';
 import { graphIdParameter } from '../shared/webhooks/graphIds';
 import { accountLocator, phoneNumbersPicker, pickerMethods } from './pickers';
 import type { TriggerNeeds } from '../shared/webhooks/sharedSubscriptions';
-import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of } from '../shared/webhooks/triggerPartsV2';
+import { appCredentialOf, setupNoticesV2, subscriptionMethodsV2, triggerVersions, version2Of, webhookV2 } from '../shared/webhooks/triggerPartsV2';
 
 const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Incoming Message', value: 'message', description: 'A customer sent a message (any kind, filtered below)' },
@@ -185,6 +185,10 @@ class WhatsAppCloudTriggerV2 extends WhatsAppCloudTriggerV1 {
 	methods = { credentialTest: META_CREDENTIAL_TEST, ...pickerMethods };
 
 	webhookMethods = subscriptionMethodsV2(needsOf);
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await webhookV2(this, super.webhook);
+	}
 }
 
 export class WhatsAppCloudTrigger extends VersionedNodeType {

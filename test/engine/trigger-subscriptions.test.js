@@ -235,6 +235,62 @@ test('version 2 subscribes by default; Listen for Test Event points Meta at the 
 	expect(hook.executions.map((e) => e.outputs[0][0].text)).toEqual(['while testing', 'in production']);
 });
 
+describe('Listen for Test Event as n8n 2.41 runs it (the harness keeps static data for the Test URL only after create)', () => {
+	/** One attempt, as Meta's first try (its redeliveries come later). */
+	const firstTry = (spec, url) => fx.sandbox.webhooks.deliver({ url, payload: spec.payload, retries: 0 });
+
+	test('an event Meta sends before n8n kept the record starts nothing (503); its redelivery runs, ends the listening, and production is back', async () => {
+		const hook = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], pageId: fx.seed.page.id });
+		await hook.runWebhookMethod('create');
+		let early;
+		await hook.listen({
+			whileCreating: async () => {
+				// Meta already calls the Test URL: create pointed it there as its last step.
+				expect(subscription('instagram').callback_url).toBe(hook.testUrl());
+				early = await firstTry(igComment('too early'), hook.testUrl());
+			},
+		});
+		expect(early.status).toBe(503);
+		expect(hook.executions).toHaveLength(0);
+		expect(subscription('instagram').callback_url).toBe(hook.testUrl());
+
+		expect(await route(igComment('seen while testing'))).toMatchObject({ url: hook.testUrl(), status: 200 });
+		expect(hook.executions.map((e) => e.outputs[0][0].text)).toEqual(['seen while testing']);
+		expect(subscription('instagram').callback_url).toBe(hook.url());
+		expect(fieldsOf('instagram')).toEqual(['comments']);
+		expect(install(fx.seed.page.id).subscribed_fields).toEqual(['comments']);
+		expect(await route(igComment('in production'))).toMatchObject({ url: hook.url(), status: 200 });
+		expect(hook.executions.map((e) => e.outputs[0][0].text)).toEqual(['seen while testing', 'in production']);
+	});
+
+	test('WhatsApp: the account override goes to the Test URL while listening and back to the Production URL after the test message', async () => {
+		const hook = await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: fx.seed.waba.id }, { credentials: whatsappCredentials() });
+		await hook.runWebhookMethod('create');
+		expect(install(fx.seed.waba.id).override_callback_uri).toBe(hook.url());
+		await hook.listen({
+			whileCreating: async () => expect((await firstTry(waMessage(), hook.testUrl())).status).toBe(503),
+		});
+		expect(install(fx.seed.waba.id).override_callback_uri).toBe(hook.testUrl());
+		expect(await route(waMessage())).toMatchObject({ url: hook.testUrl(), status: 200 });
+		expect(install(fx.seed.waba.id).override_callback_uri).toBe(hook.url());
+		expect(await route(waMessage())).toMatchObject({ url: hook.url(), status: 200 });
+		expect(kindsOf(hook)).toEqual(['message', 'message']);
+	});
+
+	test('Stop Listening without an event puts production back too; listening again works the same', async () => {
+		const hook = await v2('metaTrigger', { object: 'page', fields: ['leadgen'], pageId: fx.seed.page.id });
+		await hook.runWebhookMethod('create');
+		for (let round = 0; round < 2; round++) {
+			await hook.listen();
+			expect(subscription('page').callback_url).toBe(hook.testUrl());
+			await hook.stopListening();
+			expect(subscription('page').callback_url).toBe(hook.url());
+			expect(fieldsOf('page')).toEqual(['leadgen']);
+		}
+		expect(await route(pageLead())).toMatchObject({ url: hook.url(), status: 200 });
+	});
+});
+
 test('a test subscription left behind by a crash is repaired by the next activation', async () => {
 	const hook = await v2('metaTrigger', { object: 'page', fields: ['leadgen'], pageId: fx.seed.page.id });
 	await hook.runWebhookMethod('create', { mode: 'manual' }); // listening, then n8n dies: delete never runs
@@ -288,15 +344,28 @@ test('guard rails: blank or malformed IDs are refused before any Meta call', asy
 	expect(fx.calls().filter((c) => /subscri/.test(c.path))).toEqual([]);
 });
 
+const recordsOf = (hook) => hook.staticData[`node:${hook.name}`]?.metaSubscriptions ?? {};
+
 test('Meta refuses unknown field names; activation fails and rolls back what it did', async () => {
 	const hook = await v2('metaTrigger', { object: 'page', fields: 'feed, feedz', pageId: fx.seed.page.id });
+	const before = fx.calls().length;
 	const error = await hook.runWebhookMethod('create').catch((e) => e);
 	expect(error.description ?? error.message).toMatch(/Invalid field name\(s\) for object page: feedz/);
 	expect(subscriptions()).toHaveLength(0);
+	// The Page install came first (it points Meta nowhere by itself) and is undone.
+	const writes = fx.calls().slice(before).filter((c) => /subscri/.test(c.path) && c.method !== 'GET');
+	expect(writes.map((c) => [c.method, c.path.replace(/^.*\/(\w+)$/, '$1'), c.status])).toEqual([
+		['POST', 'subscribed_apps', 200],
+		['POST', 'subscriptions', 400],
+		['DELETE', 'subscribed_apps', 200],
+	]);
+	expect(install(fx.seed.page.id)).toBeUndefined();
+	expect(recordsOf(hook)).toEqual({});
+});
 
-	// A failure after the app-level subscription was made (Ada has no role on this Page) undoes it at once.
-	fx.admin.seed({ pages: [{ id: '1290000000000099', name: 'Not Ada’s' }] });
-	const halfway = await v2('metaTrigger', { object: 'page', fields: ['feed'], pageId: '1290000000000099' }, { workflow: 'Halfway' });
+test('a failure after the app-level subscription was made (the WhatsApp account install) undoes it at once', async () => {
+	fx.admin.addFault({ match: { method: 'POST', path: `/${fx.seed.waba.id}/subscribed_apps` }, kind: 'error', code: 200, message: '(#200) Requires whatsapp_business_management permission', times: 0 });
+	const halfway = await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: fx.seed.waba.id }, { workflow: 'Halfway', credentials: whatsappCredentials() });
 	const before = fx.calls().length;
 	await expect(halfway.runWebhookMethod('create')).rejects.toThrow();
 	const made = fx.calls().slice(before).filter((c) => /\/subscriptions$/.test(c.path) && c.method !== 'GET');
@@ -305,7 +374,8 @@ test('Meta refuses unknown field names; activation fails and rolls back what it 
 		['DELETE', 200],
 	]);
 	expect(subscriptions()).toHaveLength(0);
-	expect(halfway.staticData.node?.metaSubscriptions ?? halfway.staticData).not.toHaveProperty([halfway.url()]);
+	expect(install(fx.seed.waba.id)).toBeUndefined();
+	expect(recordsOf(halfway)).toEqual({});
 });
 
 /** Instagram, Page and WhatsApp workflows on the one sandbox app, each activated in production. */

@@ -29,7 +29,7 @@ class WebhookHarness {
 		this.staticData = {};
 	}
 
-	workflow() {
+	workflow(staticData = this.staticData) {
 		const node = {
 			id: 'trigger',
 			name: this.name,
@@ -47,7 +47,7 @@ class WebhookHarness {
 			nodeTypes: this.engine.nodeTypeProvider,
 			nodes: [node],
 			connections: {},
-			staticData: this.staticData,
+			staticData,
 		});
 	}
 
@@ -100,13 +100,18 @@ class WebhookHarness {
 		}
 		const description = this.nodeType.description.webhooks.find((w) => w.httpMethod === req.method && w.path === req.params.path);
 		if (!description) return res.status(404).json({ message: 'The requested webhook is not registered.' });
-		const workflow = this.workflow();
-		const additionalData = { ...this.engine.additionalData(workflow), httpRequest: req, httpResponse: res, webhookBaseUrl: `${this.baseUrl}/webhook` };
-		const context = new core.WebhookContext(workflow, workflow.getNode(this.name), additionalData, 'webhook', this.webhookData(workflow, description, additionalData), [], null);
+		// The Test URL runs as n8n runs it: 'manual' mode; while `listen()` emulates n8n, on the copy n8n keeps.
+		const isTest = req.path.startsWith('/webhook-test/');
+		if (isTest && this.listening && !this.listening.registered) return res.status(404).json({ message: 'The requested webhook is not registered.' });
+		const workflow = this.workflow(isTest && this.listening ? (this.listening.stored ?? {}) : this.staticData);
+		const additionalData = { ...this.engine.additionalData(workflow), httpRequest: req, httpResponse: res, ...this.baseUrls() };
+		const context = new core.WebhookContext(workflow, workflow.getNode(this.name), additionalData, isTest ? 'manual' : 'webhook', this.webhookData(workflow, description, additionalData, isTest), [], null);
 		const result = await this.nodeType.webhook.call(context);
 		this.responses.push({ method: req.method, status: result.noWebhookResponse ? res.statusCode : 200 });
 		if (result.workflowData) {
 			await this.startExecution(workflow, result.workflowData);
+			// n8n ends the listening after the first test execution, running delete with the same static data.
+			if (isTest && this.listening) await this.stopListening(workflow);
 		}
 		if (result.noWebhookResponse) return undefined;
 		if (result.webhookResponse !== undefined) return res.status(200).send(result.webhookResponse);
@@ -128,13 +133,36 @@ class WebhookHarness {
 	 * Runs checkExists/create/delete as n8n does on activation ('trigger' mode, production URL) or when the editor
 	 * listens for a test event ('manual' mode, test URL).
 	 */
-	async runWebhookMethod(method, { name = 'default', mode = 'trigger' } = {}) {
-		const workflow = this.workflow();
+	async runWebhookMethod(method, { name = 'default', mode = 'trigger', workflow = this.workflow(), isTest = mode === 'manual' } = {}) {
 		const description = this.nodeType.description.webhooks.find((w) => w.name === name);
-		const additionalData = { ...this.engine.additionalData(workflow), webhookBaseUrl: `${this.baseUrl}/webhook`, webhookTestBaseUrl: `${this.baseUrl}/webhook-test` };
-		const isTest = mode === 'manual';
+		const additionalData = { ...this.engine.additionalData(workflow), ...this.baseUrls() };
 		const context = new core.HookContext(workflow, workflow.getNode(this.name), additionalData, mode, isTest ? 'manual' : 'activate', this.webhookData(workflow, description, additionalData, isTest));
 		return await this.nodeType.webhookMethods[name][method].call(context);
+	}
+
+	baseUrls() {
+		return { webhookBaseUrl: `${this.baseUrl}/webhook`, webhookTestBaseUrl: `${this.baseUrl}/webhook-test` };
+	}
+
+	/**
+	 * Listen for Test Event as n8n 2.41 runs it (TestWebhooks.needsWebhook): the test webhook is registered, then
+	 * checkExists/create run in 'manual' mode on a workflow of its own with empty static data, and only after create
+	 * returned does n8n keep a copy of that static data for the test webhook (`stored`). A delivery before that works
+	 * on empty static data. `whileCreating` runs between create and the copy: the window in which Meta may already call.
+	 */
+	async listen({ whileCreating } = {}) {
+		this.listening = { registered: true, stored: undefined };
+		const workflow = this.workflow({});
+		if (!(await this.runWebhookMethod('checkExists', { mode: 'manual', workflow }))) await this.runWebhookMethod('create', { mode: 'manual', workflow });
+		if (whileCreating) await whileCreating();
+		if (this.listening.registered) this.listening.stored = JSON.parse(JSON.stringify(workflow.staticData));
+	}
+
+	/** Listening ends (a test execution, Stop Listening, the timeout): n8n runs delete ('internal' mode) for the Test URL. */
+	async stopListening(workflow = this.workflow(this.listening?.stored ?? {})) {
+		if (!this.listening?.registered) return;
+		this.listening.registered = false;
+		await this.runWebhookMethod('delete', { mode: 'internal', workflow, isTest: true });
 	}
 
 	async stop() {

@@ -197,6 +197,13 @@ export async function subscriptionInPlace(ctx: IHookFunctions, needs: TriggerNee
 	return Boolean(installed) && needs.fields.every((f) => installed!.includes(f));
 }
 
+/**
+ * Checks first (who holds what this trigger would take), then the Page or account install, and last the steps that
+ * point Meta at this URL (the app's callback, a WhatsApp account's override). Last, because while listening for a
+ * test event n8n keeps this record for the later `delete` only once `create` has returned: a delivery Meta makes to
+ * the Test URL before then is answered by `listeningNotReady` (triggerPartsV2.ts), so nothing ends the listening
+ * without the record.
+ */
 export async function subscribeTrigger(ctx: IHookFunctions, needs: TriggerNeeds): Promise<boolean> {
 	const url = webhookUrl(ctx);
 	const records = recordsOf(ctx);
@@ -206,8 +213,24 @@ export async function subscribeTrigger(ctx: IHookFunctions, needs: TriggerNeeds)
 	try {
 		const existing = (await appSubscriptions(ctx)).find((s) => s.object === needs.object);
 		const takeCallback = needsAppCallback(needs) || !existing;
-		const what = `Meta app ${await appId(ctx)}'s ${needs.object} webhooks`;
-		if (takeCallback && existing) await ensureMayTake(ctx, needs, url, existing.callback_url, what);
+		if (takeCallback && existing) await ensureMayTake(ctx, needs, url, existing.callback_url, `Meta app ${await appId(ctx)}'s ${needs.object} webhooks`);
+		const install = needs.install;
+		const whatsappEntry = install?.kind === 'whatsapp' ? await whatsappInstall(ctx, install) : undefined;
+		const overrideNow = whatsappEntry ? String(whatsappEntry.override_callback_uri ?? '') : '';
+		if (install?.kind === 'whatsapp' && wantsOverride(needs) && overrideNow) {
+			await ensureMayTake(ctx, needs, url, overrideNow, `the webhooks of WhatsApp Business Account ${install.accountId} (callback override)`);
+		}
+
+		if (install && install.kind !== 'whatsapp') {
+			const before = await installedFields(ctx, install);
+			const missing = needs.fields.filter((f) => !(before ?? []).includes(f));
+			if (!record.install) record.install = { created: before === null, added: [] };
+			if (missing.length) {
+				await setInstall(ctx, install, union(before ?? [], needs.fields));
+				record.install.added = union(record.install.added, missing);
+			}
+		}
+
 		const present = fieldNames(existing);
 		if (firstTime && existing) record.appBefore = { callbackUrl: existing.callback_url, fields: present };
 		const callback = takeCallback ? url : existing!.callback_url;
@@ -217,38 +240,33 @@ export async function subscribeTrigger(ctx: IHookFunctions, needs: TriggerNeeds)
 			record.appFieldsAdded = union(record.appFieldsAdded, added);
 			record.tookCallback = record.tookCallback || callback !== existing?.callback_url;
 		}
-		const install = needs.install;
+
 		if (install?.kind === 'whatsapp') {
-			const entry = await whatsappInstall(ctx, install);
-			const current = entry ? String(entry.override_callback_uri ?? '') : '';
 			const override = wantsOverride(needs);
-			if (override && current) await ensureMayTake(ctx, needs, url, current, `the webhooks of WhatsApp Business Account ${install.accountId} (callback override)`);
-			if (!record.whatsappInstall) record.whatsappInstall = { wasInstalled: Boolean(entry), overrideBefore: current || null };
-			if (!entry || (override && current !== url)) {
+			if (!record.whatsappInstall) record.whatsappInstall = { wasInstalled: Boolean(whatsappEntry), overrideBefore: overrideNow || null };
+			if (!whatsappEntry || (override && overrideNow !== url)) {
 				await registeringCallback(ctx, url, async () => await setWhatsappInstall(ctx, install, override ? url : null, needs.verifyToken));
-			}
-		} else if (install) {
-			const before = await installedFields(ctx, install);
-			const missing = needs.fields.filter((f) => !(before ?? []).includes(f));
-			if (!record.install) record.install = { created: before === null, added: [] };
-			if (missing.length) {
-				await setInstall(ctx, install, union(before ?? [], needs.fields));
-				record.install.added = union(record.install.added, missing);
 			}
 		}
 		return true;
 	} catch (error) {
 		// Undo what this activation did; what cannot be undone stays recorded for the next deactivation.
-		await undoRecord(ctx, needs, url, record).catch(() => undefined);
+		await undoRecord(ctx, needs, url, record, true).catch(() => undefined);
 		throw passOn(ctx, error);
 	}
+}
+
+/** Whether this trigger's static data holds what it changed for `url` (n8n hands a test webhook a copy of it). */
+export function isRecorded(staticData: IDataObject, url: string): boolean {
+	const records = staticData[RECORDS] as Record<string, unknown> | undefined;
+	return Boolean(records && records[url]);
 }
 
 export async function unsubscribeTrigger(ctx: IHookFunctions, needs: TriggerNeeds): Promise<boolean> {
 	const url = webhookUrl(ctx);
 	const record = recordsOf(ctx)[url];
 	if (!record) {
-		// Seen after some test events in the editor (docs/triggers.md): say so, so the log shows why nothing was put back.
+		// A test webhook n8n tore down before it stored this record (see subscribeTrigger): say so in the log.
 		ctx.logger.warn(`Meta subscription: nothing recorded for ${url}, so nothing is undone; the next activation repairs what is left`, { node: ctx.getNode().name });
 		return true;
 	}
@@ -257,7 +275,7 @@ export async function unsubscribeTrigger(ctx: IHookFunctions, needs: TriggerNeed
 }
 
 /** Undoes one record, step by step; each finished step leaves the record, so a retry does only what is left. */
-async function undoRecord(ctx: IHookFunctions, needs: TriggerNeeds, url: string, record: SubscriptionRecord): Promise<void> {
+async function undoRecord(ctx: IHookFunctions, needs: TriggerNeeds, url: string, record: SubscriptionRecord, rollingBack = false): Promise<void> {
 	const install = needs.install;
 	if (record.whatsappInstall && install?.kind === 'whatsapp') {
 		const { wasInstalled, overrideBefore } = record.whatsappInstall;
@@ -271,8 +289,10 @@ async function undoRecord(ctx: IHookFunctions, needs: TriggerNeeds, url: string,
 	}
 
 	const current = (await appSubscriptions(ctx)).find((s) => s.object === needs.object);
-	// WhatsApp fields an account override delivers serve every WhatsApp trigger of the app: they stay.
-	const removable = record.appFieldsAdded.filter((f) => fieldNames(current).includes(f) && !(needs.overrideFields ?? []).includes(f));
+	// WhatsApp fields an account override delivers serve every WhatsApp trigger of the app: they stay, unless this
+	// activation failed and takes back what it added moments ago (no other trigger could have come to rely on it).
+	const shared = rollingBack ? [] : (needs.overrideFields ?? []);
+	const removable = record.appFieldsAdded.filter((f) => fieldNames(current).includes(f) && !shared.includes(f));
 	const holding = current?.callback_url === url;
 	const restore = record.restoreOnStop && record.appBefore && holding ? record.appBefore : null;
 	if (current && (removable.length || restore)) {

@@ -1,5 +1,15 @@
-import type { IDataObject, IHookFunctions, INodeProperties, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
-import { subscribeTrigger, subscriptionInPlace, unsubscribeTrigger, type TriggerNeeds } from './sharedSubscriptions';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeProperties,
+	INodeType,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { answer } from './handler';
+import { isRecorded, subscribeTrigger, subscriptionInPlace, unsubscribeTrigger, type TriggerNeeds } from './sharedSubscriptions';
 
 /** Version 2: subscribing is what most builders expect, so it is on. */
 export const subscribePropertyV2: INodeProperties = {
@@ -44,7 +54,10 @@ export function subscriptionMethodsV2(needsOf: (ctx: IHookFunctions) => Promise<
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return active(this) ? await subscriptionInPlace(this, await needsOf(this)) : true;
+				if (!active(this)) return true;
+				// Listening always runs create, so what it changes is recorded and put back when listening stops.
+				if (this.getMode() === 'manual') return false;
+				return await subscriptionInPlace(this, await needsOf(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return active(this) ? await subscribeTrigger(this, await needsOf(this)) : true;
@@ -54,6 +67,26 @@ export function subscriptionMethodsV2(needsOf: (ctx: IHookFunctions) => Promise<
 			},
 		},
 	};
+}
+
+/**
+ * A delivery to the Test URL before n8n stored what `create` changed. n8n 2.41 (TestWebhooks.needsWebhook) keeps the
+ * node's static data for a test webhook only after `create` returns, and ends the listening after the first test
+ * execution with whatever it kept: an execution started now would make `delete` find no record, and Meta would stay
+ * on the Test URL. So it starts nothing and answers 503, which Meta redelivers; by then the record is there.
+ */
+export function listeningNotReady(ctx: IWebhookFunctions): IWebhookResponseData | undefined {
+	if (ctx.getMode() !== 'manual' || ctx.getWebhookName() !== 'default' || ctx.getNodeParameter('subscribe', true) !== true) return undefined;
+	// The URL being served (the Test URL here); getNodeWebhookUrl would name the production one.
+	const url = ctx.getWebhookResourceUrl('default');
+	if (!url || isRecorded(ctx.getWorkflowStaticData('node'), url)) return undefined;
+	ctx.logger.info(`Meta delivery to ${url} before n8n finished setting up the listening: answered 503 so Meta sends it again`, { node: ctx.getNode().name });
+	return answer(ctx, 503, { error: 'This test URL is still being set up; Meta delivers the event again.' });
+}
+
+/** Version 2's webhook: version 1's, behind the listening guard above. */
+export async function webhookV2(ctx: IWebhookFunctions, v1: (this: IWebhookFunctions) => Promise<IWebhookResponseData>): Promise<IWebhookResponseData> {
+	return listeningNotReady(ctx) ?? (await v1.call(ctx));
 }
 
 /** The Meta App credential's secrets and verify token, as the subscription needs them. */
