@@ -216,6 +216,28 @@ test('a version-1 workflow saved before version 2 loads and runs unchanged: no s
 	expect(hook.nodeType.description.properties.find((p) => p.name === 'subscribe').default).toBe(false);
 });
 
+test.each([
+	['metaTrigger', { object: 'page', fields: 'feed, messaging_postback' }, events.envelope.page(events.page.leadgen()), 'feed'],
+	['whatsAppCloudTrigger', { events: ['message', 'status'] }, events.envelope.whatsapp(events.whatsapp.messages(['text'])), 'message'],
+])('a saved version-1 %s (workflow JSON as n8n stores it) loads as version 1 and behaves as before', async (type, parameters, payload, firstKind) => {
+	// n8n leaves parameters equal to their defaults out of the saved JSON: version 1's `subscribe` (false) is absent.
+	const saved = { type: `n8n-nodes-meta-business.${type}`, typeVersion: 1, parameters };
+	const hook = await new WebhookHarness(fx.engine, { ...saved, credentials: appCredential() }).start();
+	started.push(hook);
+	expect(hook.nodeType.description.version).toBe(1);
+	expect(hook.nodeType.description.properties.find((p) => p.name === 'subscribe').default).toBe(false);
+	for (const [method, mode] of [['checkExists'], ['create'], ['create', 'manual'], ['delete']]) expect(await hook.runWebhookMethod(method, { mode })).toBe(true);
+	expect(fx.calls().filter((c) => /subscri/.test(c.path))).toEqual([]);
+	const sent = await fx.sandbox.webhooks.deliver({ url: hook.url(), payload });
+	expect(sent.status).toBe(200);
+	if (type === 'metaTrigger') {
+		// Version 1's filter (a leadgen delivery, but only feed and a version-1 label were asked for) starts nothing.
+		expect(hook.executions).toHaveLength(0);
+		await fx.sandbox.webhooks.deliver({ url: hook.url(), payload: events.byField('page', 'feed') });
+	}
+	expect(kindsOf(hook)[0]).toBe(firstKind);
+});
+
 test('version 2 subscribes by default; Listen for Test Event points Meta at the Test URL and stopping puts the Production URL back', async () => {
 	const hook = await v2('instagramBusinessTrigger', { loginType: 'facebook', events: ['comment'], accountAuthentication: 'metaAccessTokenApi', pageId: fx.seed.page.id });
 	expect(hook.nodeType.description.properties.find((p) => p.name === 'subscribe').default).toBe(true);
@@ -376,6 +398,23 @@ test('a failure after the app-level subscription was made (the WhatsApp account 
 	expect(subscriptions()).toHaveLength(0);
 	expect(install(fx.seed.waba.id)).toBeUndefined();
 	expect(recordsOf(halfway)).toEqual({});
+});
+
+const { REFERENCE_FIELDS } = require('../support/referenceFields');
+
+test.each(Object.entries(REFERENCE_FIELDS))('version 2 subscribes every %s field under Meta\'s name, and each field Meta then delivers yields its items', async (object, names) => {
+	const parameters = object === 'page' ? { object, fields: names, pageId: fx.seed.page.id } : { object: 'other', customObject: object, fields: names.join(', ') };
+	const hook = await v2('metaTrigger', parameters);
+	await hook.runWebhookMethod('create');
+	expect(fieldsOf(object)).toEqual([...names].sort());
+	for (const field of names) {
+		const before = hook.executions.length;
+		const sent = await route({ object, field, targetId: object === 'page' ? fx.seed.page.id : undefined, payload: events.byField(object, field) });
+		expect([field, sent.url, sent.status]).toEqual([field, hook.url(), 200]);
+		const items = hook.executions.slice(before).flatMap((e) => e.outputs.flat());
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.every((item) => item.field === field && item.object === object)).toBe(true);
+	}
 });
 
 /** Instagram, Page and WhatsApp workflows on the one sandbox app, each activated in production. */
