@@ -15,6 +15,8 @@ const NODE = 'Lead Ads';
 test('a lead delivered by the sandbox ends as an item with the answers and the form name', async () => {
 	const { sb, n8n } = env;
 	const { app, users, page, scopes } = sb.seedResult;
+	// Why: this n8n listens on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS callbacks.
+	sb.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 	// A Page admin's token with leads_retrieval, as reading leads requires (the default seed's token has none).
 	const { tokens } = sb.admin.seed({ tokens: [{ type: 'USER', appId: app.id, userId: users.ada.id, scopes: [...scopes.facebook, 'leads_retrieval'], expiresIn: 5183944 }] });
 	const appCredential = await n8n.createCredential({

@@ -69,6 +69,8 @@ describe('Meta Trigger on leadgen with Fetch Lead Details', () => {
 			...fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, verifyToken: 'verify-me' }),
 			...accessCredential(token),
 		};
+		// Why: the harness serves the trigger on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS URLs.
+		fx.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 		return await triggers.start('metaTrigger', { object: 'page', fields: 'leadgen', subscribe: true, pageId: fx.seed.page.id, fetchLeadDetails: true, ...parameters }, credentials);
 	}
 

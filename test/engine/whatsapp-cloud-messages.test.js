@@ -54,6 +54,8 @@ describe('outside the 24-hour window', () => {
 			...fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, verifyToken: 'verify-me' }),
 			...fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser }),
 		};
+		// Why: the harness serves the trigger on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS URLs.
+		fx.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 		const hook = await triggers.start('whatsAppCloudTrigger', { events: ['status'], statuses: ['failed'], subscribe: true, whatsappAccountId: waba.id }, triggerCredentials);
 		expect(await hook.runWebhookMethod('create')).toBe(true);
 
@@ -87,6 +89,8 @@ describe('outside the 24-hour window', () => {
 			...fx.credential('metaAppApi', { appId: app.id, appSecret: app.secret, verifyToken: 'verify-me' }),
 			...fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser }),
 		};
+		// Why: the harness serves the trigger on http://127.0.0.1, and Meta (the sandbox's default) calls only HTTPS URLs.
+		fx.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 		const hook = await triggers.start(trigger.type.split('.')[1], { ...trigger.parameters, whatsappAccountId: waba.id }, triggerCredentials);
 		expect(await hook.runWebhookMethod('create')).toBe(true);
 		const [sent] = (await run(w.messageParams(fx.seed, 'sendText', { to: '+4915112345678', textBody: 'Your table is ready' }))).items;
