@@ -494,6 +494,36 @@ describe('three workflows on one app (Instagram, Page and WhatsApp objects)', ()
 	});
 });
 
+describe('WhatsApp: two, then three workflows on one app, one account each', () => {
+	const THIRD = '1500000000000003';
+	const accountsOf = (hook, from) => hook.executions.slice(from).flatMap((e) => e.outputs.flat().map((item) => item.accountId));
+
+	/** One message per account; returns, per workflow, the accounts its new items came from. */
+	async function fire(hooks, accounts) {
+		const before = hooks.map((h) => h.executions.length);
+		for (const account of accounts) await route(waMessage(account));
+		return hooks.map((h, i) => accountsOf(h, before[i]));
+	}
+
+	test.each([0, 1, 2])('each gets exactly its own account; deactivating workflow %i leaves the others receiving, and Meta holds what they need', async (gone) => {
+		fx.admin.seed({ wabas: [{ id: THIRD, name: 'Third WhatsApp Account', phoneNumberIds: ['1600000000000003'] }] });
+		const accounts = [fx.seed.waba.id, fx.seed.secondWaba.id, THIRD];
+		const hooks = [];
+		for (const [i, account] of accounts.entries()) {
+			hooks.push(await v2('whatsAppCloudTrigger', { events: ['message'], wabaId: account }, { workflow: `WhatsApp ${i}`, credentials: whatsappCredentials() }));
+			await hooks[i].runWebhookMethod('create');
+			// Two, then three: after each activation every workflow gets its own account's message and nothing else.
+			expect(await fire(hooks, accounts)).toEqual(hooks.map((_, k) => [accounts[k]]));
+		}
+		await hooks[gone].runWebhookMethod('delete');
+		expect(await fire(hooks, accounts)).toEqual(hooks.map((_, k) => (k === gone ? [] : [accounts[k]])));
+		// Meta: each remaining account installed with its own workflow's URL, the gone one not installed; `messages`
+		// stays at the app level, where the remaining overrides need it.
+		expect(accounts.map((a) => install(a)?.override_callback_uri ?? null)).toEqual(hooks.map((h, k) => (k === gone ? null : h.url())));
+		expect(fieldsOf('whatsapp_business_account')).toEqual(['messages']);
+	});
+});
+
 describe('WhatsApp: per-account delivery as Meta does it', () => {
 	test('an account that has not installed the app gets no delivery', async () => {
 		fx.sandbox.state.appSubscriptions.set(fx.seed.app.id, new Map());
