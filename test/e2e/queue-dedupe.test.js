@@ -76,7 +76,7 @@ async function mapConcurrently(list, limit, fn) {
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-test('1,000 events delivered twice each, shuffled, across two webhook processors: exactly 1,000 items after the claim step, nothing lost by the trigger; redeliveries to the same processor run once', async () => {
+test('1,000 events delivered twice each, shuffled, across two webhook processors: exactly 1,000 items after the claim step, nothing lost by the trigger; redeliveries to the same processor run once; a refusal is recorded', async () => {
 	const n8n = cluster.main;
 	await cluster.query('CREATE TABLE meta_seen_events (event_id text PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())');
 	const store = await n8n.createCredential({
@@ -150,8 +150,8 @@ test('1,000 events delivered twice each, shuffled, across two webhook processors
 	for (const { id } of executions) {
 		const execution = await n8n.getExecution(id);
 		items.push(...n8n.nodeOutput(execution, TRIGGER));
-		// One row per id this execution claimed; a lone {success: true} when it claimed none.
-		claimed.push(...n8n.nodeOutput(execution, CLAIM).filter((row) => row.event_id !== undefined).map((row) => row.event_id));
+		// One row per id this execution claimed, nothing else (a SELECT at the top: no {success: true} when none is new).
+		claimed.push(...n8n.nodeOutput(execution, CLAIM).map((row) => row.event_id));
 		const kept = n8n.nodeOutput(execution, REMOVE_DUPLICATES);
 		removeDuplicatesKept += kept.filter((item) => item.eventId !== undefined).length;
 		removeDuplicatesErrors += kept.filter((item) => item.error !== undefined).length;
@@ -167,6 +167,7 @@ test('1,000 events delivered twice each, shuffled, across two webhook processors
 	// After the claim step: exactly once.
 	const textOf = new Map(items.map((item) => [item.eventId, item.text]));
 	expect(claimed).toHaveLength(EVENTS);
+	expect(claimed.every((eventId) => typeof eventId === 'string')).toBe(true);
 	expect(claimed.map((eventId) => textOf.get(eventId)).sort()).toEqual([...texts].sort());
 	expect(Number((await cluster.query('SELECT count(*) AS n FROM meta_seen_events'))[0].n)).toBe(EVENTS);
 	const artifacts = path.join(__dirname, '..', 'artifacts');
@@ -193,4 +194,15 @@ test('1,000 events delivered twice each, shuffled, across two webhook processors
 	for (const { id } of later) sameItems.push(...n8n.nodeOutput(await n8n.getExecution(id), TRIGGER));
 	say(`same processor: ${sameItems.length} items for ${sameTexts.length} events`);
 	expect(sameItems.map((i) => i.text).sort()).toEqual([...sameTexts].sort());
+
+	// A forged delivery to the second processor: refused, nothing started, and its record reaches the workflow's row
+	// (what the Setup Doctor reads), in queue mode too.
+	const executionsBefore = (await cluster.query('SELECT count(*) AS n FROM execution_entity WHERE "workflowId" = $1', [workflow.id]))[0].n;
+	const forged = await sb.webhooks.deliver({ url: urlB, payload: events.envelope.instagram(events.instagram.comment('forged')), signWith: 'not-the-app-secret', retries: 0 });
+	expect(forged.status).toBe(401);
+	await sleep(2000);
+	const [row] = await cluster.query('SELECT "staticData" FROM workflow_entity WHERE id = $1', [workflow.id]);
+	const refusals = row.staticData[`node:${TRIGGER}`].metaRefusedDeliveries;
+	expect(refusals.map((r) => [r.status, r.cause])).toEqual([[401, 'signature']]);
+	expect((await cluster.query('SELECT count(*) AS n FROM execution_entity WHERE "workflowId" = $1', [workflow.id]))[0].n).toBe(executionsBefore);
 });
