@@ -12,7 +12,7 @@ export class MetaN8nApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/meta.svg', dark: 'file:icons/meta.dark.svg' };
 
-	documentationUrl = 'https://docs.n8n.io/api/authentication/';
+	documentationUrl = 'https://github.com/n8n-nodes-meta-business/n8n-nodes-meta-business#meta-setup-doctor';
 
 	properties: INodeProperties[] = [
 		{
