@@ -26,6 +26,8 @@ export class MetaSetupDoctor implements INodeType {
 			// The app token reads the app itself and its webhook subscriptions: a second credential, asked for only
 			// when the app is to be checked.
 			{ name: 'metaAppApi', required: true, displayOptions: { show: { checkApp: [true] } } },
+			// An API key of this n8n: the triggers' refusals live in workflow static data, readable only through n8n's API.
+			{ name: 'metaN8nApi', required: true, displayOptions: { show: { checkRefusals: [true] } } },
 		],
 		properties: [
 			authenticationProperty(META_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
@@ -46,6 +48,14 @@ export class MetaSetupDoctor implements INodeType {
 				description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with a Meta App credential',
 				// No displayOptions: n8n's editor hides every parameter that a credential-controlling field's
 				// displayOptions name (here it hid Resource and Operation).
+			},
+			{
+				displayName: 'Check Refused Deliveries',
+				name: 'checkRefusals',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to list, for every active workflow with an Instagram, WhatsApp or Meta trigger, the last webhook deliveries it refused (wrong signature, wrong verify token, expired) with the reason and the fix, using an n8n API key',
 			},
 		],
 	};

@@ -6,7 +6,8 @@
 const crypto = require('crypto');
 const { PACKAGE_NAME } = require('./n8n-instance');
 
-async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Instagram Business Trigger', events, verifyToken = 'e2e-verify', typeVersion = 1 }) {
+/** `nodes` and `connections` add nodes after the trigger (e.g. a deduplication step). */
+async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Instagram Business Trigger', events, verifyToken = 'e2e-verify', typeVersion = 1, nodes = [], connections = {} }) {
 	const { app, tokens, page } = sb.seedResult;
 	const credential = await n8n.createCredential({
 		name: 'Sandbox Meta App',
@@ -39,8 +40,9 @@ async function createInstagramTriggerWorkflow(n8n, sb, { name, nodeName = 'Insta
 				},
 				credentials: { metaAppApi: { id: credential.id, name: credential.name }, metaAccessTokenApi: { id: account.id, name: account.name } },
 			},
+			...nodes,
 		],
-		connections: {},
+		connections,
 	});
 	return { workflow, webhookId };
 }

@@ -207,7 +207,7 @@ async function startRedis({ log }) {
  * processor would race it), then the webhook processor and workers; the webhook processor must be up before a
  * trigger is activated, because Meta (the sandbox) checks the callback URL with a GET while subscribing.
  */
-async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, webhookProcessors = 1, log = () => {}, readyTimeoutMs = 180000 } = {}) {
+async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, webhookProcessors = 1, env = {}, log = () => {}, readyTimeoutMs = 180000 } = {}) {
 	const cache = readMarker() ? cachePaths() : await provision({ say: log });
 	const parts = { pg: null, redis: null, main: null, webhook: null, webhooks: [], workers: [] };
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-e2e-'));
@@ -258,6 +258,7 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: 'info', // workers log "Worker started execution <id>" at info: our proof of where work ran
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			...env, // the caller's additions, for every process
 		};
 
 		log(`main: http://127.0.0.1:${mainPort} (user folder ${userFolder})`);

@@ -1,9 +1,14 @@
 'use strict';
 // Meta redelivers: 1,000 Instagram comments, each delivered twice (the second time in a different batch, as Meta
 // may regroup a redelivery), all 200 deliveries shuffled and split across TWO webhook processors of a real n8n 2.41.1
-// queue cluster (PostgreSQL + Redis, two workers). Measures how many items the executions hold: exactly 1,000 is
-// exactly-once; every comment must be there at least once (nothing lost). The copies of an event always go to
-// different processors, so only what the processors share (workflow static data in the database) can catch them.
+// queue cluster (PostgreSQL + Redis, two workers running 5 executions each). The copies of an event always go to
+// different processors, 10 deliveries in flight.
+// - The trigger alone: nothing lost; duplicates measured (its shared layer, static data, is last-writer-wins, so two
+//   copies handled at the same moment both start).
+// - The trigger followed by the n8n-native claim step the docs prescribe for queue mode (a Postgres node inserting the
+//   event id into a table whose primary key is the id, ON CONFLICT DO NOTHING): exactly 1,000 items, each event once.
+// - n8n's Remove Duplicates node on the same executions, measured only: its store is a read-modify-write of one row
+//   with no lock (docs/triggers-events.md), so concurrent executions can lose each other's ids.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -20,6 +25,10 @@ const EVENTS = 1000;
 const PER_DELIVERY = 10;
 const IN_FLIGHT = 10;
 const TRIGGER = 'Instagram Business Trigger';
+const CLAIM = 'Claim Event Id';
+const REMOVE_DUPLICATES = 'Remove Duplicates';
+// Atomic in PostgreSQL: of two concurrent inserts of one id, exactly one returns it.
+const CLAIM_QUERY = 'WITH claimed AS (INSERT INTO meta_seen_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id) SELECT event_id FROM claimed';
 const say = (line) => process.stderr.write(`[e2e queue dedupe] ${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,7 +43,7 @@ beforeAll(async () => {
 	sb = createSandbox({ settings: { webhookTimeoutMs: 60000, webhookDuplicateRate: 0, webhookAllowHttpLoopbackCallbacks: true } });
 	await sb.start();
 	tarball = await packPackage({ log: say });
-	cluster = await startQueueCluster({ tarball, workers: 2, webhookProcessors: 2, log: say });
+	cluster = await startQueueCluster({ tarball, workers: 2, workerConcurrency: 5, webhookProcessors: 2, log: say });
 }, PROVISION_TIMEOUT);
 afterAll(async () => {
 	await cluster?.stop();
@@ -69,9 +78,41 @@ async function mapConcurrently(list, limit, fn) {
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-test('1,000 events delivered twice each, shuffled, across two webhook processors: nothing lost, duplicates measured; redeliveries to the same processor run once', async () => {
+test('1,000 events delivered twice each, shuffled, across two webhook processors: exactly 1,000 items after the claim step, nothing lost by the trigger; redeliveries to the same processor run once; a refusal is recorded', async () => {
 	const n8n = cluster.main;
-	const { workflow, webhookId } = await createInstagramTriggerWorkflow(n8n, sb, { name: 'Instagram comments (two webhook processors)', nodeName: TRIGGER, events: ['comment'], verifyToken: 'dedupe-verify' });
+	await cluster.query('CREATE TABLE meta_seen_events (event_id text PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())');
+	const store = await n8n.createCredential({
+		name: 'Event store',
+		type: 'postgres',
+		data: { host: '127.0.0.1', port: cluster.pg.port, database: 'postgres', user: 'n8n', password: '', ssl: 'disable' },
+	});
+	const { workflow, webhookId } = await createInstagramTriggerWorkflow(n8n, sb, {
+		name: 'Instagram comments (two webhook processors)',
+		nodeName: TRIGGER,
+		events: ['comment'],
+		verifyToken: 'dedupe-verify',
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: CLAIM,
+				type: 'n8n-nodes-base.postgres',
+				typeVersion: 2.6,
+				position: [300, -100],
+				parameters: { operation: 'executeQuery', query: CLAIM_QUERY, options: { queryReplacement: '={{ [$json.eventId] }}' } },
+				credentials: { postgres: { id: store.id, name: store.name } },
+			},
+			{
+				id: crypto.randomUUID(),
+				name: REMOVE_DUPLICATES,
+				type: 'n8n-nodes-base.removeDuplicates',
+				typeVersion: 2,
+				position: [300, 100],
+				onError: 'continueRegularOutput', // measured, not relied on: its errors must not stop the claim branch
+				parameters: { operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ $json.eventId }}' },
+			},
+		],
+		connections: { [TRIGGER]: { main: [[{ node: CLAIM, type: 'main', index: 0 }, { node: REMOVE_DUPLICATES, type: 'main', index: 0 }]] } },
+	});
 	await n8n.activateWorkflow(workflow.id);
 	const [urlA, urlB] = cluster.webhookUrls.map((base) => `${base}/webhook/${webhookId}/meta`);
 
@@ -105,20 +146,38 @@ test('1,000 events delivered twice each, shuffled, across two webhook processors
 	expect(executions.every((e) => e.status === 'success')).toBe(true);
 
 	const items = [];
-	for (const { id } of executions) items.push(...n8n.nodeOutput(await n8n.getExecution(id), TRIGGER));
+	const claimed = [];
+	let removeDuplicatesKept = 0;
+	let removeDuplicatesErrors = 0;
+	for (const { id } of executions) {
+		const execution = await n8n.getExecution(id);
+		items.push(...n8n.nodeOutput(execution, TRIGGER));
+		// One row per id this execution claimed, nothing else (a SELECT at the top: no {success: true} when none is new).
+		claimed.push(...n8n.nodeOutput(execution, CLAIM).map((row) => row.event_id));
+		const kept = n8n.nodeOutput(execution, REMOVE_DUPLICATES);
+		removeDuplicatesKept += kept.filter((item) => item.eventId !== undefined).length;
+		removeDuplicatesErrors += kept.filter((item) => item.error !== undefined).length;
+	}
 	const counts = new Map();
 	for (const item of items) counts.set(item.text, (counts.get(item.text) ?? 0) + 1);
 	const doubled = [...counts.values()].filter((n) => n > 1).length;
-	say(`MEASURED: ${executions.length} executions, ${items.length} items for ${EVENTS} events (${doubled} events ran twice, ${(doubled / EVENTS * 100).toFixed(1)}%); without deduplication: ${2 * EVENTS} items`);
+	say(`MEASURED: ${executions.length} executions; trigger: ${items.length} items for ${EVENTS} events (${doubled} ran twice); claim step: ${claimed.length} items; Remove Duplicates: ${removeDuplicatesKept} kept, ${removeDuplicatesErrors} errors; without deduplication: ${2 * EVENTS} items`);
 
-	// Nothing lost and nothing beyond the copies sent: every event once or twice, no item that is not one of them.
-	// Exactly-once would be 1,000 items; the measured number is reported above and in the artifact (see
-	// docs/triggers-events.md: in n8n 2.41 queue mode nothing a webhook node can reach is shared by the processors).
+	// The trigger: nothing lost and nothing beyond the copies sent.
 	expect([...counts.keys()].sort()).toEqual([...texts].sort());
 	expect([...counts.values()].every((n) => n === 1 || n === 2)).toBe(true);
+	// After the claim step: exactly once.
+	const textOf = new Map(items.map((item) => [item.eventId, item.text]));
+	expect(claimed).toHaveLength(EVENTS);
+	expect(claimed.every((eventId) => typeof eventId === 'string')).toBe(true);
+	expect(claimed.map((eventId) => textOf.get(eventId)).sort()).toEqual([...texts].sort());
+	expect(Number((await cluster.query('SELECT count(*) AS n FROM meta_seen_events'))[0].n)).toBe(EVENTS);
 	const artifacts = path.join(__dirname, '..', 'artifacts');
 	fs.mkdirSync(artifacts, { recursive: true });
-	fs.writeFileSync(path.join(artifacts, 'queue-dedupe-result.json'), JSON.stringify({ events: EVENTS, deliveries: deliveries.length, executions: executions.length, items: items.length, doubled }, null, 2));
+	fs.writeFileSync(
+		path.join(artifacts, 'queue-dedupe-result.json'),
+		JSON.stringify({ events: EVENTS, deliveries: deliveries.length, executions: executions.length, triggerItems: items.length, doubled, claimedItems: claimed.length, removeDuplicatesKept, removeDuplicatesErrors }, null, 2),
+	);
 
 	// Redeliveries that reach the processor that took the first copy run once: 100 events, each sent twice to
 	// processor A (the second time regrouped), shuffled, 10 in flight.
@@ -137,4 +196,15 @@ test('1,000 events delivered twice each, shuffled, across two webhook processors
 	for (const { id } of later) sameItems.push(...n8n.nodeOutput(await n8n.getExecution(id), TRIGGER));
 	say(`same processor: ${sameItems.length} items for ${sameTexts.length} events`);
 	expect(sameItems.map((i) => i.text).sort()).toEqual([...sameTexts].sort());
+
+	// A forged delivery to the second processor: refused, nothing started, and its record reaches the workflow's row
+	// (what the Setup Doctor reads), in queue mode too.
+	const executionsBefore = (await cluster.query('SELECT count(*) AS n FROM execution_entity WHERE "workflowId" = $1', [workflow.id]))[0].n;
+	const forged = await sb.webhooks.deliver({ url: urlB, payload: events.envelope.instagram(events.instagram.comment('forged')), signWith: 'not-the-app-secret', retries: 0 });
+	expect(forged.status).toBe(401);
+	await sleep(2000);
+	const [row] = await cluster.query('SELECT "staticData" FROM workflow_entity WHERE id = $1', [workflow.id]);
+	const refusals = row.staticData[`node:${TRIGGER}`].metaRefusedDeliveries;
+	expect(refusals.map((r) => [r.status, r.cause])).toEqual([[401, 'signature']]);
+	expect((await cluster.query('SELECT count(*) AS n FROM execution_entity WHERE "workflowId" = $1', [workflow.id]))[0].n).toBe(executionsBefore);
 });

@@ -204,3 +204,22 @@ test('a Facebook Login (OAuth2) connection says when it expires and that reconne
 	const ended = tokenChecks(report({ reconnectToRenew: true, expiresAt: now() - DAY }), 14).find((r) => r.id === 'token.expiry');
 	expect(ended).toMatchObject({ status: 'fail', found: expect.stringMatching(/expired on .*; reconnect the credential \(Connect\) to renew it$/) });
 });
+
+test('refused deliveries: a warning per trigger listing each refusal with its fix, a pass without, a skip with no trigger', () => {
+	const { refusalChecks } = require('../../dist/nodes/shared/doctor/refusedDeliveries');
+	const { REFUSAL_FIX } = require('../../dist/nodes/shared/webhooks/refusals');
+	const refusal = { at: '2026-12-01T10:00:00.000Z', status: 401, cause: 'signature', reason: 'Signature check failed.', fix: REFUSAL_FIX.signature };
+	const results = refusalChecks([
+		{ workflowId: 'w1', workflowName: 'Comments', node: 'Instagram Business Trigger', refusals: [refusal, { ...refusal, status: 403, cause: 'expired', fix: REFUSAL_FIX.expired }] },
+		{ workflowId: 'w2', workflowName: 'Orders', node: 'WhatsApp Trigger', refusals: [] },
+	]);
+	expect(results.map((r) => [r.subject, r.status])).toEqual([
+		['workflow "Comments" (w1), Instagram Business Trigger', 'warn'],
+		['workflow "Orders" (w2), WhatsApp Trigger', 'pass'],
+	]);
+	expect(results[0].found).toMatch(/^2 refused deliveries/);
+	expect(results[0].found).toContain(`refused with 401 (Signature check failed.) — ${REFUSAL_FIX.signature}`);
+	expect(results[0].found).toContain(REFUSAL_FIX.expired);
+	expect(results[0].fix).toBe(SETUP_CHECKS.find((c) => c.id === 'webhooks.refusals').fix);
+	expect(refusalChecks([]).map((r) => r.status)).toEqual(['skip']);
+});

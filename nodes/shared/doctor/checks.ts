@@ -194,6 +194,13 @@ const DEFINITIONS: CheckDefinition[] = [
 		inspects: 'With a Meta App credential: the subscribed fields of each webhook object against the trigger events you rely on.',
 		fix: 'Activate the trigger that needs these events (it subscribes them), or subscribe the fields in App Dashboard → Webhooks.',
 	},
+	{
+		id: 'webhooks.refusals',
+		area: 'app',
+		title: 'Refused webhook deliveries',
+		inspects: 'With an n8n API credential (Meta Setup Doctor, Check Refused Deliveries): every active workflow\'s Instagram, WhatsApp and Meta triggers, and the last 10 deliveries each refused (forged or wrong signature, wrong verify token, expired, not a Meta delivery) with the reason and the fix, read from the workflow\'s static data through n8n\'s public API; a refused delivery never starts an execution.',
+		fix: 'Apply the fix given with each refusal: most often the app secret or verify token in the Meta App credential does not match the Meta app that sends the webhooks.',
+	},
 ];
 
 export const SETUP_CHECKS: readonly CheckDefinition[] = Object.freeze(DEFINITIONS);

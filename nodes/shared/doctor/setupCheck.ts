@@ -17,6 +17,7 @@ import { worstStatus } from './checks';
 import type { DoctorInput, GraphRead, ReadOutcome, SetupExpectations } from './context';
 import { runSetupChecks, summaryLine } from './runChecks';
 import { readNumber } from '../parameters';
+import { readRefusedDeliveries, refusalChecks, wantsRefusalCheck } from './refusedDeliveries';
 
 /** Trigger events whose webhook fields the check can verify (`object:field`). */
 const WEBHOOK_FIELD_OPTIONS = [
@@ -227,6 +228,8 @@ export async function executeSetupCheck(this: IExecuteFunctions, itemIndex: numb
 		read: graphReader(this, credentialType, itemIndex),
 		app: await appReader(this, itemIndex),
 	});
+	const refused = wantsRefusalCheck(this, itemIndex) ? await readRefusedDeliveries(this, itemIndex) : undefined;
+	if (refused) checks.push(...refusalChecks(refused));
 	return [
 		{
 			json: {
@@ -240,6 +243,7 @@ export async function executeSetupCheck(this: IExecuteFunctions, itemIndex: numb
 					dataAccessExpiresAt: expiryText(report.dataAccessExpiresAt),
 					scopes: report.scopes ?? null,
 				},
+				...(refused ? { refusedDeliveries: refused } : {}),
 			},
 			pairedItem: { item: itemIndex },
 		},

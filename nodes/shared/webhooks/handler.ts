@@ -95,5 +95,9 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 		outputs[index].push({ json: options.enrichItem ? await options.enrichItem(event, item) : item });
 	}
 	if (outputs.every((o) => o.length === 0)) return answer(ctx, 200, { received: true, events: 0 });
-	return { workflowData: outputs };
+	// Answered here, not by n8n after it starts the workflow: n8n 2.41 saves a webhook's static data only when the
+	// answer comes first (WorkflowRunner.run re-wraps the static data and clears its changed flag before n8n's own
+	// answer; docs/triggers-events.md). The workflow still starts from workflowData, in every mode.
+	answer(ctx, 200, { received: true, events: events.length });
+	return { workflowData: outputs, noWebhookResponse: true };
 }

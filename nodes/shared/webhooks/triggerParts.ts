@@ -8,9 +8,16 @@ export const META_WEBHOOKS: IWebhookDescription[] = [
 	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'meta' },
 ];
 
+/**
+ * When and why to add a claim step after the trigger (docs/triggers-events.md, "What is guaranteed"): for the notice
+ * of every trigger version.
+ */
+export const EXACTLY_ONCE_SENTENCE =
+	"Meta sends some events twice; this trigger starts each event once within one n8n process and, through the workflow's saved data, across processes unless two copies arrive at the same moment. For exactly once in queue mode with several webhook processors, put a Postgres node right after this trigger: Execute Query <code>WITH claimed AS (INSERT INTO meta_seen_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id) SELECT event_id FROM claimed</code> with Query Parameters <code>{{ [$json.eventId] }}</code> (table: <code>event_id text PRIMARY KEY</code>); only new events come out of it.";
+
 export function setupNotice(objectLabel: string, fields: string): INodeProperties {
 	return {
-		displayName: `In your Meta app, open Webhooks, choose the ${objectLabel} object, paste this node's Production URL as the Callback URL and the verify token from the Meta App credential, then subscribe the fields: ${fields}. Deliveries that fail the signature check are refused with 401 and start nothing.`,
+		displayName: `In your Meta app, open Webhooks, choose the ${objectLabel} object, paste this node's Production URL as the Callback URL and the verify token from the Meta App credential, then subscribe the fields: ${fields}. Deliveries that fail the signature check are refused with 401 and start nothing. ${EXACTLY_ONCE_SENTENCE}`,
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

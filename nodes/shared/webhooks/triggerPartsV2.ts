@@ -9,6 +9,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { answer } from './handler';
+import { EXACTLY_ONCE_SENTENCE } from './triggerParts';
 import { isRecorded, subscribeTrigger, subscriptionInPlace, unsubscribeTrigger, type TriggerNeeds } from './sharedSubscriptions';
 
 /** Version 2: subscribing is what most builders expect, so it is on. */
@@ -40,6 +41,12 @@ export function setupNoticesV2(objectLabel: string, fields: string): INodeProper
 			type: 'notice',
 			default: '',
 			displayOptions: { show: { subscribe: [false] } },
+		},
+		{
+			displayName: `Deliveries that fail the signature check are refused with 401 and start nothing. ${EXACTLY_ONCE_SENTENCE}`,
+			name: 'deliveryNotice',
+			type: 'notice',
+			default: '',
 		},
 	];
 }
