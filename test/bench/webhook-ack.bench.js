@@ -20,6 +20,8 @@ const { metaJson } = require('../sandbox/products/webhooks');
 
 const REQUESTS = Number(process.env.BENCH_ACK_REQUESTS || 150);
 const BLOCK = 25;
+/** The trigger's node version under test (n8n evaluates an extra expression per request for any typeVersion 1 node). */
+const OUR_VERSION = Number(process.env.BENCH_OUR_VERSION || 1);
 const WARMUP = 15;
 const APP_SECRET = 'bench-app-secret';
 const HEADER = { name: 'X-Bench-Token', value: 'bench-right-token' };
@@ -50,7 +52,7 @@ async function createWorkflows(n8n) {
 	const node = (name, type, typeVersion, parameters, credentials) => ({ id: crypto.randomUUID(), name, type, typeVersion, position: [0, 0], webhookId: crypto.randomUUID(), parameters, credentials });
 	const plainPath = `bench-plain-${crypto.randomUUID()}`;
 	const authPath = `bench-auth-${crypto.randomUUID()}`;
-	const ours = node('Instagram Business Trigger', `${PACKAGE_NAME}.instagramBusinessTrigger`, 1, { loginType: 'facebook', events: ['message', 'comment', 'mention'] }, { metaAppApi: { id: app.id, name: app.name } });
+	const ours = node('Instagram Business Trigger', `${PACKAGE_NAME}.instagramBusinessTrigger`, OUR_VERSION, { loginType: 'facebook', events: ['message', 'comment', 'mention'] }, { metaAppApi: { id: app.id, name: app.name } });
 	const workflows = [
 		{ name: 'bench: Instagram Business Trigger', nodes: [ours], connections: {} },
 		{ name: 'bench: plain Webhook', nodes: [node('Webhook', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'POST', path: plainPath, options: {} })], connections: {} },
@@ -97,7 +99,8 @@ function expecting(status, fn) {
 
 async function main() {
 	const say = (line) => console.error(`[webhook-ack] ${line}`);
-	const tarball = await packPackage({ log: say });
+	// BENCH_TARBALL: measure another build of the package (an experiment), kept after the run.
+	const tarball = process.env.BENCH_TARBALL || (await packPackage({ log: say }));
 	const env = {};
 	if (process.env.BENCH_N8N_CPU_PROF) {
 		fs.mkdirSync(process.env.BENCH_N8N_CPU_PROF, { recursive: true });
@@ -131,7 +134,7 @@ async function main() {
 			['trigger acknowledgement, small signed delivery (200)', ack.ours, "n8n's plain Webhook node, same bytes", ack.plain, 1.1],
 			['refusing a wrong signature (401)', refusal.ours, "n8n's header-auth Webhook node refusing a wrong token (403)", refusal.headerAuth, 1.5],
 		];
-		console.log(`\nReal n8n 2.41.1, sequential requests, ${REQUESTS} per target, alternating blocks of ${BLOCK}; wall time at the client\n`);
+		console.log(`\nReal n8n 2.41.1, Instagram Business Trigger typeVersion ${OUR_VERSION}, sequential requests, ${REQUESTS} per target, alternating blocks of ${BLOCK}; wall time at the client\n`);
 		console.log('| path | ours p50 (p90) ms | peer | peer p50 (p90) ms | ratio p50 | goal |');
 		console.log('|---|---|---|---|---|---|');
 		for (const [label, ours, peer, theirs, goal] of rows) {
@@ -140,7 +143,7 @@ async function main() {
 		}
 	} finally {
 		await n8n.stop({ removeUserFolder: !process.env.BENCH_KEEP_N8N });
-		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+		if (!process.env.BENCH_TARBALL) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
 }
 
