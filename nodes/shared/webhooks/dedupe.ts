@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { hash } from 'crypto';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import type { MetaEvent } from './events';
 
@@ -27,7 +27,8 @@ const memory = new Map<string, Map<string, number>>();
 
 function keyOf(eventId: string): string {
 	// 96 bits of the id: short enough for static data, far from colliding within a window.
-	return createHash('sha256').update(eventId).digest('base64url').slice(0, 16);
+	// One-shot hash: the same digest as createHash().update().digest(), without a Hash object per event.
+	return hash('sha256', eventId, 'base64url').slice(0, 16);
 }
 
 function scopeOf(ctx: IWebhookFunctions): string {
@@ -67,26 +68,34 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 	const staticData = ctx.getWorkflowStaticData('node');
 	const nowSeconds = Math.floor(nowMs / 1000);
 	const stored = storedOf(staticData, nowSeconds);
+	let storedCount = Object.keys(stored).length;
 	const expiresMs = nowMs + windowMs;
+	const expiresSeconds = Math.ceil(expiresMs / 1000);
 	const fresh: MetaEvent[] = [];
 	for (const event of events) {
 		const key = keyOf(event.eventId);
-		const known = (seen.get(key) ?? 0) > nowMs || (stored[key] ?? 0) > nowSeconds;
+		const storedExpiry = stored[key];
+		const known = (seen.get(key) ?? 0) > nowMs || (storedExpiry ?? 0) > nowSeconds;
 		seen.delete(key);
 		seen.set(key, expiresMs);
-		stored[key] = Math.ceil(expiresMs / 1000);
+		if (storedExpiry === undefined) storedCount++;
+		stored[key] = expiresSeconds;
 		if (!known) fresh.push(event);
 	}
 	// Grow-only merge: what this process remembers goes back in, so a concurrent writer's loss is repaired here.
-	for (const [key, expires] of seen) if (expires > nowMs && !(key in stored)) stored[key] = Math.ceil(expires / 1000);
-	staticData[STATIC_KEY] = newest(stored, STATIC_LIMIT);
+	for (const [key, expires] of seen) {
+		if (expires > nowMs && stored[key] === undefined) {
+			stored[key] = Math.ceil(expires / 1000);
+			storedCount++;
+		}
+	}
+	staticData[STATIC_KEY] = storedCount <= STATIC_LIMIT ? stored : newest(stored, STATIC_LIMIT);
 	return fresh;
 }
 
 /** The `limit` entries that expire last (= were seen last). */
 function newest(stored: Record<string, number>, limit: number): Record<string, number> {
 	const entries = Object.entries(stored);
-	if (entries.length <= limit) return stored;
 	entries.sort((a, b) => b[1] - a[1]);
 	return Object.fromEntries(entries.slice(0, limit));
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { hash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { findMetaError } from '../errors/catalog';
 import type { MetaEntry, MetaEnvelope } from './envelope';
@@ -20,6 +20,8 @@ export interface MetaEvent {
 	/** The event's own fields. */
 	data: IDataObject;
 	raw: IDataObject;
+	/** Whether `data` was made for this event (not a part of the delivery), so its item may be built in it. */
+	ownsData?: boolean;
 }
 
 function str(value: unknown): string | undefined {
@@ -35,7 +37,7 @@ function obj(value: unknown): IDataObject {
  * the digest is stable across deliveries, and two different events (react then unreact, a second edit) differ in it.
  */
 function digest(...parts: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+	return hash('sha256', JSON.stringify(parts), 'base64url').slice(0, 16);
 }
 
 /** `kind:id` where Meta's id names the event itself; `kind:target#digest` where it names only what the event is about. */
@@ -92,7 +94,7 @@ function statusError(errors: unknown): IDataObject | null {
 function whatsappEvents(object: string, entry: MetaEntry, field: string, value: IDataObject, change: IDataObject): MetaEvent[] {
 	const metadata = obj(value.metadata);
 	const phoneNumberId = str(metadata.phone_number_id);
-	const shared: IDataObject = { phoneNumberId, displayPhoneNumber: str(metadata.display_phone_number) };
+	const displayPhoneNumber = str(metadata.display_phone_number);
 	const contacts = Array.isArray(value.contacts) ? (value.contacts as IDataObject[]) : [];
 	const entryId = str(entry.id);
 	const events: MetaEvent[] = [];
@@ -107,8 +109,9 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			senderId: str(message.from),
 			recipientId: phoneNumberId,
 			timestamp: toIsoTime(message.timestamp),
-			data: { ...shared, ...message, messageType: message.type, contact: contact ?? null },
+			data: { phoneNumberId, displayPhoneNumber, ...message, messageType: message.type, contact: contact ?? null },
 			raw: change,
+			ownsData: true,
 		});
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
@@ -122,8 +125,9 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			senderId: phoneNumberId,
 			recipientId: str(status.recipient_id),
 			timestamp: toIsoTime(status.timestamp),
-			data: { ...shared, ...status, error: statusError(status.errors) },
+			data: { phoneNumberId, displayPhoneNumber, ...status, error: statusError(status.errors) },
 			raw: change,
+			ownsData: true,
 		});
 	}
 	for (const error of (Array.isArray(value.errors) ? value.errors : []) as IDataObject[]) {
@@ -134,8 +138,9 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			kind: 'error',
 			accountId: entryId,
 			timestamp: toIsoTime(entry.time),
-			data: { ...shared, ...error },
+			data: { phoneNumberId, displayPhoneNumber, ...error },
 			raw: change,
+			ownsData: true,
 		});
 	}
 	return events;
@@ -167,34 +172,49 @@ function changeEvent(object: string, entry: MetaEntry, change: IDataObject): Met
 export function eventsOf(envelope: MetaEnvelope): MetaEvent[] {
 	const events: MetaEvent[] = [];
 	const seen = new Set<string>();
-	for (const entry of envelope.entry) {
-		const found: MetaEvent[] = [];
-		for (const change of entry.changes ?? []) found.push(...changeEvent(envelope.object, entry, change as IDataObject));
-		for (const item of entry.messaging ?? []) found.push(...messagingEvents(envelope.object, entry, item as IDataObject));
-		if (!entry.changes && !entry.messaging && entry.field) {
-			found.push(...changeEvent(envelope.object, entry, { field: entry.field, value: obj(entry.value) }));
-		}
+	const keep = (found: MetaEvent[]) => {
 		for (const event of found) {
 			if (seen.has(event.eventId)) continue;
 			seen.add(event.eventId);
 			events.push(event);
 		}
+	};
+	for (const entry of envelope.entry) {
+		for (const change of entry.changes ?? []) keep(changeEvent(envelope.object, entry, change as IDataObject));
+		for (const item of entry.messaging ?? []) keep(messagingEvents(envelope.object, entry, item));
+		if (!entry.changes && !entry.messaging && entry.field) {
+			keep(changeEvent(envelope.object, entry, { field: entry.field, value: obj(entry.value) }));
+		}
 	}
 	return events;
 }
 
+/**
+ * `source`'s own fields into `target`, as a spread would copy them. Measured: a spread that opens an object literal
+ * (`{ ...parsed, more }`) or two spreads in one literal cost V8 ~10 µs per event on parsed deliveries; this loop, or
+ * named keys before a single spread, costs well under 1 µs.
+ */
+function copyFields(target: IDataObject, source: IDataObject): IDataObject {
+	for (const key of Object.keys(source)) {
+		// Assigning `__proto__` would set the prototype; a spread defines it as a plain field, and so does this.
+		if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+		else target[key] = source[key];
+	}
+	return target;
+}
+
 /** The item a trigger emits: the event's fields with the normalised envelope on top. */
 export function eventItem(event: MetaEvent, includeRaw: boolean): IDataObject {
-	return {
-		...event.data,
-		eventId: event.eventId,
-		object: event.object,
-		field: event.field,
-		kind: event.kind,
-		accountId: event.accountId ?? null,
-		senderId: event.senderId ?? null,
-		recipientId: event.recipientId ?? null,
-		timestamp: event.timestamp ?? null,
-		...(includeRaw ? { raw: event.raw } : {}),
-	};
+	// Data made for this event becomes the item (same keys in the same order as a copy would have): no second copy.
+	const item = event.ownsData ? event.data : copyFields({}, event.data);
+	item.eventId = event.eventId;
+	item.object = event.object;
+	item.field = event.field;
+	item.kind = event.kind;
+	item.accountId = event.accountId ?? null;
+	item.senderId = event.senderId ?? null;
+	item.recipientId = event.recipientId ?? null;
+	item.timestamp = event.timestamp ?? null;
+	if (includeRaw) item.raw = event.raw;
+	return item;
 }

@@ -1,5 +1,5 @@
 import type { MetaEnvelope } from './envelope';
-import { toIsoTime } from './timestamps';
+import { toEpochMs } from './timestamps';
 
 /**
  * How long Meta keeps redelivering a failed delivery (reference §8.2, Meta's Webhooks and WhatsApp webhook pages):
@@ -17,16 +17,11 @@ export function redeliveryWindowMs(object: string): number {
 	return REDELIVERY_WINDOW_MS[object] ?? DEFAULT_REDELIVERY_WINDOW_MS;
 }
 
-function timeMs(value: unknown): number | undefined {
-	const iso = toIsoTime(value);
-	return iso ? Date.parse(iso) : undefined;
-}
-
 /** The newest time the delivery states (entry.time, messaging timestamps, WhatsApp message and status timestamps). */
 export function newestTimeMs(envelope: MetaEnvelope): number | undefined {
 	let newest: number | undefined;
 	const see = (value: unknown) => {
-		const ms = timeMs(value);
+		const ms = toEpochMs(value);
 		if (ms !== undefined && (newest === undefined || ms > newest)) newest = ms;
 	};
 	for (const entry of envelope.entry) {
