@@ -1,0 +1,52 @@
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import { authenticationProperty, metaCredentials } from '../../shared/descriptions/authentication';
+import { VERSION_1_ONLY_OPTIONS, withoutOptions } from '../../shared/descriptions/versions';
+import { setupOperationProperties } from '../../shared/doctor/setupCheck';
+import { ADS_CREDENTIAL_TYPES } from '../helpers/layer';
+import * as ad from './ad';
+import * as adSet from './adSet';
+import * as campaign from './campaign';
+import * as insights from './insights';
+import * as lead from './lead';
+
+/**
+ * Everything but the version is shared: an operation added under actions/ appears in every version. Version 2
+ * defaults Authentication to an access token: the README's credential table gives ads a system user token.
+ */
+export function versionDescription(baseDescription: INodeTypeBaseDescription, version: number): INodeTypeDescription {
+	const properties: INodeProperties[] = [
+		authenticationProperty(ADS_CREDENTIAL_TYPES, version >= 2 ? 'metaAccessTokenApi' : 'metaOAuth2Api'),
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Ad', value: 'ad' },
+				{ name: 'Ad Set', value: 'adSet' },
+				{ name: 'Campaign', value: 'campaign' },
+				{ name: 'Insight', value: 'insights' },
+				{ name: 'Lead', value: 'lead' },
+				// Setup → Check: see setupOperationProperties (nodes/shared/doctor/setupCheck.ts).
+				{ name: 'Setup', value: 'setup' },
+			],
+			default: 'insights',
+		},
+		...insights.description,
+		...campaign.description,
+		...adSet.description,
+		...ad.description,
+		...lead.description,
+		...setupOperationProperties,
+	];
+	return {
+		...baseDescription,
+		version,
+		defaults: { name: 'Meta Ads' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: metaCredentials(ADS_CREDENTIAL_TYPES, 'metaCredentialTest'),
+		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
+	};
+}

@@ -1,0 +1,46 @@
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import { META_CREDENTIAL_TYPES } from '../../shared/connection';
+import { authenticationProperty } from '../../shared/descriptions/authentication';
+import { VERSION_1_ONLY_OPTIONS, withoutOptions } from '../../shared/descriptions/versions';
+import * as token from './token';
+
+/** Everything but the version is shared: an operation added under actions/ appears in every version. */
+export function versionDescription(baseDescription: INodeTypeBaseDescription, version: number): INodeTypeDescription {
+	const properties: INodeProperties[] = [
+		authenticationProperty(META_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Token', value: 'token' }],
+			default: 'token',
+		},
+		...token.description,
+		{
+			displayName: 'Check App and Webhooks',
+			name: 'checkApp',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to also check the Meta app (live mode, business portfolio) and its webhook subscriptions, with a Meta App credential',
+			// No displayOptions: n8n's editor hides every parameter that a credential-controlling field's
+			// displayOptions name (here it hid Resource and Operation).
+		},
+	];
+	return {
+		...baseDescription,
+		version,
+		defaults: { name: 'Meta Setup Doctor' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaOAuth2Api'] } } },
+			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
+			// The app token reads the app itself and its webhook subscriptions: a second credential, asked for only
+			// when the app is to be checked.
+			{ name: 'metaAppApi', required: true, displayOptions: { show: { checkApp: [true] } } },
+		],
+		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
+	};
+}

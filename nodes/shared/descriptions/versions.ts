@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Options that version 1 of the action nodes offers and version 2 drops, because one of n8n's own node settings does
+ * the job: Retry Wait (Seconds) is replaced by Settings → Retry On Fail → Wait Between Tries (docs/versions.md).
+ */
+export const VERSION_1_ONLY_OPTIONS: readonly string[] = ['retryWaitSeconds'];
+
+/**
+ * `properties` without the named options inside their collections; a collection left with no option goes too. Works
+ * on whatever operations actions/ defines, so an operation added there appears in every version.
+ */
+export function withoutOptions(properties: INodeProperties[], names: readonly string[]): INodeProperties[] {
+	const kept: INodeProperties[] = [];
+	for (const property of properties) {
+		if (property.type !== 'collection' || !Array.isArray(property.options)) {
+			kept.push(property);
+			continue;
+		}
+		const options = (property.options as INodeProperties[]).filter((option) => !names.includes(option.name));
+		if (options.length > 0) kept.push({ ...property, options });
+	}
+	return kept;
+}
