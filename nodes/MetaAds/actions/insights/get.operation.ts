@@ -106,6 +106,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		default: 14,
 		typeOptions: { minValue: 1, maxValue: 90 },
+		description: 'How many days each row adds up (1 to 90); rows start on the first day of the date range',
 		displayOptions: { show: { ...show, timeIncrement: ['custom'] } },
 	},
 	{
@@ -177,7 +178,7 @@ export const description: INodeProperties[] = [
 						name: 'filter',
 						values: [
 							{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'campaign.name', description: 'Field in dot notation, e.g. campaign.name, ad.effective_status, impressions' },
-							{ displayName: 'Operator', name: 'operator', type: 'options', default: 'EQUAL', options: FILTER_OPERATOR_OPTIONS },
+							{ displayName: 'Operator', name: 'operator', type: 'options', default: 'EQUAL', options: FILTER_OPERATOR_OPTIONS, description: 'How the field is compared with the value' },
 							{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'For list and range operators, values separated by commas' },
 						],
 					},
@@ -204,6 +205,7 @@ export const description: INodeProperties[] = [
 				name: 'mode',
 				type: 'options',
 				default: 'auto',
+				description: 'Whether to ask Meta directly or through a background report job (for large requests)',
 				options: [
 					{ name: 'Auto', value: 'auto', description: 'Ask directly; switch to a background report when Meta says it is too much data or the request is large' },
 					{ name: 'Always Background Report', value: 'async', description: 'Always run an asynchronous report job and wait for it' },
@@ -239,6 +241,7 @@ export const description: INodeProperties[] = [
 				name: 'sortDirection',
 				type: 'options',
 				default: 'descending',
+				description: 'Whether the Sort By metric goes from low to high (ascending) or high to low (descending)',
 				options: [
 					{ name: 'Ascending', value: 'ascending' },
 					{ name: 'Descending', value: 'descending' },
