@@ -4,6 +4,7 @@ import { adAccountLocator, objectLocator, returnAllAndLimit } from '../../helper
 import { readInsightsQuery } from '../../helpers/insightsQuery';
 import { fetchInsights, type InsightsMode } from '../../helpers/insightsFetch';
 import { simplifyRow } from '../../helpers/simplify';
+import { boundedPaging } from '../../helpers/toolOutput';
 import {
 	ACTION_BREAKDOWN_OPTIONS,
 	ATTRIBUTION_WINDOW_OPTIONS,
@@ -254,10 +255,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const query = readInsightsQuery(this, itemIndex, options);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
+	const { returnAll, limit } = boundedPaging(this, this.getNodeParameter('returnAll', itemIndex, true) as boolean, () =>
+		readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50),
+	);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const pollMs = Math.max(0, Number(options.pollIntervalSeconds ?? 2)) * 1000;
-	const limit = returnAll ? undefined : readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50);
 	const pageSize = Number(options.pageSize ?? 100);
 	const pairedItem = { item: itemIndex };
 	// Rows become n8n items page by page, simplified in the same pass: no second copy of all rows.
