@@ -1,7 +1,7 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { META_CREDENTIAL_TYPES } from '../../shared/connection';
 import { authenticationProperty } from '../../shared/descriptions/authentication';
-import { VERSION_1_ONLY_OPTIONS, withoutOptions } from '../../shared/descriptions/versions';
+import { actionNodeVersion } from '../../shared/descriptions/versions';
 import { setupOperationProperties } from '../../shared/doctor/setupCheck';
 import * as comment from './comment';
 import * as media from './media';
@@ -33,17 +33,8 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 		...message.description,
 		...setupOperationProperties,
 	];
-	return {
-		...baseDescription,
-		version,
-		defaults: { name: 'Instagram Business' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
+	return actionNodeVersion(baseDescription, version, [
 			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaOAuth2Api'] } } },
 			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
-		],
-		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
-	};
+		], properties);
 }

@@ -1,6 +1,6 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, metaCredentials } from '../../shared/descriptions/authentication';
-import { VERSION_1_ONLY_OPTIONS, withoutOptions } from '../../shared/descriptions/versions';
+import { actionNodeVersion } from '../../shared/descriptions/versions';
 import { setupOperationProperties } from '../../shared/doctor/setupCheck';
 import { ADS_CREDENTIAL_TYPES } from '../helpers/layer';
 import * as ad from './ad';
@@ -39,14 +39,5 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 		...lead.description,
 		...setupOperationProperties,
 	];
-	return {
-		...baseDescription,
-		version,
-		defaults: { name: 'Meta Ads' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: metaCredentials(ADS_CREDENTIAL_TYPES, 'metaCredentialTest'),
-		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
-	};
+	return actionNodeVersion(baseDescription, version, metaCredentials(ADS_CREDENTIAL_TYPES, 'metaCredentialTest'), properties);
 }

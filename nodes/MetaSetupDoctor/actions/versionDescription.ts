@@ -1,7 +1,7 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { META_CREDENTIAL_TYPES } from '../../shared/connection';
 import { authenticationProperty } from '../../shared/descriptions/authentication';
-import { VERSION_1_ONLY_OPTIONS, withoutOptions } from '../../shared/descriptions/versions';
+import { actionNodeVersion } from '../../shared/descriptions/versions';
 import * as token from './token';
 
 /** Everything but the version is shared: an operation added under actions/ appears in every version. */
@@ -27,20 +27,11 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 			// displayOptions name (here it hid Resource and Operation).
 		},
 	];
-	return {
-		...baseDescription,
-		version,
-		defaults: { name: 'Meta Setup Doctor' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
+	return actionNodeVersion(baseDescription, version, [
 			{ name: 'metaOAuth2Api', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaOAuth2Api'] } } },
 			{ name: 'metaAccessTokenApi', required: true, testedBy: 'metaCredentialTest', displayOptions: { show: { authentication: ['metaAccessTokenApi'] } } },
 			// The app token reads the app itself and its webhook subscriptions: a second credential, asked for only
 			// when the app is to be checked.
 			{ name: 'metaAppApi', required: true, displayOptions: { show: { checkApp: [true] } } },
-		],
-		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
-	};
+		], properties);
 }

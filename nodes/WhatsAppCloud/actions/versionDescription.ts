@@ -1,6 +1,6 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeBaseDescription, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty } from '../../shared/descriptions/authentication';
-import { VERSION_1_ONLY_OPTIONS, withoutOptions } from '../../shared/descriptions/versions';
+import { actionNodeVersion } from '../../shared/descriptions/versions';
 import { setupOperationProperties } from '../../shared/doctor/setupCheck';
 import { WHATSAPP_CREDENTIAL_TYPES } from '../helpers/graph';
 import { wabaLocator } from './common';
@@ -35,17 +35,8 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 		...template.description.slice(1),
 		...media.description.slice(1),
 	];
-	return {
-		...baseDescription,
-		version,
-		defaults: { name: 'WhatsApp Cloud' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
+	return actionNodeVersion(baseDescription, version, [
 			{ name: 'metaAccessTokenApi', required: true, displayOptions: { show: { authentication: ['metaAccessTokenApi'] } }, testedBy: 'metaCredentialTest' },
 			{ name: 'metaOAuth2Api', required: true, displayOptions: { show: { authentication: ['metaOAuth2Api'] } }, testedBy: 'metaCredentialTest' },
-		],
-		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
-	};
+		], properties);
 }

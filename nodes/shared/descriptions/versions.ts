@@ -1,4 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeCredentialDescription,
+	type INodeProperties,
+	type INodeTypeBaseDescription,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 /**
  * Options that version 1 of the action nodes offers and version 2 drops, because one of n8n's own node settings does
@@ -21,4 +27,26 @@ export function withoutOptions(properties: INodeProperties[], names: readonly st
 		if (options.length > 0) kept.push({ ...property, options });
 	}
 	return kept;
+}
+
+/**
+ * One version of an action node: the base description (name, icon, subtitle), one main input and output, usable as an
+ * AI tool, with this version's differences applied to `properties` (built from actions/ for every version alike).
+ */
+export function actionNodeVersion(
+	baseDescription: INodeTypeBaseDescription,
+	version: number,
+	credentials: INodeCredentialDescription[],
+	properties: INodeProperties[],
+): INodeTypeDescription {
+	return {
+		...baseDescription,
+		version,
+		defaults: { name: baseDescription.displayName },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		properties: version >= 2 ? withoutOptions(properties, VERSION_1_ONLY_OPTIONS) : properties,
+	};
 }
