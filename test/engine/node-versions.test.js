@@ -2,6 +2,15 @@
 // Version 2 of the action nodes in n8n's real engine against the sandbox: no Retry Wait option; the wait before the
 // shared layer repeats a call Meta failed temporarily is n8n's own Settings → Wait Between Tries (with Retry On Fail),
 // 1 s otherwise. Meta Ads version 2 defaults to the access-token credential.
+// Records every wait the nodes take (n8n-workflow's sleep, the only way node code waits), so a retry's wait is read
+// exactly rather than timed on a busy machine.
+jest.mock('n8n-workflow', () => {
+	const actual = jest.requireActual('n8n-workflow');
+	return { ...actual, sleep: jest.fn(async (ms, signal) => await actual.sleep(ms, signal)) };
+});
+const { sleep } = require('n8n-workflow');
+/** The waits (ms) taken since the test began. */
+const waits = () => sleep.mock.calls.map(([ms]) => ms);
 const { useFixture } = require('../support/fixture');
 const { adsCredential } = require('../support/ads');
 
@@ -9,6 +18,14 @@ const fixture = useFixture();
 let fx;
 beforeEach(() => {
 	fx = fixture();
+	sleep.mockClear();
+});
+
+expect.extend({
+	/** A wait in [floor, ceiling): the layer's jittered back-off is half to all of its step. */
+	toBeWithin(received, floor, ceiling) {
+		return { pass: received >= floor && received < ceiling, message: () => `expected a wait in [${floor}, ${ceiling}) ms, got ${received}` };
+	},
 });
 
 const rl = (value) => ({ __rl: true, mode: 'id', value });
@@ -19,8 +36,8 @@ function userToken() {
 	return fx.credential('metaAccessTokenApi', { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret });
 }
 
-/** Reads the publishing limit once with version 2, Meta failing the first call temporarily; returns the gap in ms. */
-async function retryGap(settings, options = {}) {
+/** Reads the publishing limit once with version 2, Meta failing the first call temporarily; returns the waits taken. */
+async function retryWaits(settings, options = {}) {
 	fx.admin.addFault({ match: { path: LIMIT_PATH }, kind: 'http5xx', code: 2, times: 1 });
 	const run = await fx.engine.runNode({
 		type: 'n8n-nodes-meta-business.instagramBusiness',
@@ -34,19 +51,19 @@ async function retryGap(settings, options = {}) {
 	const calls = fx.calls({ path: LIMIT_PATH });
 	// The shared layer repeated the call itself: one node run, Meta's failure then the answer.
 	expect(calls.map((c) => c.status)).toEqual([500, 200]);
-	return calls[1].at - calls[0].at;
+	return waits();
 }
 
 test('with Retry On Fail, the repeat waits Wait Between Tries (50 ms), not a second', async () => {
-	expect(await retryGap({ retryOnFail: true, maxTries: 2, waitBetweenTries: 50 })).toBeLessThan(400);
+	expect(await retryWaits({ retryOnFail: true, maxTries: 2, waitBetweenTries: 50 })).toEqual([expect.toBeWithin(25, 51)]);
 });
 
 test('without Retry On Fail, the repeat waits the layer’s 1 s default (half to all of it, jittered)', async () => {
-	expect(await retryGap({})).toBeGreaterThanOrEqual(450);
+	expect(await retryWaits({})).toEqual([expect.toBeWithin(500, 1001)]);
 });
 
 test('version 2 ignores a Retry Wait value left in the parameters (hand-edited JSON or an agent’s guess)', async () => {
-	expect(await retryGap({}, { retryWaitSeconds: 0.01 })).toBeGreaterThanOrEqual(450);
+	expect(await retryWaits({}, { retryWaitSeconds: 0.01 })).toEqual([expect.toBeWithin(500, 1001)]);
 });
 
 test('the same holds for another node through the shared layer: WhatsApp template list', async () => {
@@ -64,7 +81,7 @@ test('the same holds for another node through the shared layer: WhatsApp templat
 	expect(run.items.length).toBeGreaterThan(0);
 	const calls = fx.calls({ path: `/${fx.seed.waba.id}/message_templates` });
 	expect(calls.map((c) => c.status)).toEqual([500, 200]);
-	expect(calls[1].at - calls[0].at).toBeLessThan(400);
+	expect(waits()).toEqual([expect.toBeWithin(25, 51)]);
 });
 
 test('Meta Ads version 2 with Authentication left at its default uses the access-token credential', async () => {
