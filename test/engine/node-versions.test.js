@@ -2,15 +2,9 @@
 // Version 2 of the action nodes in n8n's real engine against the sandbox: no Retry Wait option; the wait before the
 // shared layer repeats a call Meta failed temporarily is n8n's own Settings → Wait Between Tries (with Retry On Fail),
 // 1 s otherwise. Meta Ads version 2 defaults to the access-token credential.
-// Records every wait the nodes take (n8n-workflow's sleep, the only way node code waits), so a retry's wait is read
-// exactly rather than timed on a busy machine.
-jest.mock('n8n-workflow', () => {
-	const actual = jest.requireActual('n8n-workflow');
-	return { ...actual, sleep: jest.fn(async (ms, signal) => await actual.sleep(ms, signal)) };
-});
-const { sleep } = require('n8n-workflow');
-/** The waits (ms) taken since the test began. */
-const waits = () => sleep.mock.calls.map(([ms]) => ms);
+// The waits the nodes take are recorded (n8n-workflow's sleep), so a retry's wait is read exactly, not timed.
+jest.mock('n8n-workflow', () => require('../support/recordedSleep').n8nWorkflowWithRecordedSleep());
+const { waits, clearWaits } = require('../support/recordedSleep');
 const { useFixture } = require('../support/fixture');
 const { adsCredential } = require('../support/ads');
 
@@ -18,7 +12,7 @@ const fixture = useFixture();
 let fx;
 beforeEach(() => {
 	fx = fixture();
-	sleep.mockClear();
+	clearWaits();
 });
 
 expect.extend({

@@ -1,15 +1,9 @@
 'use strict';
 // Workflows saved before the action nodes became versioned (test/fixtures/saved-v1, written with those nodes) still
 // load and run the same way in n8n's real engine against the sandbox: typeVersion 1 with only the parameters n8n stored.
-// Records every wait the nodes take (n8n-workflow's sleep, the only way node code waits), so a retry's wait is read
-// exactly rather than timed on a busy machine.
-jest.mock('n8n-workflow', () => {
-	const actual = jest.requireActual('n8n-workflow');
-	return { ...actual, sleep: jest.fn(async (ms, signal) => await actual.sleep(ms, signal)) };
-});
-const { sleep } = require('n8n-workflow');
-/** The waits (ms) taken since the test began. */
-const waits = () => sleep.mock.calls.map(([ms]) => ms);
+// The waits the nodes take are recorded (n8n-workflow's sleep), so a retry's wait is read exactly, not timed.
+jest.mock('n8n-workflow', () => require('../support/recordedSleep').n8nWorkflowWithRecordedSleep());
+const { waits, clearWaits } = require('../support/recordedSleep');
 const { useFixture } = require('../support/fixture');
 const { FILES, savedWorkflow, savedCredentialData, CUSTOMER } = require('../support/savedWorkflows');
 const { whatsappAdmin } = require('../sandbox/products/whatsapp');
@@ -18,7 +12,7 @@ const fixture = useFixture();
 let fx;
 beforeEach(() => {
 	fx = fixture();
-	sleep.mockClear();
+	clearWaits();
 });
 
 async function runSaved(file) {
