@@ -26,7 +26,7 @@ for (const [signal, before] of Object.entries(signalListenersBefore)) {
 const { createSandbox } = require('../test/sandbox');
 const { provision, N8N_VERSION } = require('./provision-n8n');
 const { parseOptions, HELP, DEMO_OWNER } = require('./demo/options');
-const { demoCredentials, upsertCredentials, testCredential } = require('./demo/credentials');
+const { demoCredentials, demoUserToken, upsertCredentials, testCredential } = require('./demo/credentials');
 const { loadExamples, upsertWorkflows } = require('./demo/workflows');
 const { banner, readyLine } = require('./demo/banner');
 
@@ -100,7 +100,9 @@ async function main(options) {
 	const seed = started.sandbox.seedResult;
 	// Meta redirects a login only to a URI registered on the app: register n8n's OAuth callback, as a user would.
 	started.sandbox.admin.seed({ apps: [{ id: seed.app.id, redirectUris: [`${n8n.url}/rest/oauth2-credential/callback`] }] });
-	const credentials = await upsertCredentials(n8n, demoCredentials(seed, sandboxUrl));
+	// A Page admin's token that may also read leads (leads_retrieval), as the leads example needs.
+	const userToken = demoUserToken(started.sandbox);
+	const credentials = await upsertCredentials(n8n, demoCredentials(seed, sandboxUrl, { userToken }));
 	for (const credential of credentials) {
 		if (credential.type === 'metaOAuth2Api') credential.note = 'not connected yet: open it and press Connect';
 		// The sandbox has no app node (GET /{app-id}) to test it against yet; the trigger nodes will use it.

@@ -17,6 +17,7 @@ import { MetaTokenError } from './auth/tokenCalls';
 import { appsecretProof } from './auth/appsecretProof';
 import { isPermissionRefusal, lapsedDataAccessNote } from './auth/dataAccess';
 import { derivePageToken } from './pageToken';
+import { retryFromNodeSettings } from './nodeSettings';
 
 export interface GraphRequest {
 	method: IHttpRequestMethods;
@@ -264,7 +265,7 @@ export async function graphRequest<T = IDataObject>(
 	request: GraphRequest,
 ): Promise<GraphResponse<T>> {
 	const connection = await resolveConnection(ctx, layer.credentialType);
-	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(layer.retry ?? {}) };
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...retryFromNodeSettings(ctx.getNode()), ...(layer.retry ?? {}) };
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'DELETE');
 	const pacing = pacingOf(ctx);
 	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, connection, request) : undefined;

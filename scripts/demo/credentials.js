@@ -7,8 +7,11 @@
 
 const VERIFY_TOKEN = 'meta-demo-verify-token';
 
-/** @param {typeof import('../../test/sandbox').seedResult} seed  @param {string} sandboxUrl */
-function demoCredentials(seed, sandboxUrl) {
+/**
+ * @param {typeof import('../../test/sandbox').seedResult} seed  @param {string} sandboxUrl
+ * @param {{userToken?: string}} [options] the user token to store (default: the seed's; the demo passes one that may read leads)
+ */
+function demoCredentials(seed, sandboxUrl, { userToken = seed.tokens.adaUser } = {}) {
 	const { app, tokens } = seed;
 	const base = { baseUrlOverride: sandboxUrl };
 	return [
@@ -20,7 +23,7 @@ function demoCredentials(seed, sandboxUrl) {
 		{
 			name: 'Meta user token',
 			type: 'metaAccessTokenApi',
-			data: { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret, ...base },
+			data: { accessToken: userToken, appId: app.id, appSecret: app.secret, ...base },
 		},
 		{
 			// Instagram Login tokens are signed with the Instagram app's own id and secret.
@@ -78,4 +81,10 @@ async function testCredential(n8n, { id, name, type }) {
 	}
 }
 
-module.exports = { demoCredentials, upsertCredentials, testCredential, VERIFY_TOKEN };
+/** Ada's long-lived user token with the seed's permissions plus leads_retrieval, minted in `sandbox`. */
+function demoUserToken(sandbox) {
+	const { app, users, scopes } = sandbox.seedResult;
+	return sandbox.admin.createToken({ type: 'USER', appId: app.id, userId: users.ada.id, scopes: [...scopes.facebook, 'leads_retrieval'], expiresIn: 5183944 }).token;
+}
+
+module.exports = { demoCredentials, demoUserToken, upsertCredentials, testCredential, VERIFY_TOKEN };

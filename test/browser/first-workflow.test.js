@@ -123,4 +123,10 @@ test("the README's first Instagram workflow: credential, Manual Trigger, Publish
 	const publishes = sb.admin.calls().filter((c) => c.method === 'POST' && /\/media_publish$/.test(c.path) && c.status === 200);
 	expect(publishes).toHaveLength(1);
 	expect(creates.filter((c) => c.body?.caption === caption)).toHaveLength(1);
+
+	// A node added from the panel gets the newest version (docs/versions.md): the execution ran Instagram Business 2.
+	await n8n.login();
+	const [latest] = await n8n.listExecutions();
+	const { workflowData } = await n8n.getExecution(latest.id);
+	expect(workflowData.nodes.find((node) => node.type.endsWith('.instagramBusiness')).typeVersion).toBe(2);
 });

@@ -177,7 +177,8 @@ test('npm run demo:event sends a sandbox DM that reaches the active Instagram tr
 	const execution = await n8n.waitForExecution(executions[0].id);
 	const [dm] = n8n.nodeOutput(execution, 'Instagram Business Trigger', 0);
 	expect(dm).toMatchObject({ kind: 'message', text: 'Is this still available?' });
-	expect(n8n.nodeOutput(execution, 'New DM')).toHaveLength(1);
+	// The example answers the DM (the sample DM opened the conversation window, as at Meta).
+	expect(n8n.nodeOutput(execution, 'Reply to the DM')).toHaveLength(1);
 });
 
 test.each([

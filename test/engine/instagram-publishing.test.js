@@ -310,7 +310,7 @@ describe('options shown per post type (displayOptions)', () => {
 	const description = () => fx.engine.nodeTypes['n8n-nodes-meta-business.instagramBusiness'];
 	const publishOptions = () => {
 		const type = description();
-		const props = (type.description ?? type.nodeVersions?.[type.currentVersion]?.description).properties;
+		const props = (type.nodeVersions?.[type.currentVersion]?.description ?? type.description).properties;
 		return props.find((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('publish')).options;
 	};
 

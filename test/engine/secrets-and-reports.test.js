@@ -149,7 +149,7 @@ describe('credential reports', () => {
 		const { app, users } = fx.seed;
 		const { credentialTypes, nodeTypes } = { credentialTypes: fx.engine.credentialTypes, nodeTypes: fx.engine.nodeTypes };
 		expect(credentialTypes.metaAccessTokenApi).toBeDefined();
-		const doctorType = nodeTypes['n8n-nodes-meta-business.metaSetupDoctor'];
+		const doctorType = nodeTypes['n8n-nodes-meta-business.metaSetupDoctor'].getNodeType(1);
 		const testedBy = doctorType.description.credentials.find((c) => c.name === 'metaAccessTokenApi').testedBy;
 		const testFn = doctorType.methods.credentialTest[testedBy];
 		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: ['pages_show_list', 'pages_manage_metadata', 'pages_read_engagement'], expiresIn: 3600 }).token;

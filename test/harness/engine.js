@@ -29,21 +29,32 @@ const startNodeType = {
 	},
 };
 
+/** Stand-in for n8n's Manual Trigger in saved workflows: one empty item, as the editor's "Execute workflow" gives. */
+const manualTriggerNodeType = {
+	description: { ...startNodeType.description, displayName: 'Manual Trigger', name: 'manualTrigger', properties: [] },
+	async execute() {
+		return [[{ json: {} }]];
+	},
+};
+
+/** The node type n8n runs for a node of `typeVersion`: a VersionedNodeType hands out the class of that version. */
+function typeForVersion(type, version) {
+	return type && 'nodeVersions' in type ? type.getNodeType(version) : type;
+}
+
 class Engine {
 	constructor({ extraNodeTypes = {} } = {}) {
 		const { credentialTypes, nodeTypes } = loadPackageTypes();
 		this.credentialTypes = credentialTypes;
-		this.nodeTypes = { 'test.start': startNodeType, ...nodeTypes, ...extraNodeTypes };
+		this.nodeTypes = { 'test.start': startNodeType, 'n8n-nodes-base.manualTrigger': manualTriggerNodeType, ...nodeTypes, ...extraNodeTypes };
 		this.credentials = new HarnessCredentialsHelper(credentialTypes);
 		/** n8n's deduplication store (this.helpers.checkProcessedAndRecord), in memory. */
 		this.deduplicator = harnessDeduplicator();
 		this.executionCount = 0;
 		const types = this.nodeTypes;
-		// A VersionedNodeType answers for each of its versions (n8n's NodeTypes does the same).
-		const byVersion = (name, version) => (types[name] && types[name].getNodeType ? types[name].getNodeType(version) : types[name]);
 		this.nodeTypeProvider = {
-			getByName: (name) => byVersion(name),
-			getByNameAndVersion: (name, version) => byVersion(name, version),
+			getByName: (name) => types[name],
+			getByNameAndVersion: (name, version) => typeForVersion(types[name], version),
 			getKnownTypes: () => ({}),
 		};
 	}
@@ -156,6 +167,40 @@ class Engine {
 			taskData,
 		};
 	}
+
+	/**
+	 * Runs a whole saved workflow (n8n's export JSON) from its trigger node, as "Execute workflow" does.
+	 * `credentialIds` maps the credential ids stored in the workflow to harness credentials ({id, name}).
+	 */
+	async runWorkflow(saved, { credentialIds = {}, mode = 'manual' } = {}) {
+		const nodes = saved.nodes.map((node) => ({
+			...node,
+			credentials: node.credentials
+				? Object.fromEntries(Object.entries(node.credentials).map(([type, ref]) => [type, credentialIds[ref.id] ?? ref]))
+				: undefined,
+		}));
+		const workflow = new Workflow({
+			id: 'saved-workflow',
+			name: saved.name,
+			active: false,
+			nodeTypes: this.nodeTypeProvider,
+			nodes,
+			connections: saved.connections,
+			settings: saved.settings,
+		});
+		const executionId = `harness-execution-${++this.executionCount}`;
+		const execute = new core.WorkflowExecute(this.additionalData(workflow, { mode, executionId }), mode);
+		const start = nodes.find((node) => this.nodeTypes[node.type]?.description?.group?.includes('trigger'));
+		const run = await execute.run({ workflow, startNode: workflow.getNode(start.name) });
+		const runData = run.data.resultData.runData;
+		return {
+			run,
+			error: run.data.resultData.error,
+			/** The json items node `name` produced on its main output `output` (first run). */
+			items: (name, output = 0) => (runData[name]?.[0]?.data?.main?.[output] ?? []).map((item) => item.json),
+			ran: Object.keys(runData),
+		};
+	}
 }
 
-module.exports = { Engine };
+module.exports = { Engine, typeForVersion };

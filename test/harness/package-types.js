@@ -45,4 +45,13 @@ function loadPackageTypes() {
 	return { credentialTypes, nodeTypes, packageJson: pkg };
 }
 
-module.exports = { loadPackageTypes, ROOT };
+/**
+ * The full description of one version of a node type (n8n's VersionedNodeType hands out one class per version);
+ * without `version`, the one the editor gives a node added to the canvas (`defaultVersion`).
+ */
+function versionDescription(type, version) {
+	if (!('nodeVersions' in type)) return type.description;
+	return type.getNodeType(version ?? type.description.defaultVersion ?? type.currentVersion).description;
+}
+
+module.exports = { loadPackageTypes, versionDescription, ROOT };

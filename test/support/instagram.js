@@ -67,7 +67,7 @@ function instagramTools(fx) {
 			const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes: fx.engine.nodeTypeProvider });
 			const additionalData = { ...fx.engine.additionalData(workflow), currentNodeParameters: nodeParameters };
 			const context = new core.LoadOptionsContext(workflow, node, additionalData, 'account');
-			const type = fx.engine.nodeTypes[NODE];
+			const type = fx.engine.nodeTypeProvider.getByNameAndVersion(NODE, 1);
 			return await type.methods.listSearch[method].call(context, filter, paginationToken);
 		},
 		useBinaryStart() {

@@ -11,7 +11,7 @@ const FIELD_TYPES = new Set(['string', 'resourceLocator', 'number']);
 
 function descriptionOf(nodeTypes, name) {
 	const type = nodeTypes[`n8n-nodes-meta-business.${name}`];
-	return type.description ?? type.nodeVersions[type.currentVersion].description;
+	return type.nodeVersions?.[type.currentVersion]?.description ?? type.description;
 }
 
 function visible(description, parameters, property) {

@@ -49,7 +49,7 @@ async function callMethod(fx, credentials, parameters, kind, name, ...args) {
 	const workflow = new Workflow({ id: 'methods', name: 'methods', active: false, nodeTypes: engine.nodeTypeProvider, nodes: [node], connections: {} });
 	const additionalData = { ...engine.additionalData(workflow), currentNodeParameters: parameters };
 	const context = new core.LoadOptionsContext(workflow, node, additionalData, `parameters.${name}`);
-	return await engine.nodeTypes[NODE_TYPE].methods[kind][name].call(context, ...args);
+	return await engine.nodeTypeProvider.getByNameAndVersion(NODE_TYPE, 1).methods[kind][name].call(context, ...args);
 }
 
 /** Replaces the harness's start node so its items can carry binary data ({json, binary:{field:{data(base64), mimeType, fileName}}}). */

@@ -2,22 +2,22 @@
 // The grey line under a node on the canvas: the chosen operation's action in words ("Send a template"), evaluated by
 // n8n-workflow's own expression engine as the editor does, never raw values such as "sendTemplate: message".
 const { Workflow } = require('n8n-workflow');
-const { loadPackageTypes } = require('../harness/package-types');
+const { loadPackageTypes, versionDescription } = require('../harness/package-types');
 
 const { nodeTypes } = loadPackageTypes();
 const actionNodes = Object.values(nodeTypes).filter((t) => t.description.usableAsTool);
 
-function subtitleFor(type, parameters) {
-	const node = { id: '1', name: 'Node', type: `n8n-nodes-meta-business.${type.description.name}`, typeVersion: 1, position: [0, 0], parameters };
-	const provider = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) };
+function subtitleFor(type, version, parameters) {
+	const node = { id: '1', name: 'Node', type: `n8n-nodes-meta-business.${type.description.name}`, typeVersion: version, position: [0, 0], parameters };
+	const provider = { getByName: () => type, getByNameAndVersion: () => type.getNodeType(version), getKnownTypes: () => ({}) };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: provider });
 	return workflow.expression.getSimpleParameterValue(node, type.description.subtitle, 'internal', {});
 }
 
 /** Every resource:operation pair a node offers, with the option's action text. */
-function operationsOf(type) {
+function operationsOf(type, version) {
 	const pairs = [];
-	for (const property of type.description.properties) {
+	for (const property of versionDescription(type, version).properties) {
 		if (property.name !== 'operation') continue;
 		for (const resource of property.displayOptions?.show?.resource ?? []) {
 			for (const option of property.options) pairs.push({ resource, operation: option.value, label: option.action || option.name });
@@ -26,11 +26,12 @@ function operationsOf(type) {
 	return pairs;
 }
 
-test.each(actionNodes.map((t) => [t.description.displayName, t]))('%s: the subtitle names every operation in words', (_name, type) => {
-	const pairs = operationsOf(type);
+const cases = actionNodes.flatMap((t) => Object.keys(t.nodeVersions).map((v) => [t.description.displayName, Number(v), t]));
+test.each(cases)('%s version %d: the subtitle names every operation in words', (_name, version, type) => {
+	const pairs = operationsOf(type, version);
 	expect(pairs.length).toBeGreaterThan(0);
 	for (const { resource, operation, label } of pairs) {
-		const subtitle = subtitleFor(type, { resource, operation });
+		const subtitle = subtitleFor(type, version, { resource, operation });
 		expect(subtitle).toBe(label);
 		expect(subtitle).not.toContain(':');
 	}

@@ -152,6 +152,7 @@ export function messageProperty(resource: string, operations: string[], displayN
 		typeOptions: { rows: 3 },
 		default: '',
 		required: true,
+		description: `The text to post as the ${displayName.toLowerCase()}; @username mentions the person, as in the Instagram app`,
 		displayOptions: { show: { resource: [resource], operation: operations } },
 	};
 }

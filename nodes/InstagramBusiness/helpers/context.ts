@@ -1,6 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { resolveConnection, type MetaCredentialType } from '../../shared/connection';
 import type { MetaPlatform } from '../../shared/auth/scopes';
+import type { RetryPolicy } from '../../shared/backoff';
+import { NODE_RETRY_SETTINGS_FROM_VERSION } from '../../shared/nodeSettings';
 import type { GraphLayerOptions } from '../../shared/request';
 import { checkOptionalPicker, readId, readNumber } from '../../shared/parameters';
 
@@ -33,13 +35,22 @@ export async function instagramCall(ctx: IExecuteFunctions, itemIndex: number): 
 	for (const [name, label] of PICKERS) checkOptionalPicker(ctx, name, itemIndex, label);
 	const credentialType = ctx.getNodeParameter('authentication', itemIndex) as MetaCredentialType;
 	const connection = await resolveConnection(ctx, credentialType);
-	const retryWaitSeconds = readNumber(ctx, 'options.retryWaitSeconds', itemIndex, 'Retry Wait (Seconds)', { min: 0 }, 1);
 	return {
 		ctx,
-		layer: { credentialType, retry: { baseDelayMs: Math.max(10, Math.round(retryWaitSeconds * 1000)) } },
+		layer: { credentialType, retry: version1RetryWait(ctx, itemIndex) },
 		platform: connection.platform,
 		itemIndex,
 	};
+}
+
+/**
+ * Version 1's Retry Wait (Seconds) option: the first wait before a temporarily failed call is repeated. Version 2
+ * has no such option; the shared layer follows n8n's Retry On Fail → Wait Between Tries instead (nodeSettings.ts).
+ */
+function version1RetryWait(ctx: IExecuteFunctions, itemIndex: number): Partial<RetryPolicy> | undefined {
+	if (ctx.getNode().typeVersion >= NODE_RETRY_SETTINGS_FROM_VERSION) return undefined;
+	const retryWaitSeconds = readNumber(ctx, 'options.retryWaitSeconds', itemIndex, 'Retry Wait (Seconds)', { min: 0 }, 1);
+	return { baseDelayMs: Math.max(10, Math.round(retryWaitSeconds * 1000)) };
 }
 
 /** The IG professional account id from the account picker (`me` is accepted with Instagram Login). */

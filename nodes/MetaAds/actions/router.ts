@@ -6,6 +6,7 @@ import * as adSet from './adSet';
 import * as campaign from './campaign';
 import * as insights from './insights';
 import * as lead from './lead';
+import { boundForTool } from '../helpers/toolOutput';
 
 const operations: OperationTable = {
 	insights: { get: insights.get.execute },
@@ -17,5 +18,6 @@ const operations: OperationTable = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperations.call(this, operations);
+	const [items] = await routeOperations.call(this, operations);
+	return [boundForTool(this, items)];
 }

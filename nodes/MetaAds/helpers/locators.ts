@@ -10,7 +10,7 @@ export function adAccountLocator(show: Show): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The ad account to read',
+		description: 'The ad account to read (act_ followed by its number); pick it from the list or map its ID',
 		displayOptions: { show },
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchAdAccounts', searchable: true } },
@@ -41,7 +41,7 @@ export function objectLocator(name: string, label: string, searchListMethod: str
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `The ${label.toLowerCase()} to read`,
+		description: `The ${label.toLowerCase()} to read, inside the chosen ad account: pick it from the list or map its numeric ID`,
 		displayOptions: { show },
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },

@@ -3,6 +3,7 @@ import { graphPaginate } from '../../shared';
 import { adAccountParameter } from './accountIds';
 import { adsLayer } from './layer';
 import { adAccountLocator, returnAllAndLimit } from './locators';
+import { boundedPaging } from './toolOutput';
 import { EFFECTIVE_STATUS_OPTIONS } from './insightsOptions';
 import { readNumber } from '../../shared/parameters';
 
@@ -94,12 +95,14 @@ export async function executeObjectList(ctx: IExecuteFunctions, kind: ObjectKind
 	if (statuses.length) qs.effective_status = JSON.stringify(statuses);
 	const nameContains = String(filters.nameContains ?? '').trim();
 	if (nameContains) qs.filtering = JSON.stringify([{ field: 'name', operator: 'CONTAIN', value: nameContains }]);
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const paging = boundedPaging(ctx, ctx.getNodeParameter('returnAll', itemIndex, false) as boolean, () =>
+		readNumber(ctx, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50),
+	);
 	const rows = await graphPaginate(
 		ctx,
 		adsLayer(ctx, itemIndex),
 		{ method: 'GET', path: listPath(ctx, kind, filters, itemIndex), qs, itemIndex },
-		{ returnAll, limit: returnAll ? undefined : readNumber(ctx, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50) },
+		paging,
 	);
 	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

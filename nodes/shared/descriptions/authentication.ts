@@ -14,6 +14,7 @@ export function authenticationProperty(allowed: readonly MetaCredentialType[], d
 		type: 'options',
 		options: allowed.map((value) => ({ name: labels[value], value })),
 		default: defaultType,
+		description: 'Which kind of Meta connection to act with; pick the matching credential below (the README says which one each task needs)',
 	};
 }
 

@@ -5,10 +5,41 @@ const { routeDelivery } = require('./subscriptions');
 const { seedResult } = require('../seed');
 const { whatsappAdmin } = require('./whatsapp');
 const { leadsAdmin } = require('./leads');
+const { userMessaged } = require('./instagram/messaging');
+const { addComment } = require('./instagram/comments');
+const { createContainer } = require('./instagram/containers');
+const { publish } = require('./instagram/publishing');
+const { publishedMedia } = require('./instagram/store');
+
+/** The people behind the sample DM and comment (Instagram-scoped ids). */
+const DM_SENDER = '9100000000000001';
+const COMMENTER = '9100000000000002';
+
+/** The account's newest post, published first when it has none yet. */
+function latestPost(state) {
+	const account = state.igAccounts.get(seedResult.instagram.id);
+	const [newest] = publishedMedia(state, account.id);
+	if (newest) return newest;
+	const container = createContainer(state, { igUserId: account.id, kind: 'IMAGE', params: { image_url: 'https://cdn.example.com/latest-post.jpg', caption: 'Our latest post' } });
+	return publish(state, container, account);
+}
 
 const SAMPLES = {
-	dm: (text) => ({ object: 'instagram', targetId: seedResult.page.id, field: 'messages', payload: events.envelope.instagram(events.instagram.message(text || 'Hi! Is this still available?')) }),
-	comment: (text) => ({ object: 'instagram', targetId: seedResult.page.id, field: 'comments', payload: events.envelope.instagram(events.instagram.comment(text || 'Love this!')) }),
+	// As at Meta, a person's DM opens the 24-hour window in which the account may answer them.
+	dm: (text, state) => {
+		const message = text || 'Hi! Is this still available?';
+		const entry = events.instagram.message(message, { senderId: DM_SENDER });
+		entry.messaging[0].message.mid = userMessaged(state, { igUserId: seedResult.instagram.id, igsid: DM_SENDER, text: message }).mid;
+		return { object: 'instagram', targetId: seedResult.page.id, field: 'messages', payload: events.envelope.instagram(entry) };
+	},
+	// As at Meta, the comment exists (on the account's latest post) when the webhook arrives: it can be answered or hidden.
+	comment: (text, state) => {
+		const media = latestPost(state);
+		const comment = addComment(state, { mediaId: media.id, text: text || 'Love this!', username: 'jane.customer', fromId: COMMENTER });
+		const entry = events.instagram.comment(comment.text, { mediaId: media.id, from: { id: COMMENTER, username: comment.username } });
+		entry.changes[0].value.id = comment.id;
+		return { object: 'instagram', targetId: seedResult.page.id, field: 'comments', payload: events.envelope.instagram(entry) };
+	},
 	mention: () => ({ object: 'instagram', targetId: seedResult.page.id, field: 'mentions', payload: events.envelope.instagram(events.instagram.mention()) }),
 	'whatsapp-reply': (text) => {
 		const entry = events.whatsapp.messages(['text'], { wabaId: seedResult.waba.id });

@@ -51,6 +51,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Binary File', value: 'binary', description: 'Upload a video from an earlier node (Facebook Login only)' },
 		],
 		default: 'url',
+		description: 'Whether Meta downloads the video from a public URL or the node uploads it from a binary field',
 		displayOptions: { show: { ...show, postType: ['reel', 'storyVideo'] } },
 	},
 	{
@@ -60,6 +61,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://example.com/clip.mp4',
+		description: 'A public http(s) link to the MP4 or MOV file; Meta downloads it from there',
 		displayOptions: { show: { ...show, postType: ['reel', 'storyVideo'], videoSource: ['url'] } },
 	},
 	{
@@ -94,6 +96,7 @@ export const description: INodeProperties[] = [
 							{ name: 'Video', value: 'video' },
 						],
 						default: 'image',
+						description: 'Whether this carousel item is an image or a video',
 					},
 					{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Public URL Meta can download' },
 					{ displayName: 'Alt Text', name: 'altText', type: 'string', default: '', description: 'Description for screen readers (images only)' },
@@ -154,9 +157,9 @@ export const description: INodeProperties[] = [
 						displayName: 'Tag',
 						name: 'tag',
 						values: [
-							{ displayName: 'Username', name: 'username', type: 'string', default: '' },
-							{ displayName: 'X', name: 'x', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.5 },
-							{ displayName: 'Y', name: 'y', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.5 },
+							{ displayName: 'Username', name: 'username', type: 'string', default: '', description: 'The Instagram username to tag, without the @' },
+							{ displayName: 'X', name: 'x', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.5, description: 'Where the tag sits across the image, from 0 (left edge) to 1 (right edge)' },
+							{ displayName: 'Y', name: 'y', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.5, description: 'Where the tag sits down the image, from 0 (top edge) to 1 (bottom edge)' },
 						],
 					},
 				],

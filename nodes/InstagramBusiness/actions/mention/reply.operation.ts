@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 			{ name: 'A Comment', value: 'comment', description: 'Someone mentioned the account in a comment' },
 		],
 		default: 'comment',
+		description: 'Whether the account was mentioned in a post’s caption or in a comment (the trigger’s mention event says which)',
 		displayOptions: { show },
 	},
 	{

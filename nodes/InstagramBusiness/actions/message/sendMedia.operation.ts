@@ -20,6 +20,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Video', value: 'video', description: 'MP4, OGG, AVI, MOV or WEBM, up to 25 MB' },
 		],
 		default: 'image',
+		description: 'The kind of file at the Media URL; it must match the file',
 		displayOptions: { show },
 	},
 	{

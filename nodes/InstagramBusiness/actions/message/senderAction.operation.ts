@@ -13,6 +13,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Typing On', value: 'typing_on', description: 'Shows “typing…” to the person for up to 20 seconds' },
 		],
 		default: 'typing_on',
+		description: 'What the person sees in the chat: the message marked as seen, or the typing indicator on or off',
 		displayOptions: { show: { resource: ['message'], operation: ['senderAction'] } },
 	},
 ];

@@ -4,6 +4,7 @@ import { adAccountLocator, objectLocator, returnAllAndLimit } from '../../helper
 import { readInsightsQuery } from '../../helpers/insightsQuery';
 import { fetchInsights, type InsightsMode } from '../../helpers/insightsFetch';
 import { simplifyRow } from '../../helpers/simplify';
+import { boundedPaging } from '../../helpers/toolOutput';
 import {
 	ACTION_BREAKDOWN_OPTIONS,
 	ATTRIBUTION_WINDOW_OPTIONS,
@@ -106,6 +107,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		default: 14,
 		typeOptions: { minValue: 1, maxValue: 90 },
+		description: 'How many days each row adds up (1 to 90); rows start on the first day of the date range',
 		displayOptions: { show: { ...show, timeIncrement: ['custom'] } },
 	},
 	{
@@ -177,7 +179,7 @@ export const description: INodeProperties[] = [
 						name: 'filter',
 						values: [
 							{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'campaign.name', description: 'Field in dot notation, e.g. campaign.name, ad.effective_status, impressions' },
-							{ displayName: 'Operator', name: 'operator', type: 'options', default: 'EQUAL', options: FILTER_OPERATOR_OPTIONS },
+							{ displayName: 'Operator', name: 'operator', type: 'options', default: 'EQUAL', options: FILTER_OPERATOR_OPTIONS, description: 'How the field is compared with the value' },
 							{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'For list and range operators, values separated by commas' },
 						],
 					},
@@ -204,6 +206,7 @@ export const description: INodeProperties[] = [
 				name: 'mode',
 				type: 'options',
 				default: 'auto',
+				description: 'Whether to ask Meta directly or through a background report job (for large requests)',
 				options: [
 					{ name: 'Auto', value: 'auto', description: 'Ask directly; switch to a background report when Meta says it is too much data or the request is large' },
 					{ name: 'Always Background Report', value: 'async', description: 'Always run an asynchronous report job and wait for it' },
@@ -239,6 +242,7 @@ export const description: INodeProperties[] = [
 				name: 'sortDirection',
 				type: 'options',
 				default: 'descending',
+				description: 'Whether the Sort By metric goes from low to high (ascending) or high to low (descending)',
 				options: [
 					{ name: 'Ascending', value: 'ascending' },
 					{ name: 'Descending', value: 'descending' },
@@ -251,10 +255,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const query = readInsightsQuery(this, itemIndex, options);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
+	const { returnAll, limit } = boundedPaging(this, this.getNodeParameter('returnAll', itemIndex, true) as boolean, () =>
+		readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50),
+	);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const pollMs = Math.max(0, Number(options.pollIntervalSeconds ?? 2)) * 1000;
-	const limit = returnAll ? undefined : readNumber(this, 'limit', itemIndex, 'Limit', { min: 1, integer: true }, 50);
 	const pageSize = Number(options.pageSize ?? 100);
 	const pairedItem = { item: itemIndex };
 	// Rows become n8n items page by page, simplified in the same pass: no second copy of all rows.

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 			"Name of the downloaded file. Empty: the document's own name when the input item is the incoming message (its document.filename), otherwise whatsapp-(media ID) with the extension of its type.",
 		displayOptions: { show },
 	},
-	{ displayName: 'Put Output File in Field', name: 'outputBinaryField', type: 'string', default: 'data', hint: 'The name of the output binary field to put the file in', displayOptions: { show } },
+	{ displayName: 'Put Output File in Field', name: 'outputBinaryField', type: 'string', default: 'data', hint: 'The name of the output binary field to put the file in', description: 'The binary field of the output item that receives the downloaded file, e.g. data', displayOptions: { show } },
 ];
 
 /** Media id → its short-lived URL → the file, as n8n binary data (n8n's built-in node stops at the URL). */

@@ -14,6 +14,7 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		hint: 'The name of the input binary field containing the file to upload',
+		description: 'The binary field of the input item that holds the file to upload, e.g. data',
 		displayOptions: { show },
 	},
 ];

@@ -12,6 +12,7 @@ export const description: INodeProperties[] = [
 		name: 'interactiveType',
 		type: 'options',
 		default: 'button',
+		description: 'Up to three reply buttons, a list to pick from, or one button that opens a URL',
 		options: [
 			{ name: 'Reply Buttons (Up to 3)', value: 'button' },
 			{ name: 'List', value: 'list' },
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ displayName: 'Header Text', name: 'headerText', type: 'string', default: '', description: 'Optional, up to 60 characters', displayOptions: { show } },
-	{ displayName: 'Body Text', name: 'bodyText', type: 'string', typeOptions: { rows: 3 }, default: '', required: true, displayOptions: { show } },
+	{ displayName: 'Body Text', name: 'bodyText', type: 'string', typeOptions: { rows: 3 }, default: '', required: true, description: 'The message text above the buttons or list (up to 1,024 characters, 4,096 for a list)', displayOptions: { show } },
 	{ displayName: 'Footer Text', name: 'footerText', type: 'string', default: '', description: 'Optional, up to 60 characters', displayOptions: { show } },
 	{
 		displayName: 'Buttons',
@@ -37,7 +38,7 @@ export const description: INodeProperties[] = [
 				name: 'button',
 				values: [
 					{ displayName: 'ID', name: 'id', type: 'string', default: '', description: 'Returned in the reply webhook (up to 256 characters)' },
-					{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 20 characters' },
+					{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'The button label the person taps, up to 20 characters' },
 				],
 			},
 		],
@@ -59,14 +60,14 @@ export const description: INodeProperties[] = [
 				values: [
 					{ displayName: 'Section Title', name: 'section', type: 'string', default: '', description: 'Up to 24 characters; required when there are several sections' },
 					{ displayName: 'ID', name: 'id', type: 'string', default: '', description: 'Returned in the reply webhook (up to 200 characters)' },
-					{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 24 characters' },
-					{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Up to 72 characters' },
+					{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'The row label the person picks, up to 24 characters' },
+					{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Optional second line under the row title, up to 72 characters' },
 				],
 			},
 		],
 	},
-	{ displayName: 'Button Text', name: 'ctaDisplayText', type: 'string', default: '', description: 'Up to 20 characters', displayOptions: showKind('cta_url') },
-	{ displayName: 'Button URL', name: 'ctaUrl', type: 'string', default: '', placeholder: 'https://example.com', displayOptions: showKind('cta_url') },
+	{ displayName: 'Button Text', name: 'ctaDisplayText', type: 'string', default: '', description: 'The label of the button that opens the URL, up to 20 characters', displayOptions: showKind('cta_url') },
+	{ displayName: 'Button URL', name: 'ctaUrl', type: 'string', default: '', placeholder: 'https://example.com', description: 'The http(s) link the button opens', displayOptions: showKind('cta_url') },
 ];
 
 function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {

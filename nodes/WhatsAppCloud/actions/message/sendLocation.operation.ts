@@ -6,10 +6,10 @@ import { readNumber, readOptionalText } from '../../../shared/parameters';
 const show = { resource: ['message'], operation: ['sendLocation'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Latitude', name: 'latitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -90, maxValue: 90 }, default: 0, required: true, displayOptions: { show } },
-	{ displayName: 'Longitude', name: 'longitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -180, maxValue: 180 }, default: 0, required: true, displayOptions: { show } },
-	{ displayName: 'Name', name: 'locationName', type: 'string', default: '', displayOptions: { show } },
-	{ displayName: 'Address', name: 'address', type: 'string', default: '', displayOptions: { show } },
+	{ displayName: 'Latitude', name: 'latitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -90, maxValue: 90 }, default: 0, required: true, description: 'Latitude of the place in decimal degrees (-90 to 90)', displayOptions: { show } },
+	{ displayName: 'Longitude', name: 'longitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -180, maxValue: 180 }, default: 0, required: true, description: 'Longitude of the place in decimal degrees (-180 to 180)', displayOptions: { show } },
+	{ displayName: 'Name', name: 'locationName', type: 'string', default: '', description: 'Optional name of the place shown with the pin, e.g. a shop name', displayOptions: { show } },
+	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: 'Optional street address shown under the name', displayOptions: { show } },
 ];
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {

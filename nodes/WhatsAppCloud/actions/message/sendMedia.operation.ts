@@ -13,6 +13,7 @@ export const mediaSourceProperty: INodeProperties = {
 	name: 'mediaSource',
 	type: 'options',
 	default: 'url',
+	description: 'Where the file comes from: a public link, media already uploaded to WhatsApp, or a binary field of the item',
 	options: [
 		{ name: 'URL', value: 'url', description: 'A public http(s) link to the file' },
 		{ name: 'Media ID', value: 'id', description: 'The ID of media already uploaded to WhatsApp' },
@@ -26,6 +27,7 @@ export const description: INodeProperties[] = [
 		name: 'mediaType',
 		type: 'options',
 		default: 'image',
+		description: 'The kind of file to send; it must match the file (WhatsApp checks the MIME type)',
 		options: [
 			{ name: 'Audio', value: 'audio' },
 			{ name: 'Document', value: 'document' },
@@ -36,8 +38,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ ...mediaSourceProperty, displayOptions: { show } },
-	{ displayName: 'Media URL', name: 'mediaUrl', type: 'string', default: '', placeholder: 'https://example.com/photo.jpg', displayOptions: { show: { ...show, mediaSource: ['url'] } } },
-	{ displayName: 'Media ID', name: 'mediaId', type: 'string', default: '', displayOptions: { show: { ...show, mediaSource: ['id'] } } },
+	{ displayName: 'Media URL', name: 'mediaUrl', type: 'string', default: '', placeholder: 'https://example.com/photo.jpg', description: 'A public http(s) link WhatsApp downloads the file from', displayOptions: { show: { ...show, mediaSource: ['url'] } } },
+	{ displayName: 'Media ID', name: 'mediaId', type: 'string', default: '', description: 'The ID returned by Media → Upload (or by an incoming media message) for this phone number', displayOptions: { show: { ...show, mediaSource: ['id'] } } },
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -45,9 +47,10 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the input binary field containing the file to send',
 		displayOptions: { show: { ...show, mediaSource: ['binary'] } },
+		description: 'The binary field of the input item that holds the file, e.g. data',
 	},
-	{ displayName: 'Caption', name: 'caption', type: 'string', default: '', description: 'Up to 1,024 characters', displayOptions: { show: { ...show, mediaType: ['image', 'video', 'document'] } } },
-	{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', description: 'Shown to the recipient', displayOptions: { show: { ...show, mediaType: ['document'] } } },
+	{ displayName: 'Caption', name: 'caption', type: 'string', default: '', description: 'Text shown under the image, video or document, up to 1,024 characters', displayOptions: { show: { ...show, mediaType: ['image', 'video', 'document'] } } },
+	{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', description: 'The document’s file name as the recipient sees it, e.g. invoice.pdf', displayOptions: { show: { ...show, mediaType: ['document'] } } },
 ];
 
 export async function build(this: IExecuteFunctions, itemIndex: number): Promise<OutgoingMessage> {

@@ -6,7 +6,7 @@ import { readId, readOptionalText } from '../../../shared/parameters';
 const show = { resource: ['message'], operation: ['sendReaction'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Message ID', name: 'reactionMessageId', type: 'string', default: '', required: true, placeholder: 'wamid.HBgL...', description: 'The message to react to', displayOptions: { show } },
+	{ displayName: 'Message ID', name: 'reactionMessageId', type: 'string', default: '', required: true, placeholder: 'wamid.HBgL...', description: 'The WhatsApp message ID (wamid.…) to react to, e.g. from the trigger’s incoming message', displayOptions: { show } },
 	{ displayName: 'Emoji', name: 'emoji', type: 'string', default: '👍', description: 'Leave empty to remove an earlier reaction', displayOptions: { show } },
 ];
 

@@ -6,7 +6,7 @@ import { readOptionalText } from '../../../shared/parameters';
 const show = { resource: ['message'], operation: ['sendText'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Text', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', required: true, description: 'Up to 4,096 characters', displayOptions: { show } },
+	{ displayName: 'Text', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', required: true, description: 'The message text, up to 4,096 characters; URLs and WhatsApp formatting (*bold*, _italic_) are allowed', displayOptions: { show } },
 	{
 		displayName: 'Show Link Preview',
 		name: 'previewUrl',

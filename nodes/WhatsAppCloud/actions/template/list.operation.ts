@@ -31,6 +31,7 @@ export const description: INodeProperties[] = [
 				name: 'status',
 				type: 'multiOptions',
 				default: [],
+				description: 'Only templates in these review states; none selected means all',
 				options: ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'ARCHIVED', 'PENDING_DELETION', 'LIMIT_EXCEEDED'].map((value) => ({
 					name: value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' '),
 					value,
@@ -41,14 +42,15 @@ export const description: INodeProperties[] = [
 				name: 'category',
 				type: 'multiOptions',
 				default: [],
+				description: 'Only templates of these categories; none selected means all',
 				options: [
 					{ name: 'Authentication', value: 'AUTHENTICATION' },
 					{ name: 'Marketing', value: 'MARKETING' },
 					{ name: 'Utility', value: 'UTILITY' },
 				],
 			},
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en_US' },
-			{ displayName: 'Name Contains', name: 'name', type: 'string', default: '' },
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en_US', description: 'Only templates in this language code, e.g. en_US' },
+			{ displayName: 'Name Contains', name: 'name', type: 'string', default: '', description: 'Only templates whose name contains this text' },
 		],
 	},
 ];
