@@ -227,10 +227,14 @@ describe('audience demographics', () => {
 	});
 });
 
-test('the media picker lists the account’s media for the Insight resource', async () => {
+test('the media picker of Get Media Insights lists the current stories first, then posts and reels', async () => {
 	const fx = fixture();
 	const tools = instagramTools(fx);
 	const post = tools.publishedMedia('Autumn collection');
-	const list = await tools.listSearch('searchMedia', { parameters: { resource: 'insights', operation: 'getMediaInsights', account: rl(fx.seed.instagram.id) } });
-	expect(list.results.map((r) => r.value)).toContain(post.id);
+	const story = media(fx, { productType: 'STORY' });
+	const description = fx.engine.nodeTypes[NODE].description.properties.find((p) => p.name === 'media' && p.displayOptions.show.resource?.includes('insights'));
+	expect(description.modes.find((m) => m.name === 'list').typeOptions.searchListMethod).toBe('searchMediaAndStories');
+	const list = await tools.listSearch('searchMediaAndStories', { parameters: { resource: 'insights', operation: 'getMediaInsights', account: rl(fx.seed.instagram.id) } });
+	expect(list.results.map((r) => r.value)).toEqual([story.id, post.id]);
+	expect(list.results[0].name).toMatch(/STORY/);
 });

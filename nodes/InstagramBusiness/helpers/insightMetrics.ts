@@ -1,6 +1,6 @@
 /**
  * Instagram insights metrics as Meta serves them (Instagram Media Insights and Account Insights references, Graph API
- * changelogs v18, v21, v22; see docs/instagram-insights.md for the sources and what is unconfirmed).
+ * changelogs v18, v21, v22; see docs/insights-and-ad-status.md and test/sandbox/README.md for the sources and what is unconfirmed).
  */
 
 export type MediaGroup = 'FEED' | 'REELS' | 'STORY';

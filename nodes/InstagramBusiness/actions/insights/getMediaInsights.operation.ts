@@ -12,7 +12,7 @@ const ALL_MEDIA_METRICS = [...new Set(Object.values(MEDIA_METRICS).flat())];
 
 export const description: INodeProperties[] = [
 	{ ...accountLocator('insights', [OPERATION]), required: false, description: 'Only used to list media to pick from' },
-	{ ...mediaLocator('insights', [OPERATION]), description: 'A post, reel, story or carousel of the account (map a story’s ID from the trigger or Get Many)' },
+	storiesTooPicker(mediaLocator('insights', [OPERATION])),
 	{
 		displayName: 'Metrics',
 		name: 'metricSelection',
@@ -38,6 +38,12 @@ export const description: INodeProperties[] = [
 	simplifyProperty(OPERATION, 'Whether to return one row for the media with a column per metric, instead of one item per metric'),
 	optionsCollection('insights', [OPERATION]),
 ];
+
+/** The media picker listing the account's current stories as well. */
+function storiesTooPicker(locator: INodeProperties): INodeProperties {
+	const modes = (locator.modes ?? []).map((mode) => (mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchMediaAndStories' } } : mode));
+	return { ...locator, modes, description: 'A post, reel, story or carousel of the account: pick it (current stories first), or map its ID' };
+}
 
 /** The media's type, read first: which metrics Meta serves depends on it. */
 const MEDIA_TYPE_FIELDS = 'id,media_type,media_product_type,timestamp,permalink';
