@@ -45,7 +45,20 @@ export function readOtherMetrics(ctx: IExecuteFunctions, itemIndex: number): Ask
 	return names.map((name) => ({ name, field: 'Other Metrics' }));
 }
 
-/** Refuses, before any call, an empty selection and the metrics Meta retired. */
+/** Refuses, before any call, the metrics Meta retired. */
+export function refuseRetired(ctx: IExecuteFunctions, itemIndex: number, metrics: AskedMetric[], retired: Parameters<typeof retiredSentence>[1]): void {
+	for (const metric of metrics) {
+		const sentence = retiredSentence(metric.name, retired);
+		if (sentence) {
+			throw new NodeOperationError(ctx.getNode(), `${metric.field}: ${sentence}`, {
+				itemIndex,
+				description: `Meta refuses retired metrics with an error, so the node did not ask. Remove "${metric.name}" from ${metric.field}.`,
+			});
+		}
+	}
+}
+
+/** Refuses, before any call, an empty selection and the metrics Meta retired; the names, once each. */
 export function checkMetrics(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -56,15 +69,7 @@ export function checkMetrics(
 	if (!metrics.length) {
 		throw new NodeOperationError(ctx.getNode(), `${listLabel} is empty: pick at least one metric`, { itemIndex, description: `Choose the metrics in ${listLabel} (or name them in Other Metrics).` });
 	}
-	for (const metric of metrics) {
-		const sentence = retiredSentence(metric.name, retired);
-		if (sentence) {
-			throw new NodeOperationError(ctx.getNode(), `${metric.field}: ${sentence}`, {
-				itemIndex,
-				description: `Meta refuses retired metrics with an error, so the node did not ask. Remove "${metric.name}" from ${metric.field}.`,
-			});
-		}
-	}
+	refuseRetired(ctx, itemIndex, metrics, retired);
 	return [...new Set(metrics.map((m) => m.name))];
 }
 

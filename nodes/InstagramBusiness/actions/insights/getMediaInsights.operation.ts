@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { readMedia } from '../../helpers/api';
 import { graphIdOf, instagramCall } from '../../helpers/context';
-import { asItems, checkMetrics, metricItems, readInsights, readMetricList, readOtherMetrics, simplifiedRows } from '../../helpers/insights';
+import { asItems, checkMetrics, metricItems, readInsights, readMetricList, readOtherMetrics, refuseRetired, simplifiedRows } from '../../helpers/insights';
 import { GROUP_LABEL, MEDIA_METRICS, RETIRED_MEDIA_METRICS, mediaGroupOf, metricOptions, type MediaGroup } from '../../helpers/insightMetrics';
 import { metaNodeApiError, localMetaError } from '../../../shared/errors/toNodeError';
 import { accountLocator, mediaLocator, optionsCollection } from '../common';
@@ -81,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const chosen = selection === 'chosen' ? readMetricList(this, 'mediaMetrics', 'Chosen Metrics', itemIndex) : [];
 	const other = readOtherMetrics(this, itemIndex);
 	if (selection === 'chosen') checkMetrics(this, itemIndex, [...chosen, ...other], RETIRED_MEDIA_METRICS, 'Chosen Metrics');
-	else checkMetrics(this, itemIndex, [{ name: 'reach', field: 'Metrics' }, ...other], RETIRED_MEDIA_METRICS, 'Metrics');
+	else refuseRetired(this, itemIndex, other, RETIRED_MEDIA_METRICS);
 	const call = await instagramCall(this, itemIndex);
 	const mediaId = graphIdOf(call, 'media', 'Media');
 	const media = await readMedia(call, mediaId, MEDIA_TYPE_FIELDS);
