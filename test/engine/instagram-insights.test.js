@@ -107,6 +107,24 @@ describe('media insights', () => {
 		expect(fx.calls()).toHaveLength(0);
 	});
 
+	test('a credential pinned to v21.0 may still ask for impressions (Meta serves it there for media up to July 2024); Meta’s refusal is relayed', async () => {
+		const fx = fixture();
+		const { app, users, scopes } = fx.seed;
+		const token = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: [...scopes.facebook, 'instagram_manage_insights'] }).token;
+		const credentials = fx.credential('metaAccessTokenApi', { accessToken: token, appId: app.id, appSecret: app.secret, graphApiVersion: 'v21.0' });
+		const m = media(fx, { productType: 'FEED' });
+		const result = await run(fx, { operation: 'getMediaInsights', media: rl(m.id), metricSelection: 'chosen', mediaMetrics: ['reach'], otherMetrics: 'impressions' }, { credentials });
+		// The sandbox's media is new, so Meta refuses it: the node sent it and explains Meta's answer.
+		expect(insightsCalls(fx)).toHaveLength(1);
+		expect(insightsCalls(fx)[0].query.metric).toBe('reach,impressions');
+		expect(result.error.name).toBe('NodeApiError');
+		expect(result.error.description).toMatch(/Meta said: metric\[1\] must be one of the following values.*Meta offers for posts and carousels/);
+		// The same on the default version is refused before any call.
+		const current = await run(fx, { operation: 'getMediaInsights', media: rl(m.id), metricSelection: 'chosen', mediaMetrics: ['reach'], otherMetrics: 'impressions' });
+		expect(current.error.message).toMatch(/^Other Metrics: "impressions" was retired by Meta/);
+		expect(insightsCalls(fx)).toHaveLength(1);
+	});
+
 	test('too few viewers: Meta’s code 10 is explained as such, not as a missing permission', async () => {
 		const fx = fixture();
 		const m = media(fx, { productType: 'FEED', insightsHidden: true });

@@ -49,6 +49,16 @@ export const RETIRED_MEDIA_METRICS: Readonly<Record<string, Retirement>> = {
 	exits: { since: V18, instead: 'navigation' },
 };
 
+/**
+ * Media metrics retired for the Graph version the credential pins. On v21.0 and older Meta still answers `impressions`
+ * for media created up to 1 July 2024 (and refuses it for newer media), so it is left for Meta to answer there.
+ */
+export function retiredMediaMetricsFor(graphVersion: string): Readonly<Record<string, Retirement>> {
+	const major = Number(/^v?(\d+)/.exec(graphVersion)?.[1] ?? NaN);
+	if (!(major <= 21)) return RETIRED_MEDIA_METRICS;
+	return Object.fromEntries(Object.entries(RETIRED_MEDIA_METRICS).filter(([metric]) => metric !== 'impressions'));
+}
+
 export const RETIRED_ACCOUNT_METRICS: Readonly<Record<string, Retirement>> = {
 	impressions: { since: V22, instead: 'views' },
 	audience_city: { since: V18, instead: 'Get Audience Demographics (follower_demographics by city)' },

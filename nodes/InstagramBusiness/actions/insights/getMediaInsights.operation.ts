@@ -2,7 +2,8 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 import { readMedia } from '../../helpers/api';
 import { graphIdOf, instagramCall } from '../../helpers/context';
 import { asItems, checkMetrics, metricItems, readInsights, readMetricList, readOtherMetrics, refuseRetired, simplifiedRows } from '../../helpers/insights';
-import { GROUP_LABEL, MEDIA_METRICS, RETIRED_MEDIA_METRICS, mediaGroupOf, metricOptions, type MediaGroup } from '../../helpers/insightMetrics';
+import { GROUP_LABEL, MEDIA_METRICS, mediaGroupOf, metricOptions, retiredMediaMetricsFor, type MediaGroup } from '../../helpers/insightMetrics';
+import { resolveConnection } from '../../../shared/connection';
 import { metaNodeApiError, localMetaError } from '../../../shared/errors/toNodeError';
 import { accountLocator, mediaLocator, optionsCollection } from '../common';
 import { otherMetricsProperty, showFor, simplifyProperty } from './shared';
@@ -80,9 +81,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const selection = this.getNodeParameter('metricSelection', itemIndex, 'all') as string;
 	const chosen = selection === 'chosen' ? readMetricList(this, 'mediaMetrics', 'Chosen Metrics', itemIndex) : [];
 	const other = readOtherMetrics(this, itemIndex);
-	if (selection === 'chosen') checkMetrics(this, itemIndex, [...chosen, ...other], RETIRED_MEDIA_METRICS, 'Chosen Metrics');
-	else refuseRetired(this, itemIndex, other, RETIRED_MEDIA_METRICS);
 	const call = await instagramCall(this, itemIndex);
+	const retired = retiredMediaMetricsFor((await resolveConnection(this, call.layer.credentialType)).version);
+	if (selection === 'chosen') checkMetrics(this, itemIndex, [...chosen, ...other], retired, 'Chosen Metrics');
+	else refuseRetired(this, itemIndex, other, retired);
 	const mediaId = graphIdOf(call, 'media', 'Media');
 	const media = await readMedia(call, mediaId, MEDIA_TYPE_FIELDS);
 	const group = mediaGroupOf(media.media_product_type);
