@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { routeOperations, type OperationTable } from '../../shared/actions/router';
 import * as comment from './comment';
+import * as insights from './insights';
 import * as media from './media';
 import * as mention from './mention';
 import * as setupCheck from './setup/check.operation';
@@ -39,6 +40,11 @@ const operations: OperationTable = {
 		removeReaction: message.removeReaction.execute,
 		senderAction: message.senderAction.execute,
 		privateReply: message.privateReply.execute,
+	},
+	insights: {
+		getAccountInsights: insights.getAccountInsights.execute,
+		getDemographics: insights.getDemographics.execute,
+		getMediaInsights: insights.getMediaInsights.execute,
 	},
 	setup: { check: setupCheck.execute },
 };

@@ -4,6 +4,7 @@ import { authenticationProperty } from '../../shared/descriptions/authentication
 import { actionNodeVersion } from '../../shared/descriptions/versions';
 import { setupOperationProperties } from '../../shared/doctor/setupCheck';
 import * as comment from './comment';
+import * as insights from './insights';
 import * as media from './media';
 import * as mention from './mention';
 import * as message from './message';
@@ -20,6 +21,7 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 			// Setup → Check: see setupOperationProperties (nodes/shared/doctor/setupCheck.ts).
 			options: [
 				{ name: 'Comment', value: 'comment' },
+				{ name: 'Insight', value: 'insights' },
 				{ name: 'Media', value: 'media' },
 				{ name: 'Mention', value: 'mention' },
 				{ name: 'Message', value: 'message' },
@@ -31,6 +33,7 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 		...comment.description,
 		...mention.description,
 		...message.description,
+		...insights.description,
 		...setupOperationProperties,
 	];
 	return actionNodeVersion(baseDescription, version, [

@@ -1,5 +1,5 @@
 import { META_CREDENTIAL_TEST } from '../../shared/auth/credentialTest';
-import { searchAccounts, searchComments, searchMedia } from './listSearch';
+import { searchAccounts, searchComments, searchMedia, searchMediaAndStories } from './listSearch';
 
 export const credentialTest = META_CREDENTIAL_TEST;
-export const listSearch = { searchAccounts, searchComments, searchMedia };
+export const listSearch = { searchAccounts, searchComments, searchMedia, searchMediaAndStories };

@@ -44,6 +44,22 @@ export async function searchMedia(this: ILoadOptionsFunctions, filter?: string, 
 	return { results, paginationToken: body.paging?.next ? body.paging?.cursors?.after : undefined };
 }
 
+/** The account's current stories, then its posts and reels: stories have insights for 24 hours only. */
+export async function searchMediaAndStories(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const media = await searchMedia.call(this, filter, paginationToken);
+	const account = String(this.getCurrentNodeParameter('account', { extractValue: true }) ?? '').trim();
+	if (paginationToken || !account) return media;
+	const { body } = await graphRequest<{ data?: IDataObject[] }>(this, layerOf(this), {
+		method: 'GET',
+		path: `${account}/stories`,
+		qs: { fields: 'id,media_type,timestamp,permalink', limit: 50 },
+	});
+	const stories = (body.data ?? [])
+		.filter((m) => matches(filter, 'story', m.id))
+		.map((m) => ({ name: `${String(m.timestamp ?? '').slice(0, 16).replace('T', ' ')} STORY (${String(m.media_type ?? '').toLowerCase()})`, value: String(m.id), url: typeof m.permalink === 'string' ? m.permalink : undefined }));
+	return { results: [...stories, ...media.results], paginationToken: media.paginationToken };
+}
+
 /** Comments on the media chosen in the "Media (for Picking)" field, newest first. */
 export async function searchComments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const media = String(this.getCurrentNodeParameter('pickerMedia', { extractValue: true }) ?? '').trim();

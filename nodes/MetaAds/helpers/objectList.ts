@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { graphPaginate } from '../../shared';
 import { adAccountParameter } from './accountIds';
 import { adsLayer } from './layer';
@@ -107,8 +107,14 @@ export async function executeObjectList(ctx: IExecuteFunctions, kind: ObjectKind
 	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/** A resource whose one operation is Get Many: the router entry and the properties. */
-export function objectResource(kind: ObjectKind, operation: { description: string; action: string }) {
+/** Operations a resource has besides Get Many (status and budget): their options and properties. */
+export interface MoreOperations {
+	options: INodePropertyOptions[];
+	properties: INodeProperties[];
+}
+
+/** A resource with Get Many (and `more` operations): the router entry and the properties. */
+export function objectResource(kind: ObjectKind, operation: { description: string; action: string }, more: MoreOperations = { options: [], properties: [] }) {
 	return {
 		getMany: {
 			execute: async function (this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -122,10 +128,13 @@ export function objectResource(kind: ObjectKind, operation: { description: strin
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: [kind.resource] } },
-				options: [{ name: 'Get Many', value: 'getMany', description: operation.description, action: operation.action }],
+				options: [{ name: 'Get Many', value: 'getMany', description: operation.description, action: operation.action }, ...more.options].sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
 				default: 'getMany',
 			},
 			...objectListDescription(kind),
+			...more.properties,
 		] as INodeProperties[],
 	};
 }

@@ -11,8 +11,8 @@ export const baseDescription: INodeTypeBaseDescription = {
 	group: ['transform'],
 	// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
 	subtitle:
-		'={{ ({"insights:get":"Get ad insights","campaign:getMany":"Get many campaigns","adSet:getMany":"Get many ad sets","ad:getMany":"Get many ads","lead:get":"Get a lead","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
-	description: 'Pull Meta ad performance (insights) at any level and size, and list campaigns, ad sets and ads',
+		'={{ ({"insights:get":"Get ad insights","campaign:getMany":"Get many campaigns","campaign:getStatus":"Get the status of a campaign","campaign:pause":"Pause a campaign","campaign:resume":"Resume a campaign","campaign:setBudget":"Set the budget of a campaign","adSet:getMany":"Get many ad sets","adSet:getStatus":"Get the status of an ad set","adSet:pause":"Pause an ad set","adSet:resume":"Resume an ad set","adSet:setBudget":"Set the budget of an ad set","ad:getMany":"Get many ads","ad:getStatus":"Get the status of an ad","ad:pause":"Pause an ad","ad:resume":"Resume an ad","lead:get":"Get a lead","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+	description: 'Pull Meta ad performance (insights) at any level and size; list, pause and resume campaigns, ad sets and ads and change their budgets',
 	defaultVersion: 2,
 	usableAsTool: true,
 };

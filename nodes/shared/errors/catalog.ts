@@ -920,6 +920,30 @@ const ENTRIES: MetaErrorEntry[] = [
 		beyondReference: 'gitroomhq/postiz-app PR #1992',
 	},
 
+	// Marketing API budget refusals: not in the reference nor in Meta's Marketing API error-reference page; the codes
+	// are seen in public code and reports (test/sandbox/README.md "Ads status and budgets").
+	{
+		code: 100,
+		subcode: 1885272,
+		title: 'Budget too low',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence: "The budget is below Meta's minimum for this ad account's currency and optimisation goal; raise it to at least the amount Meta names below, then run again.",
+		source: '6.4',
+		beyondReference: 'public reports: facebook/facebook-php-business-sdk #148, #338 ("Budget Is Too Low"); error_subcode 1885272 in public Marketing API clients',
+	},
+	{
+		code: 100,
+		subcode: 1885621,
+		title: 'Campaign already has a budget',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			"This ad set's campaign uses a campaign budget (Advantage campaign budget), so the ad set cannot have its own; change the campaign's budget instead, or switch the campaign to ad set budgets in Ads Manager.",
+		source: '6.4',
+		beyondReference: 'pipeboard-co/meta-ads-mcp PR #71 (subcode 1885621) and PR #112 ("Budget Conflict: Campaign Already Has a Budget")',
+	},
+
 	// ───────────── §3.6 Instagram messaging ─────────────
 	{
 		code: 10,

@@ -3,7 +3,7 @@
 // report runs) with deterministic synthetic rows, and the ads usage headers.
 const { adsStore, findNode } = require('./ads/store');
 
-const parts = [require('./ads/accounts'), require('./ads/objects'), require('./ads/insights'), require('./ads/report-runs'), require('./ads/usage-headers')];
+const parts = [require('./ads/accounts'), require('./ads/objects'), require('./ads/updates'), require('./ads/insights'), require('./ads/report-runs'), require('./ads/usage-headers')];
 
 const NODE_TYPES = { account: 'AdAccount', campaign: 'Campaign', adset: 'AdSet', ad: 'Ad' };
 

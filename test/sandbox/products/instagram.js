@@ -11,6 +11,7 @@ const parts = [
 	require('./instagram/comments'),
 	require('./instagram/mentions'),
 	require('./instagram/messaging'),
+	require('./instagram/insights'),
 ];
 
 module.exports = {

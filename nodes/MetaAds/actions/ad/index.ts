@@ -1,4 +1,8 @@
 import { objectResource, type ObjectKind } from '../../helpers/objectList';
+import { statusOperationOptions } from '../../helpers/objectOperations';
+import * as getStatus from './getStatus.operation';
+import * as pause from './pause.operation';
+import * as resume from './resume.operation';
 
 const kind: ObjectKind = {
 	resource: 'ad',
@@ -18,4 +22,9 @@ const kind: ObjectKind = {
 export const { getMany, description } = objectResource(kind, {
 	description: 'List the ads of an ad account, campaign or ad set, filtered by status',
 	action: 'Get many ads',
+}, {
+	options: statusOperationOptions('ad', false),
+	properties: [...getStatus.description, ...pause.description, ...resume.description],
 });
+
+export { getStatus, pause, resume };

@@ -1,4 +1,9 @@
 import { objectResource, type ObjectKind } from '../../helpers/objectList';
+import { statusOperationOptions } from '../../helpers/objectOperations';
+import * as getStatus from './getStatus.operation';
+import * as pause from './pause.operation';
+import * as resume from './resume.operation';
+import * as setBudget from './setBudget.operation';
 
 const kind: ObjectKind = {
 	resource: 'adSet',
@@ -16,4 +21,9 @@ const kind: ObjectKind = {
 export const { getMany, description } = objectResource(kind, {
 	description: 'List the ad sets of an ad account or campaign, filtered by status',
 	action: 'Get many ad sets',
+}, {
+	options: statusOperationOptions('ad set', true),
+	properties: [...getStatus.description, ...pause.description, ...resume.description, ...setBudget.description],
 });
+
+export { getStatus, pause, resume, setBudget };

@@ -1,4 +1,9 @@
 import { objectResource, type ObjectKind } from '../../helpers/objectList';
+import { statusOperationOptions } from '../../helpers/objectOperations';
+import * as getStatus from './getStatus.operation';
+import * as pause from './pause.operation';
+import * as resume from './resume.operation';
+import * as setBudget from './setBudget.operation';
 
 const kind: ObjectKind = {
 	resource: 'campaign',
@@ -15,4 +20,9 @@ const kind: ObjectKind = {
 export const { getMany, description } = objectResource(kind, {
 	description: 'List the campaigns of an ad account, filtered by status',
 	action: 'Get many campaigns',
+}, {
+	options: statusOperationOptions('campaign', true),
+	properties: [...getStatus.description, ...pause.description, ...resume.description, ...setBudget.description],
 });
+
+export { getStatus, pause, resume, setBudget };

@@ -28,6 +28,14 @@ function objectGetters(state, o) {
 		updated_time: () => graphTime(o.createdTime),
 	};
 	if (o.kind === 'campaign') Object.assign(getters, { objective: () => o.objective, buying_type: () => 'AUCTION' });
+	if (o.kind !== 'ad') {
+		// Budgets are minor units as strings; unset budgets are left out (budget_remaining is "0" then) [UNCONFIRMED].
+		Object.assign(getters, {
+			daily_budget: () => o.dailyBudget || undefined,
+			lifetime_budget: () => o.lifetimeBudget || undefined,
+			budget_remaining: () => o.dailyBudget || o.lifetimeBudget || '0',
+		});
+	}
 	if (o.kind !== 'campaign') {
 		getters.campaign_id = () => o.campaignId;
 		getters.campaign = () => ({ id: o.campaignId, name: objects.get(o.campaignId)?.name });

@@ -2,7 +2,8 @@
 // Seeding ad accounts and their campaigns / ad sets / ads. Spec (admin.seed({adAccounts:[...]})):
 //   { id, name, account_status, disable_reason, currency, timezone_name, businessId, userIds,
 //     dataDays (days of delivery history up to today), metricsScale,
-//     campaigns: [{ id?, name, status, objective, effectiveStatus?, adsets: [{..., ads: [{...}]}] }]
+//     campaigns: [{ id?, name, status, objective, effectiveStatus?, daily_budget?, lifetime_budget?, adsetDailyBudget?,
+//                   adsets: [{..., daily_budget?, lifetime_budget?, ads: [{...}]}] }]   (budgets in minor units)
 //     or structure: { campaigns, adsetsPerCampaign, adsPerAdset } for large generated accounts }
 const { adsStore, numericAccountId, CONFIGURED_STATUS } = require('./store');
 
@@ -36,9 +37,11 @@ function defaultAdsSeed({ business, users, systemUser }) {
 				businessId: business.id,
 				userIds: [users.ada.id, systemUser.id],
 				campaigns: [
-					{ id: c.springSale, name: 'Spring Sale', status: 'ACTIVE', objective: 'OUTCOME_SALES' },
-					{ id: c.brandAwareness, name: 'Brand Awareness', status: 'PAUSED', objective: 'OUTCOME_AWARENESS' },
-					{ id: c.retargeting, name: 'Retargeting', status: 'ACTIVE', objective: 'OUTCOME_TRAFFIC' },
+					// Budgets in minor units (EUR cents): Spring Sale and Brand Awareness budget per ad set, Retargeting
+					// has the campaign budget (Advantage campaign budget, "CBO").
+					{ id: c.springSale, name: 'Spring Sale', status: 'ACTIVE', objective: 'OUTCOME_SALES', adsetDailyBudget: 2000 },
+					{ id: c.brandAwareness, name: 'Brand Awareness', status: 'PAUSED', objective: 'OUTCOME_AWARENESS', adsetDailyBudget: 1000 },
+					{ id: c.retargeting, name: 'Retargeting', status: 'ACTIVE', objective: 'OUTCOME_TRAFFIC', daily_budget: 5000 },
 					{ id: c.oldPromo, name: 'Old Promo', status: 'ARCHIVED', objective: 'OUTCOME_ENGAGEMENT' },
 				],
 			},
@@ -68,8 +71,8 @@ function generatedStructure(structure) {
 }
 
 /** Two ad sets with two ads each when a campaign spec names none. */
-function defaultChildren(campaign) {
-	return [1, 2].map((s) => ({ name: `${campaign.name} · Ad Set ${s}`, ads: [1, 2].map((a) => ({ name: `${campaign.name} · Ad Set ${s} · Ad ${a}` })) }));
+function defaultChildren(campaign, spec) {
+	return [1, 2].map((s) => ({ name: `${campaign.name} · Ad Set ${s}`, daily_budget: spec.adsetDailyBudget, ads: [1, 2].map((a) => ({ name: `${campaign.name} · Ad Set ${s} · Ad ${a}` })) }));
 }
 
 function status(value) {
@@ -90,6 +93,9 @@ function addObject(store, kind, spec, parent) {
 		campaignId: kind === 'campaign' ? undefined : parent.campaignId || parent.id,
 		adsetId: kind === 'ad' ? parent.id : undefined,
 		createdTime: spec.createdTime || parent.createdTime,
+		/** Budgets in the account currency's minor units (campaigns and ad sets only); null = none. */
+		dailyBudget: kind !== 'ad' && spec.daily_budget ? String(spec.daily_budget) : null,
+		lifetimeBudget: kind !== 'ad' && spec.lifetime_budget ? String(spec.lifetime_budget) : null,
 	};
 	store.objects.set(o.id, o);
 	return o;
@@ -127,7 +133,7 @@ function upsertAdAccount(state, spec) {
 		campaigns.forEach((cSpec, ci) => {
 			const nextId = idFactory(id, ci + 1);
 			const campaign = addObject(store, 'campaign', { ...cSpec, id: cSpec.id || nextId() }, { accountId: id, createdTime: account.createdTime });
-			for (const sSpec of cSpec.adsets || defaultChildren(campaign)) {
+			for (const sSpec of cSpec.adsets || defaultChildren(campaign, cSpec)) {
 				const adset = addObject(store, 'adset', { ...sSpec, id: sSpec.id || nextId() }, campaign);
 				for (const aSpec of sSpec.ads || []) addObject(store, 'ad', { ...aSpec, id: aSpec.id || nextId() }, adset);
 			}

@@ -11,12 +11,14 @@ const SCOPES = {
 		publish: ['instagram_basic', 'instagram_content_publish'],
 		comments: ['instagram_basic', 'instagram_manage_comments'],
 		messages: ['instagram_basic', 'instagram_manage_messages'],
+		insights: ['instagram_basic', 'instagram_manage_insights'],
 	},
 	'graph.instagram.com': {
 		read: ['instagram_business_basic'],
 		publish: ['instagram_business_basic', 'instagram_business_content_publish'],
 		comments: ['instagram_business_basic', 'instagram_business_manage_comments'],
 		messages: ['instagram_business_basic', 'instagram_business_manage_messages'],
+		insights: ['instagram_business_basic', 'instagram_business_manage_insights'],
 	},
 };
 
@@ -41,7 +43,7 @@ function mayAct(state, host, token, account) {
 /**
  * Middleware chain for `/:id/...` routes on an IG account: passes on (next('route')-style) when the id is not an IG
  * account, checks the token and scopes, then sets req.igAccount.
- * @param {'read'|'publish'|'comments'|'messages'} use
+ * @param {'read'|'publish'|'comments'|'messages'|'insights'} use
  */
 function onAccount(state, use) {
 	return (req, res, next) => {
