@@ -18,8 +18,8 @@ export class WhatsAppCloud implements INodeType {
 		version: 1,
 		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
 		subtitle:
-			'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:get":"Get a template","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
-		description: 'Send WhatsApp templates and messages (paced to the rate you set), read templates, upload and download media (WhatsApp Cloud API)',
+			'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:create":"Create a template","template:delete":"Delete a template","template:edit":"Edit a template","template:get":"Get a template","template:getStatus":"Get a template status","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+		description: 'Send WhatsApp templates and messages (paced to the rate you set), create, edit and delete templates, upload and download media (WhatsApp Cloud API)',
 		defaults: { name: 'WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,10 +17,19 @@ const operations: OperationTable = {
 		sendContacts: message.sendContacts.execute,
 		markAsRead: message.markAsRead.execute,
 	},
-	template: { list: template.list.execute, get: template.get.execute },
+	template: {
+		list: template.list.execute,
+		get: template.get.execute,
+		getStatus: template.getStatus.execute,
+		create: template.create.execute,
+		edit: template.edit.execute,
+		delete: template.delete.execute,
+	},
 	media: { upload: media.upload.execute, download: media.download.execute },
 	setup: { check: executeSetupCheck },
 };
+
+const WRITES = new Set(template.TEMPLATE_WRITES);
 
 /** Messages go out together, paced (see helpers/send.ts); everything else item by item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -28,5 +37,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const build = resource === 'message' ? message.builders[operation] : undefined;
 	if (build) return await sendMessages.call(this, build);
-	return await routeOperations.call(this, operations);
+	return await routeOperations.call(this, operations, { writes: WRITES });
 }

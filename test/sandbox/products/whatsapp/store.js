@@ -86,6 +86,11 @@ function waStore(state) {
 			messagingLimitErrorCode: null,
 			/** Recipients that are not WhatsApp users: accepted, then a failed status with 131026. */
 			undeliverable: new Set(),
+			/**
+			 * Status of a template right after a create or an edit: 'pending' (production: Meta reviews it, and
+			 * whatsappAdmin.reviewTemplate plays the review); 'approve' or 'reject' decide at once (opt-in).
+			 */
+			templateReview: 'pending',
 		},
 		/** Where status webhooks go: {url, appSecret?, delaysMs:{sent,delivered,read}, skipDelivered, fail:{[waId]:code}}. */
 		statusWebhook: null,
