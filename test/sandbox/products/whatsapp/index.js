@@ -10,6 +10,7 @@ const media = require('./media');
 const { waStore, wabaRecord, phoneNumber, templatesOf, normaliseTemplate } = require('./store');
 const { reachedBy } = require('./limiter');
 const { canReach, MANAGEMENT, MESSAGING } = require('./access');
+const people = require('./people');
 
 /** The webhook sender of each sandbox state, for admin helpers that make Meta send something (a template review). */
 const sendersOf = new WeakMap();
@@ -68,10 +69,12 @@ function whatsappAdmin(state) {
 		 * `messageId`, that message (a wamid) can then be marked as read.
 		 */
 		customerMessaged(phoneNumberId, waId, secondsAgo = 0, messageId) {
-			const digits = String(waId).replace(/\D/g, '');
+			const digits = people.personKey(state, waId);
 			store().lastInbound.set(`${phoneNumberId}|${digits}`, state.nowSec() - secondsAgo);
 			if (messageId) store().inbound.set(String(messageId), { phoneNumberId: String(phoneNumberId), waId: digits });
 		},
+		/** A WhatsApp user known by business-scoped user ID: {userId, waId?, username?, parentUserId?} (people.js). */
+		addUser: (spec) => people.addUser(state, spec),
 		/** Unique customers a business portfolio reached outside a window in the last 24 hours (messaging limit). */
 		messagingLimitUsage: (portfolioId) => reachedBy(state, String(portfolioId)).size,
 		/** Where status webhooks go: {url, appSecret?, delaysMs?, skipDelivered?}; null to stop. */

@@ -54,6 +54,8 @@ function waStore(state) {
 		inbound: new Map(),
 		/** Messaging limit: business portfolio id -> Map(waId -> unix seconds it was last reached outside a window). */
 		businessInitiated: new Map(),
+		/** business-scoped user id -> {userId, waId, username, parentUserId} (people.js). */
+		users: new Map(),
 		/** media id -> {id, phoneNumberId, mime_type, data, sha256, file_size, createdAt}. */
 		media: new Map(),
 		/** Every accepted send: {id, phoneNumberId, to, waId, type, payload, at}. */
