@@ -204,3 +204,13 @@ test('a new template reaches the send form and Send Template once approved, with
 	expect(sent.error).toBeUndefined();
 	expect(sent.items[0]).toEqual(expect.objectContaining({ status: 'accepted', type: 'template' }));
 });
+
+test('the create-template example: its Create and Get Status nodes submit the template and read PENDING', async () => {
+	const example = require('../../docs/examples/whatsapp-create-template.json');
+	const node = (name) => example.nodes.find((n) => n.name === name);
+	const created = await run(node('Create template').parameters);
+	expect(created.error).toBeUndefined();
+	expect(createCalls()[0].body.components.map((c) => c.type)).toEqual(['HEADER', 'BODY', 'FOOTER', 'BUTTONS']);
+	const status = await run(node('Review status').parameters, created.items);
+	expect(status.items).toEqual([expect.objectContaining({ id: created.items[0].id, name: 'order_shipped', status: 'PENDING' })]);
+});
