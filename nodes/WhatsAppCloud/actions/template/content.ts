@@ -19,7 +19,7 @@ export const contentProperties: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Components (JSON)',
+		displayName: 'Components JSON',
 		name: 'componentsJson',
 		type: 'json',
 		default: '[\n  { "type": "BODY", "text": "Hi {{1}}, your order shipped.", "example": { "body_text": [["Jess"]] } }\n]',
@@ -32,8 +32,8 @@ export const contentProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'POSITIONAL',
 		options: [
-			{ name: 'Positional ({{1}}, {{2}})', value: 'POSITIONAL' },
-			{ name: 'Named ({{first_name}})', value: 'NAMED' },
+			{ name: 'Positional', value: 'POSITIONAL', description: 'Variables {{1}}, {{2}}, … in order' },
+			{ name: 'Named', value: 'NAMED', description: 'Variables such as {{first_name}}' },
 		],
 		description: 'How the variables are written; an edit keeps the format the template was created with',
 		displayOptions: { show: { resource: ['template'], operation: ['create'] } },
@@ -124,6 +124,22 @@ export const contentProperties: INodeProperties[] = [
 				displayName: 'Button',
 				name: 'button',
 				values: [
+					{ displayName: 'Code Example', name: 'couponExample', type: 'string', default: '', placeholder: 'e.g. SUMMER25', displayOptions: { show: { type: ['copyCode'] } } },
+					{ displayName: 'First Screen', name: 'navigateScreen', type: 'string', default: '', displayOptions: { show: { type: ['flow'], flowAction: ['navigate'] } } },
+					{
+						displayName: 'Flow Action',
+						name: 'flowAction',
+						type: 'options',
+						default: 'navigate',
+						options: [
+							{ name: 'Navigate', value: 'navigate' },
+							{ name: 'Data Exchange', value: 'data_exchange' },
+						],
+						displayOptions: { show: { type: ['flow'] } },
+					},
+					{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', displayOptions: { show: { type: ['flow'] } } },
+					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: 'e.g. +4915112345678', displayOptions: { show: { type: ['phoneNumber'] } } },
+					{ displayName: 'Text', name: 'text', type: 'string', default: '', description: 'Up to 25 characters (not used by Copy Code)' },
 					{
 						displayName: 'Type',
 						name: 'type',
@@ -137,24 +153,8 @@ export const contentProperties: INodeProperties[] = [
 							{ name: 'URL', value: 'url' },
 						],
 					},
-					{ displayName: 'Text', name: 'text', type: 'string', default: '', description: 'Up to 25 characters (not used by Copy Code)' },
 					{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'e.g. https://shop.example/o/{{1}}', displayOptions: { show: { type: ['url'] } } },
 					{ displayName: 'URL Example', name: 'urlExample', type: 'string', default: '', placeholder: 'e.g. https://shop.example/o/1234', displayOptions: { show: { type: ['url'] } } },
-					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: 'e.g. +4915112345678', displayOptions: { show: { type: ['phoneNumber'] } } },
-					{ displayName: 'Code Example', name: 'couponExample', type: 'string', default: '', placeholder: 'e.g. SUMMER25', displayOptions: { show: { type: ['copyCode'] } } },
-					{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', displayOptions: { show: { type: ['flow'] } } },
-					{
-						displayName: 'Flow Action',
-						name: 'flowAction',
-						type: 'options',
-						default: 'navigate',
-						options: [
-							{ name: 'Navigate', value: 'navigate' },
-							{ name: 'Data Exchange', value: 'data_exchange' },
-						],
-						displayOptions: { show: { type: ['flow'] } },
-					},
-					{ displayName: 'First Screen', name: 'navigateScreen', type: 'string', default: '', displayOptions: { show: { type: ['flow'], flowAction: ['navigate'] } } },
 				],
 			},
 		],
@@ -168,11 +168,11 @@ function componentsFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 		try {
 			parsed = JSON.parse(raw);
 		} catch {
-			throw new NodeOperationError(ctx.getNode(), '"Components (JSON)" is not valid JSON', { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), '"Components JSON" is not valid JSON', { itemIndex });
 		}
 	}
 	if (!Array.isArray(parsed) || !parsed.length || parsed.some((c) => !c || typeof c !== 'object' || typeof (c as IDataObject).type !== 'string')) {
-		throw new NodeOperationError(ctx.getNode(), '"Components (JSON)" should be a non-empty array of components, each with a "type"', { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), '"Components JSON" should be a non-empty array of components, each with a "type"', { itemIndex });
 	}
 	return parsed as IDataObject[];
 }

@@ -1,3 +1,4 @@
+import { asNodeError } from '../../../shared/actions/router';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { outcomeUnknown, writeLedger } from '../../../shared/idempotency';
 import { readOptionalText } from '../../../shared/parameters';
@@ -68,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		created = (await graphRequest<IDataObject>(this, layerOf(this, itemIndex), { method: 'POST', path: `${wabaId}/message_templates`, body, bodyFormat: 'json', idempotent: false, itemIndex })).body;
 	} catch (error) {
 		const found = outcomeUnknown(error) ? await createdAnyway(this, itemIndex, wabaId, name, language) : undefined;
-		if (!found) throw error;
+		if (!found) throw asNodeError(this, error as Error, itemIndex);
 		return [{ json: { ...templateSummary(found), note: REVIEW_NOTE, foundAfterLostAnswer: true }, pairedItem: { item: itemIndex } }];
 	}
 	if (created.status === 'REJECTED') throw rejectedError(node, itemIndex, name, language, 'create');

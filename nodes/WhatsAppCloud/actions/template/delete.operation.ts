@@ -1,3 +1,4 @@
+import { asNodeError } from '../../../shared/actions/router';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { outcomeUnknown } from '../../../shared/idempotency';
 import { graphRequest } from '../../../shared/request';
@@ -26,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		// A lost answer: deleted if the translations are gone.
 		const left = outcomeUnknown(error) ? (await templatesNamed(this, layer, wabaId, name, itemIndex)).filter((t) => targets.some((x) => x.id === t.id)) : targets;
-		if (left.length) throw error;
+		if (left.length) throw asNodeError(this, error as Error, itemIndex);
 	}
 	return [
 		{
