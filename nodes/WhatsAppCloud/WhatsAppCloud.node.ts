@@ -7,6 +7,7 @@ import * as message from './actions/message';
 import { router } from './actions/router';
 import * as template from './actions/template';
 import { WHATSAPP_CREDENTIAL_TYPES } from './helpers/graph';
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './helpers/sendAndWaitWebhook';
 import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 export class WhatsAppCloud implements INodeType {
@@ -18,12 +19,14 @@ export class WhatsAppCloud implements INodeType {
 		version: 1,
 		// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
 		subtitle:
-			'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:create":"Create a template","template:delete":"Delete a template","template:edit":"Edit a template","template:get":"Get a template","template:getStatus":"Get a template status","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+			'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendAndWait":"Send a message and wait for a response","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:create":"Create a template","template:delete":"Delete a template","template:edit":"Edit a template","template:get":"Get a template","template:getStatus":"Get a template status","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send WhatsApp templates and messages (paced to the rate you set), create, edit and delete templates, upload and download media (WhatsApp Cloud API)',
 		defaults: { name: 'WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// Send and Wait for Response: the resume URL's webhooks (helpers/sendAndWaitWebhook.ts).
+		webhooks: sendAndWaitWebhooks,
 		credentials: [
 			{ name: 'metaAccessTokenApi', required: true, displayOptions: { show: { authentication: ['metaAccessTokenApi'] } }, testedBy: 'metaCredentialTest' },
 			{ name: 'metaOAuth2Api', required: true, displayOptions: { show: { authentication: ['metaOAuth2Api'] } }, testedBy: 'metaCredentialTest' },
@@ -56,6 +59,8 @@ export class WhatsAppCloud implements INodeType {
 	};
 
 	methods = { credentialTest, listSearch, loadOptions, resourceMapping };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -32,7 +32,7 @@ export const phoneNumberLocator: INodeProperties = {
 };
 
 /** Operations that send to a recipient (all message operations but mark as read). */
-export const RECIPIENT_OPERATIONS = ['sendTemplate', 'sendText', 'sendMedia', 'sendInteractive', 'sendReaction', 'sendLocation', 'sendContacts'];
+export const RECIPIENT_OPERATIONS = ['sendTemplate', 'sendText', 'sendMedia', 'sendInteractive', 'sendReaction', 'sendLocation', 'sendContacts', 'sendAndWait'];
 
 export const recipientProperty: INodeProperties = {
 	displayName: 'To',

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { routeOperations, type OperationTable } from '../../shared/actions/router';
 import { executeSetupCheck } from '../../shared/doctor/setupCheck';
 import { sendMessages } from '../helpers/send';
@@ -35,6 +35,7 @@ const WRITES = new Set(template.TEMPLATE_WRITES);
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
+	if (resource === 'message' && operation === SEND_AND_WAIT_OPERATION) return await message.sendAndWait.execute.call(this);
 	const build = resource === 'message' ? message.builders[operation] : undefined;
 	if (build) return await sendMessages.call(this, build);
 	return await routeOperations.call(this, operations, { writes: WRITES });
