@@ -110,3 +110,16 @@ test('bad input is refused naming the field before anything is sent; a retried e
 	expect(new URL(a).pathname).toBe(`/webhook-waiting/${first.executionId}/node`);
 	expect(new URL(b).pathname).toBe(`/webhook-waiting/${retried.executionId}/node`);
 });
+
+test('the approval example: its Send and Wait node sends approve and decline links and waits at most a day', async () => {
+	const example = require('../../docs/examples/whatsapp-approval.json');
+	const ask = example.nodes.find((n) => n.name === 'Ask for approval');
+	const before = Date.now();
+	const result = await fx.engine.runNode({ type: w.NODE_TYPE, credentials: w.systemUserCredential(fx), parameters: ask.parameters });
+	expect(result.error).toBeUndefined();
+	const waitMs = result.run.waitTill.getTime() - before;
+	expect(waitMs).toBeGreaterThan(23.9 * 3600_000);
+	expect(waitMs).toBeLessThan(24.1 * 3600_000);
+	const [approve, decline] = urlsIn(sentPayloads()[0].text.body);
+	expect([new URL(approve).searchParams.get('approved'), new URL(decline).searchParams.get('approved')]).toEqual(['true', 'false']);
+});

@@ -23,11 +23,11 @@ const ORDER_SHIPPED = {
 	newTemplateLanguage: 'en_US',
 	templateCategory: 'UTILITY',
 	headerType: 'text',
-	headerText: 'Order {{1}}',
+	templateHeaderText: 'Order {{1}}',
 	headerExample: '#1234',
-	bodyText: 'Hi {{1}}, your order {{2}} is on its way.',
+	templateBodyText: 'Hi {{1}}, your order {{2}} is on its way.',
 	bodyExamples: { example: [{ variable: '{{2}}', value: '#1234' }, { variable: '1', value: 'Jess' }] },
-	footerText: 'Reply STOP to opt out',
+	templateFooterText: 'Reply STOP to opt out',
 	templateButtons: {
 		button: [
 			{ type: 'quickReply', text: 'Stop updates' },
@@ -71,8 +71,8 @@ test('create sends every component kind as Meta expects and says the template is
 });
 
 test('named variables, media and location headers become the examples Meta reviews', async () => {
-	const named = { newTemplateName: 'welcome_named', parameterFormat: 'NAMED', headerType: 'image', headerHandle: '4::aW1hZ2U=', bodyText: 'Welcome {{first_name}}, see you at {{store}}!', bodyExamples: { example: [{ variable: 'first_name', value: 'Jess' }, { variable: 'store', value: 'Berlin' }] } };
-	const location = { newTemplateName: 'pickup_point', headerType: 'location', bodyText: 'Your parcel waits here for you.' };
+	const named = { newTemplateName: 'welcome_named', parameterFormat: 'NAMED', headerType: 'image', headerHandle: '4::aW1hZ2U=', templateBodyText: 'Welcome {{first_name}}, see you at {{store}}!', bodyExamples: { example: [{ variable: 'first_name', value: 'Jess' }, { variable: 'store', value: 'Berlin' }] } };
+	const location = { newTemplateName: 'pickup_point', headerType: 'location', templateBodyText: 'Your parcel waits here for you.' };
 	const result = await run(base('create', { templateCategory: 'MARKETING', newTemplateLanguage: 'de' , ...named }));
 	expect(result.error).toBeUndefined();
 	const second = await run(base('create', { templateCategory: 'UTILITY', newTemplateLanguage: 'en_US', ...location }));
@@ -88,10 +88,10 @@ test('named variables, media and location headers become the examples Meta revie
 
 test.each([
 	[{ bodyExamples: { example: [{ variable: '1', value: 'Jess' }] } }, /"Body Examples" has no example for \{\{2\}\}/],
-	[{ bodyText: '{{1}} your order {{2}} shipped' }, /"Body" starts or ends with a variable/],
-	[{ bodyText: 'Hi {{2}}, order {{1}}' }, /"Body" has the variables \{\{2\}\}, \{\{1\}\}/],
+	[{ templateBodyText: '{{1}} your order {{2}} shipped' }, /"Body" starts or ends with a variable/],
+	[{ templateBodyText: 'Hi {{2}}, order {{1}}' }, /"Body" has the variables \{\{2\}\}, \{\{1\}\}/],
 	[{ newTemplateName: 'Order Shipped' }, /"Name" "Order Shipped" is not a valid template name/],
-	[{ footerText: 'x'.repeat(61) }, /"Footer" is 61 characters long; WhatsApp allows 60/],
+	[{ templateFooterText: 'x'.repeat(61) }, /"Footer" is 61 characters long; WhatsApp allows 60/],
 	[{ templateButtons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}/x' }] } }, /"Buttons \(button 1\) URL" may have one variable, only at its end/],
 ])('bad content is refused before any call to Meta, naming the field (%#)', async (change, message) => {
 	const result = await run(base('create', { ...ORDER_SHIPPED, ...change }));
@@ -144,7 +144,7 @@ test('edit replaces the content of a rejected template; an approved one is limit
 	const created = await run(base('create', ORDER_SHIPPED));
 	const id = created.items[0].id;
 	await admin().reviewTemplate(id, 'REJECTED', 'INVALID_FORMAT');
-	const edit = (change = {}) => run(base('edit', { templateName: w.rl('order_shipped', 'name'), templateLanguage: 'en_US', bodyText: 'Hello {{1}}, order {{2}} has shipped today.', bodyExamples: ORDER_SHIPPED.bodyExamples, ...change }));
+	const edit = (change = {}) => run(base('edit', { templateName: w.rl('order_shipped', 'name'), templateLanguage: 'en_US', templateBodyText: 'Hello {{1}}, order {{2}} has shipped today.', bodyExamples: ORDER_SHIPPED.bodyExamples, ...change }));
 	const first = await edit();
 	expect(first.error).toBeUndefined();
 	expect(first.items).toEqual([expect.objectContaining({ id, edited: true, status: 'PENDING', previousStatus: 'REJECTED' })]);
@@ -153,10 +153,10 @@ test('edit replaces the content of a rejected template; an approved one is limit
 	await admin().reviewTemplate(id, 'APPROVED');
 	const categoryChange = await edit({ newCategory: 'MARKETING' });
 	expect(categoryChange.error?.message).toMatch(/"New Category" cannot change an approved template/);
-	const once = await edit({ bodyText: 'Hello {{1}}, order {{2}} is out for delivery.' });
+	const once = await edit({ templateBodyText: 'Hello {{1}}, order {{2}} is out for delivery.' });
 	expect(once.error).toBeUndefined();
 	await admin().reviewTemplate(id, 'APPROVED');
-	const twice = await edit({ bodyText: 'Hi {{1}}, order {{2}} is out for delivery now.' });
+	const twice = await edit({ templateBodyText: 'Hi {{1}}, order {{2}} is out for delivery now.' });
 	expect(twice.error?.name).toBe('NodeApiError');
 	expect(twice.error.description).toMatch(/edited once in 24 hours/);
 });

@@ -54,13 +54,20 @@ test('every send operation takes a user ID: it goes in "recipient", never in "to
 	admin().customerMessaged(fx.seed.waba.phoneNumberId, USER_ID, 0, 'wamid.fromjess');
 	const operations = [
 		['sendText', { textBody: 'Yes, in stock!' }],
+		['sendMedia', { mediaType: 'image', mediaSource: 'url', mediaUrl: 'https://files.example/blue.jpg' }],
+		['sendInteractive', { interactiveType: 'cta_url', bodyText: 'See it in the shop', ctaDisplayText: 'Open', ctaUrl: 'https://shop.example/blue' }],
 		['sendLocation', { latitude: 52.52, longitude: 13.405 }],
+		['sendContacts', { contacts: { contact: [{ formattedName: 'Shop Berlin', phone: '+49301234567' }] } }],
 		['sendReaction', { reactionMessageId: 'wamid.fromjess', emoji: '👍' }],
+		['sendTemplate', { templateName: w.rl('hello_world', 'name'), templateLanguage: 'en_US', templateVariables: { mappingMode: 'defineBelow', value: {} } }],
+		['sendAndWait', { waitMessage: 'Shall we reserve the blue one for you?', approvalType: 'single' }],
 	];
 	for (const [operation, extra] of operations) {
 		const result = await send(operation, { to: `={{ $json.userId }}`, ...extra }, [{ userId: USER_ID }]);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0]).toMatchObject({ status: 'accepted', to: USER_ID, userId: USER_ID, waId: null });
+		// Send and Wait passes its input on and puts what it sent under `sent`.
+		const output = operation === 'sendAndWait' ? result.items[0].sent : result.items[0];
+		expect(output).toMatchObject({ status: 'accepted', to: USER_ID, userId: USER_ID, waId: null });
 	}
 	for (const call of messagesCalls()) {
 		expect(call.status).toBe(200);
@@ -68,7 +75,7 @@ test('every send operation takes a user ID: it goes in "recipient", never in "to
 		expect(call.body).not.toHaveProperty('to');
 		expect(call.body.recipient_type).toBe('individual');
 	}
-	expect(messagesCalls()).toHaveLength(3);
+	expect(messagesCalls()).toHaveLength(operations.length);
 });
 
 test('a malformed user ID is refused naming "To", before any call to Meta; an unknown one is refused by Meta', async () => {

@@ -55,7 +55,7 @@ export const contentProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Header Text',
-		name: 'headerText',
+		name: 'templateHeaderText',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Your order {{1}}',
@@ -81,7 +81,7 @@ export const contentProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Body',
-		name: 'bodyText',
+		name: 'templateBodyText',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
@@ -109,7 +109,7 @@ export const contentProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{ displayName: 'Footer', name: 'footerText', type: 'string', default: '', description: 'Up to 60 characters, no variables', displayOptions: { show: fields } },
+	{ displayName: 'Footer', name: 'templateFooterText', type: 'string', default: '', description: 'Up to 60 characters, no variables', displayOptions: { show: fields } },
 	{
 		displayName: 'Buttons',
 		name: 'templateButtons',
@@ -186,12 +186,12 @@ export function readTemplateComponents(ctx: IExecuteFunctions, itemIndex: number
 	const form: TemplateForm = {
 		named,
 		headerType: ctx.getNodeParameter('headerType', itemIndex, 'none') as TemplateForm['headerType'],
-		headerText: text('headerText', 'Header Text'),
+		headerText: text('templateHeaderText', 'Header Text'),
 		headerExample: text('headerExample', 'Header Example'),
 		headerHandle: text('headerHandle', 'Header Sample Handle'),
-		bodyText: text('bodyText', 'Body'),
+		bodyText: text('templateBodyText', 'Body'),
 		bodyExamples: (examples ?? []).map((e) => ({ variable: String(e.variable ?? ''), value: String(e.value ?? '') })),
-		footerText: text('footerText', 'Footer'),
+		footerText: text('templateFooterText', 'Footer'),
 		buttons: buttons ?? [],
 	};
 	return templateComponents(ctx.getNode(), itemIndex, form);
