@@ -177,14 +177,20 @@ function componentsFromJson(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	return parsed as IDataObject[];
 }
 
-/** The template's components from the form (or the JSON), checked before anything is sent to Meta. */
-export function readTemplateComponents(ctx: IExecuteFunctions, itemIndex: number, named: boolean): IDataObject[] {
-	if (ctx.getNodeParameter('contentSource', itemIndex, 'fields') === 'json') return componentsFromJson(ctx, itemIndex);
+/**
+ * Reads the template's content (the form or the JSON) and returns what turns it into Meta's components once the
+ * variable format is known: every field is read, and refused when it holds the wrong kind of value, before an edit
+ * looks the template up on Meta.
+ */
+export function readTemplateContent(ctx: IExecuteFunctions, itemIndex: number): (named: boolean) => IDataObject[] {
+	if (ctx.getNodeParameter('contentSource', itemIndex, 'fields') === 'json') {
+		const components = componentsFromJson(ctx, itemIndex);
+		return () => components;
+	}
 	const text = (name: string, label: string) => readOptionalText(ctx, name, itemIndex, label);
 	const examples = (ctx.getNodeParameter('bodyExamples', itemIndex, {}) as IDataObject).example as IDataObject[] | undefined;
 	const buttons = (ctx.getNodeParameter('templateButtons', itemIndex, {}) as IDataObject).button as IDataObject[] | undefined;
-	const form: TemplateForm = {
-		named,
+	const form: Omit<TemplateForm, 'named'> = {
 		headerType: ctx.getNodeParameter('headerType', itemIndex, 'none') as TemplateForm['headerType'],
 		headerText: text('templateHeaderText', 'Header Text'),
 		headerExample: text('headerExample', 'Header Example'),
@@ -194,5 +200,5 @@ export function readTemplateComponents(ctx: IExecuteFunctions, itemIndex: number
 		footerText: text('templateFooterText', 'Footer'),
 		buttons: buttons ?? [],
 	};
-	return templateComponents(ctx.getNode(), itemIndex, form);
+	return (named) => templateComponents(ctx.getNode(), itemIndex, { ...form, named });
 }

@@ -7,7 +7,7 @@ import { requiredWabaId } from '../../helpers/account';
 import { layerOf } from '../../helpers/graph';
 import { templatesNamed } from '../../helpers/template';
 import { checkLanguageCode, checkTemplateName } from '../../helpers/templateDefinition';
-import { readTemplateComponents } from './content';
+import { readTemplateContent } from './content';
 import { rejectedError, REVIEW_NOTE } from './review';
 import { STATUS_FIELDS, templateSummary } from './target';
 
@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const language = checkLanguageCode(node, itemIndex, readOptionalText(this, 'newTemplateLanguage', itemIndex, 'Language').trim());
 	const category = this.getNodeParameter('templateCategory', itemIndex, 'UTILITY') as string;
 	const parameterFormat = this.getNodeParameter('parameterFormat', itemIndex, 'POSITIONAL') as string;
-	const components = readTemplateComponents(this, itemIndex, parameterFormat === 'NAMED');
+	const components = readTemplateContent(this, itemIndex)(parameterFormat === 'NAMED');
 	const body: IDataObject = { name, language, category, parameter_format: parameterFormat, components };
 	if (this.getNodeParameter('allowCategoryChange', itemIndex, false)) body.allow_category_change = true;
 	let created: IDataObject;

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { graphRequest } from '../../../shared/request';
 import { layerOf } from '../../helpers/graph';
-import { readTemplateComponents } from './content';
+import { readTemplateContent } from './content';
 import { REVIEW_NOTE } from './review';
 import { targetProperties, targetTemplates, templateSummary } from './target';
 
@@ -29,10 +29,11 @@ export const description: INodeProperties[] = [
  * approved template one edit in 24 hours and ten in 30 days, and a rejected or paused one any number.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const [template] = await targetTemplates(this, itemIndex, true);
-	const components = readTemplateComponents(this, itemIndex, template.parameter_format === 'NAMED');
-	const body: IDataObject = { components };
+	const content = readTemplateContent(this, itemIndex);
 	const category = this.getNodeParameter('newCategory', itemIndex, 'keep') as string;
+	const [template] = await targetTemplates(this, itemIndex, true);
+	const components = content(template.parameter_format === 'NAMED');
+	const body: IDataObject = { components };
 	if (category !== 'keep') {
 		if (template.status === 'APPROVED' && category !== template.category) {
 			throw new NodeOperationError(this.getNode(), `"New Category" cannot change an approved template (it is ${String(template.category)})`, {
