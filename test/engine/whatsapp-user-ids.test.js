@@ -113,3 +113,13 @@ test('the reply loop for someone known only by user ID: trigger item → send to
 		expect(status).not.toHaveProperty('recipient_id');
 	}
 });
+
+test('the whatsapp-username sample event comes without a phone number and opens the window for that user ID', async () => {
+	const { fireSampleEvent } = require('../sandbox/products/sample-events');
+	const fired = await fireSampleEvent(fx.sandbox.state, fx.sandbox.webhooks, { kind: 'whatsapp-username' });
+	expect(fired.kind).toBe('whatsapp-username');
+	const reply = await send('sendText', { to: USER_ID, textBody: 'Yes, the blue one is in stock.' });
+	expect(reply.error).toBeUndefined();
+	expect(w.accepted(fx).at(-1)).toMatchObject({ to: USER_ID, userId: USER_ID, waId: null });
+	expect(w.accepted(fx).at(-1).statuses ?? []).not.toContain('failed');
+});
