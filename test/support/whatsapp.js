@@ -1,6 +1,7 @@
 'use strict';
 /** Helpers for WhatsApp Cloud engine tests and benchmarks: node parameters and the sandbox product's knobs. */
 const { whatsappAdmin } = require('../sandbox/products/whatsapp');
+const { templatesOf } = require('../sandbox/products/whatsapp/store');
 
 const NODE_TYPE = 'n8n-nodes-meta-business.whatsAppCloud';
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
@@ -35,7 +36,7 @@ function accepted(fx) {
 	return whatsappAdmin(fx.sandbox.state).accepted();
 }
 
-module.exports = { NODE_TYPE, rl, messageParams, templateParams, systemUserCredential, accepted, whatsappAdmin };
+module.exports = { NODE_TYPE, rl, messageParams, templateParams, systemUserCredential, accepted, whatsappAdmin, templatesOf };
 
 /**
  * Calls one of the node's editor methods (listSearch, loadOptions, resourceMapping) in n8n-core's real

@@ -32,7 +32,7 @@ export const phoneNumberLocator: INodeProperties = {
 };
 
 /** Operations that send to a recipient (all message operations but mark as read). */
-export const RECIPIENT_OPERATIONS = ['sendTemplate', 'sendText', 'sendMedia', 'sendInteractive', 'sendReaction', 'sendLocation', 'sendContacts'];
+export const RECIPIENT_OPERATIONS = ['sendTemplate', 'sendText', 'sendMedia', 'sendInteractive', 'sendReaction', 'sendLocation', 'sendContacts', 'sendAndWait'];
 
 export const recipientProperty: INodeProperties = {
 	displayName: 'To',
@@ -40,9 +40,9 @@ export const recipientProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: 'e.g. +49 151 12345678',
+	placeholder: 'e.g. +49 151 12345678 or US.13491208655302741918',
 	description:
-		"Recipient phone number in international form (country code first), or the WhatsApp ID from an incoming message. It is sent with a +, so WhatsApp never puts your business number's country code in front.",
+		"Recipient phone number in international form (country code first), the WhatsApp ID from an incoming message, or the person's WhatsApp user ID (the trigger's userId: people with a username may share no number). A number is sent with a +, so WhatsApp never puts your business number's country code in front.",
 	displayOptions: { show: { resource: ['message'], operation: RECIPIENT_OPERATIONS } },
 };
 

@@ -3,6 +3,7 @@ import { authenticationProperty } from '../../shared/descriptions/authentication
 import { actionNodeVersion } from '../../shared/descriptions/versions';
 import { setupOperationProperties } from '../../shared/doctor/setupCheck';
 import { WHATSAPP_CREDENTIAL_TYPES } from '../helpers/graph';
+import { sendAndWaitWebhooks } from '../helpers/sendAndWaitWebhook';
 import { wabaLocator } from './common';
 import * as media from './media';
 import * as message from './message';
@@ -35,8 +36,10 @@ export function versionDescription(baseDescription: INodeTypeBaseDescription, ve
 		...template.description.slice(1),
 		...media.description.slice(1),
 	];
-	return actionNodeVersion(baseDescription, version, [
+	const description = actionNodeVersion(baseDescription, version, [
 			{ name: 'metaAccessTokenApi', required: true, displayOptions: { show: { authentication: ['metaAccessTokenApi'] } }, testedBy: 'metaCredentialTest' },
 			{ name: 'metaOAuth2Api', required: true, displayOptions: { show: { authentication: ['metaOAuth2Api'] } }, testedBy: 'metaCredentialTest' },
 		], properties);
+	// Send and Wait for Response: the resume URL's webhooks (helpers/sendAndWaitWebhook.ts).
+	return { ...description, webhooks: sendAndWaitWebhooks };
 }

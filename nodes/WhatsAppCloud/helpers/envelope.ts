@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { readOptionalId, textValue } from '../../shared/parameters';
 import { locatorValue } from './graph';
-import { normaliseRecipient } from './recipient';
+import { recipientOf } from './recipient';
 import type { OutgoingMessage } from './send';
 
 export function requiredPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -31,9 +31,12 @@ export function requireWamid(ctx: IExecuteFunctions, value: unknown, field: stri
 /** The common envelope of a send (reference §5.1): recipient, type, reply context, callback data. */
 export function outgoing(ctx: IExecuteFunctions, itemIndex: number, type: string, content: IDataObject | IDataObject[]): OutgoingMessage {
 	const phoneNumberId = requiredPhoneNumberId(ctx, itemIndex);
-	const to = normaliseRecipient(ctx.getNode(), readOptionalId(ctx, 'to', itemIndex, 'To'), itemIndex);
+	const recipient = recipientOf(ctx.getNode(), readOptionalId(ctx, 'to', itemIndex, 'To'), itemIndex);
 	const options = ctx.getNodeParameter('sendOptions', itemIndex, {}) as IDataObject;
-	const payload: IDataObject = { messaging_product: 'whatsapp', recipient_type: 'individual', to, type, [type]: content };
+	// A user ID goes in `recipient`, never in `to` (Meta reads a user ID in `to` as a number: docs/whatsapp-user-ids.md).
+	const to = recipient.kind === 'phone' ? recipient.to : recipient.userId;
+	const address: IDataObject = recipient.kind === 'phone' ? { to } : { recipient: to };
+	const payload: IDataObject = { messaging_product: 'whatsapp', recipient_type: 'individual', ...address, type, [type]: content };
 	const replyTo = textValue(ctx.getNode(), options.replyToMessageId, 'Reply To Message ID', itemIndex, { required: false });
 	if (replyTo) payload.context = { message_id: requireWamid(ctx, replyTo, 'Reply To Message ID', itemIndex) };
 	const callbackData = textValue(ctx.getNode(), options.bizOpaqueCallbackData, 'Callback Data', itemIndex, { required: false });

@@ -10,7 +10,7 @@ import { acceptedMessageOutput } from './sendResult';
 /** One message ready to go: built and checked, nothing sent yet. */
 export interface OutgoingMessage {
 	phoneNumberId: string;
-	/** Normalised recipient (`+` and digits); the pacing key. Empty for mark-as-read. */
+	/** Normalised recipient (`+` and digits, or a WhatsApp user ID); the pacing key. Empty for mark-as-read. */
 	to: string;
 	payload: IDataObject;
 }

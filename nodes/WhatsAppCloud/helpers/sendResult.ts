@@ -12,6 +12,8 @@ export const ACCEPTED_NOTE =
 export function acceptedMessageOutput(body: IDataObject, message: OutgoingMessage): IDataObject {
 	const contact = ((body.contacts as IDataObject[] | undefined) ?? [])[0] ?? {};
 	const sent = ((body.messages as IDataObject[] | undefined) ?? [])[0] ?? {};
+	// Present when the person is known by a WhatsApp user ID (docs/whatsapp-user-ids.md).
+	const userId = contact.user_id ?? (message.payload.recipient ? message.to : undefined);
 	return {
 		messageId: sent.id ?? null,
 		status: sent.message_status ?? 'accepted',
@@ -20,5 +22,6 @@ export function acceptedMessageOutput(body: IDataObject, message: OutgoingMessag
 		waId: contact.wa_id ?? null,
 		phoneNumberId: message.phoneNumberId,
 		type: message.payload.type ?? null,
+		...(userId ? { userId } : {}),
 	};
 }

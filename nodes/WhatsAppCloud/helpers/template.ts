@@ -78,8 +78,9 @@ export async function templatesNamed(
 	wabaId: string,
 	name: string,
 	itemIndex?: number,
+	fields = TEMPLATE_FIELDS,
 ): Promise<WhatsAppTemplate[]> {
-	const rows = await graphPaginate(ctx, layer, { method: 'GET', path: `${wabaId}/message_templates`, qs: { name, fields: TEMPLATE_FIELDS }, itemIndex }, { returnAll: true, pageSize: 100 });
+	const rows = await graphPaginate(ctx, layer, { method: 'GET', path: `${wabaId}/message_templates`, qs: { name, fields }, itemIndex }, { returnAll: true, pageSize: 100 });
 	return (rows as unknown as WhatsAppTemplate[]).filter((t) => t.name === name);
 }
 

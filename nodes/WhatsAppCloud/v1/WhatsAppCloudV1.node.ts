@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { router } from '../actions/router';
 import { versionDescription } from '../actions/versionDescription';
+import { sendAndWaitWebhook } from '../helpers/sendAndWaitWebhook';
 import { credentialTest, listSearch, loadOptions, resourceMapping } from '../methods';
 
 /** What every version shares (n8n's VersionedNodeType base description): name, icon, subtitle, first set by version 1. */
@@ -11,8 +12,8 @@ export const baseDescription: INodeTypeBaseDescription = {
 	group: ['output'],
 	// The chosen operation's action in words (test/unit/node-subtitles.test.js keeps it in step with the operations).
 	subtitle:
-		'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:get":"Get a template","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
-	description: 'Send WhatsApp templates and messages (paced to the rate you set), read templates, upload and download media (WhatsApp Cloud API)',
+		'={{ ({"message:markAsRead":"Mark a message as read","message:sendContacts":"Send contacts","message:sendInteractive":"Send an interactive message","message:sendLocation":"Send a location","message:sendMedia":"Send media","message:sendAndWait":"Send a message and wait for a response","message:sendReaction":"Send a reaction","message:sendTemplate":"Send a template","message:sendText":"Send a text message","template:create":"Create a template","template:delete":"Delete a template","template:edit":"Edit a template","template:get":"Get a template","template:getStatus":"Get a template status","template:list":"Get many templates","media:download":"Download media","media:upload":"Upload media","setup:check":"Check the setup"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+	description: 'Send WhatsApp templates and messages (paced to the rate you set), create, edit and delete templates, upload and download media (WhatsApp Cloud API)',
 	defaultVersion: 2,
 	usableAsTool: true,
 };
@@ -28,6 +29,8 @@ export class WhatsAppCloudV1 implements INodeType {
 	};
 
 	methods = { credentialTest, listSearch, loadOptions, resourceMapping };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1276,6 +1276,16 @@ const ENTRIES: MetaErrorEntry[] = [
 		source: '5.7',
 	},
 	{
+		code: 131062,
+		title: 'Business-scoped user ID not supported for this message',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			"This message cannot be sent to a business-scoped user ID (one-tap, zero-tap and copy-code authentication templates need the person's phone number); send it to the phone number instead.",
+		source: '5.7',
+		beyondReference: 'third-party BSUID guides (gallabox.com, 8x8 release notes 2026-07-21); not on Meta\'s error page as captured in the reference',
+	},
+	{
 		code: 131063,
 		title: 'Marketing messages disabled',
 		category: 'policy',
@@ -1412,6 +1422,16 @@ const ENTRIES: MetaErrorEntry[] = [
 		source: '5.7',
 	},
 	{
+		code: 2388024,
+		title: 'Template already exists',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			'A template with this name already exists in this language (or its deletion is still being processed); edit that template, or use another name or language.',
+		source: '5.7',
+		beyondReference: 'community code mapping subcode 2388024 to a duplicate name/language (public repositories, 2026); Meta\'s number unconfirmed',
+	},
+	{
 		code: 2388040,
 		title: 'Template field too long',
 		category: 'fix_configuration',
@@ -1472,9 +1492,15 @@ function keyOf(code: number, subcode?: number): string {
 
 const EXACT = new Map<string, MetaErrorEntry>();
 const RANGES: MetaErrorEntry[] = [];
+/**
+ * Template refusals (2388…) are listed as bare codes, but Meta sends them as code 100 with the number as
+ * `error_subcode` [community]: each such row answers both forms.
+ */
+const TEMPLATE_REFUSALS = { from: 2388000, to: 2388999 };
 for (const entry of META_ERROR_CATALOG) {
 	if (entry.codeTo !== undefined) RANGES.push(entry);
 	else EXACT.set(keyOf(entry.code, entry.subcode), entry);
+	if (entry.subcode === undefined && entry.code >= TEMPLATE_REFUSALS.from && entry.code <= TEMPLATE_REFUSALS.to) EXACT.set(keyOf(100, entry.code), entry);
 }
 // Narrowest range first, so a more specific range would win over a wider one.
 RANGES.sort((a, b) => (a.codeTo ?? a.code) - a.code - ((b.codeTo ?? b.code) - b.code));

@@ -91,6 +91,34 @@ function statusError(errors: unknown): IDataObject | null {
 	};
 }
 
+/**
+ * Who a WhatsApp event is about: the phone-based `wa_id` when Meta shares it, the business-scoped user ID and the
+ * username (people with a username may share no number), and the parent user ID of linked portfolios
+ * (docs/whatsapp-user-ids.md). Every field is null when Meta leaves it out.
+ */
+function whatsappIdentity(waId: unknown, userId: unknown, contact: IDataObject | undefined): IDataObject {
+	const profile = obj(contact?.profile);
+	return {
+		waId: str(waId) ?? str(contact?.wa_id) ?? null,
+		userId: str(userId) ?? str(contact?.user_id) ?? null,
+		username: str(profile.username) ?? str(contact?.username) ?? null,
+		parentUserId: str(contact?.parent_user_id) ?? null,
+	};
+}
+
+/** The contact a message came from: matched by phone, else by user ID, else the only contact. */
+function contactOf(contacts: IDataObject[], message: IDataObject): IDataObject | undefined {
+	if (message.from !== undefined) {
+		const byPhone = contacts.find((c) => c.wa_id !== undefined && c.wa_id === message.from);
+		if (byPhone) return byPhone;
+	}
+	if (message.from_user_id !== undefined) {
+		const byUser = contacts.find((c) => c.user_id !== undefined && c.user_id === message.from_user_id);
+		if (byUser) return byUser;
+	}
+	return contacts.length === 1 ? contacts[0] : undefined;
+}
+
 function whatsappEvents(object: string, entry: MetaEntry, field: string, value: IDataObject, change: IDataObject): MetaEvent[] {
 	const metadata = obj(value.metadata);
 	const phoneNumberId = str(metadata.phone_number_id);
@@ -99,22 +127,25 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 	const entryId = str(entry.id);
 	const events: MetaEvent[] = [];
 	for (const message of (Array.isArray(value.messages) ? value.messages : []) as IDataObject[]) {
-		const contact = contacts.find((c) => c.wa_id === message.from);
+		const contact = contactOf(contacts, message);
+		const identity = whatsappIdentity(message.from, message.from_user_id, contact);
 		events.push({
 			eventId: message.id ? `message:${String(message.id)}` : eventIdOf('message', object, entryId, field, undefined, message),
 			object,
 			field,
 			kind: 'message',
 			accountId: entryId,
-			senderId: str(message.from),
+			senderId: (identity.waId ?? identity.userId ?? undefined) as string | undefined,
 			recipientId: phoneNumberId,
 			timestamp: toIsoTime(message.timestamp),
-			data: { phoneNumberId, displayPhoneNumber, ...message, messageType: message.type, contact: contact ?? null },
+			data: { phoneNumberId, displayPhoneNumber, ...message, messageType: message.type, contact: contact ?? null, ...identity },
 			raw: change,
 			ownsData: true,
 		});
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
+		const contact = contactOf(contacts, { from: status.recipient_id, from_user_id: status.recipient_user_id });
+		const identity = whatsappIdentity(status.recipient_id, status.recipient_user_id, contact);
 		events.push({
 			// Meta's own advice (reference §5.6): a status is identified by (id, status).
 			eventId: `status:${String(status.id)}:${String(status.status)}`,
@@ -123,9 +154,9 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			kind: 'status',
 			accountId: entryId,
 			senderId: phoneNumberId,
-			recipientId: str(status.recipient_id),
+			recipientId: (identity.waId ?? identity.userId ?? undefined) as string | undefined,
 			timestamp: toIsoTime(status.timestamp),
-			data: { phoneNumberId, displayPhoneNumber, ...status, error: statusError(status.errors) },
+			data: { phoneNumberId, displayPhoneNumber, ...status, error: statusError(status.errors), ...identity },
 			raw: change,
 			ownsData: true,
 		});

@@ -85,11 +85,22 @@ const waMessage = {
 const whatsapp = {
 	PHONE_NUMBER_ID,
 	WABA,
-	messages: (kinds = ['text'], { from = '16505551234', name = 'Jess', ...where } = {}) =>
+	/**
+	 * Incoming messages. `userId`/`username` add the person's business-scoped user ID and username; `withholdPhone`
+	 * leaves the number out, as for someone with a username who shared none (docs/whatsapp-user-ids.md; the field
+	 * names `user_id`, `profile.username` are Meta's, `from_user_id` [community]).
+	 */
+	messages: (kinds = ['text'], { from = '16505551234', name = 'Jess', userId, username, withholdPhone = false, ...where } = {}) =>
 		waChange(
 			{
-				contacts: [{ profile: { name }, wa_id: from }],
-				messages: kinds.map((k) => ({ from, id: `wamid.in${next()}`, timestamp: String(secondsNow()), ...waMessage[k]() })),
+				contacts: [{ profile: { name, ...(username ? { username } : {}) }, ...(withholdPhone ? {} : { wa_id: from }), ...(userId ? { user_id: userId } : {}) }],
+				messages: kinds.map((k) => ({
+					...(withholdPhone ? {} : { from }),
+					...(userId ? { from_user_id: userId } : {}),
+					id: `wamid.in${next()}`,
+					timestamp: String(secondsNow()),
+					...waMessage[k](),
+				})),
 			},
 			where,
 		),

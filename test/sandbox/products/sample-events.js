@@ -46,6 +46,13 @@ const SAMPLES = {
 		entry.changes[0].value.messages[0].text.body = text || 'Yes please';
 		return { object: 'whatsapp_business_account', targetId: seedResult.waba.id, field: 'messages', payload: events.envelope.whatsapp(entry) };
 	},
+	// Someone with a WhatsApp username who shares no phone number: known only by user ID (docs/whatsapp-user-ids.md).
+	'whatsapp-username': (text, state) => {
+		const user = whatsappAdmin(state).addUser({ userId: 'US.13491208655302741918', username: 'jess.travels' });
+		const entry = events.whatsapp.messages(['text'], { wabaId: seedResult.waba.id, userId: user.userId, username: user.username, withholdPhone: true });
+		entry.changes[0].value.messages[0].text.body = text || 'Hi, is the blue one in stock?';
+		return { object: 'whatsapp_business_account', targetId: seedResult.waba.id, field: 'messages', payload: events.envelope.whatsapp(entry) };
+	},
 	// A person fills in the default instant form; Meta then sends only the ids (the answers are read with GET /{lead}).
 	lead: (text, state) => {
 		const admin = leadsAdmin(state);
@@ -60,7 +67,7 @@ function openServiceWindows(state, delivery) {
 	for (const entry of delivery.payload.entry) {
 		for (const change of entry.changes) {
 			for (const message of change.value.messages || []) {
-				whatsappAdmin(state).customerMessaged(change.value.metadata.phone_number_id, message.from, 0, message.id);
+				whatsappAdmin(state).customerMessaged(change.value.metadata.phone_number_id, message.from || message.from_user_id, 0, message.id);
 			}
 		}
 	}

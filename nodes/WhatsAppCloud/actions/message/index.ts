@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION, type INodeProperties } from 'n8n-workflow';
 import type { BuildMessage } from '../../helpers/send';
 import { phoneNumberLocator, recipientProperty, sendOptionsProperty } from '../common';
 import * as markAsRead from './markAsRead.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendContacts from './sendContacts.operation';
 import * as sendInteractive from './sendInteractive.operation';
 import * as sendLocation from './sendLocation.operation';
@@ -10,7 +11,7 @@ import * as sendReaction from './sendReaction.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
 
-export { markAsRead, sendContacts, sendInteractive, sendLocation, sendMedia, sendReaction, sendTemplate, sendText };
+export { markAsRead, sendAndWait, sendContacts, sendInteractive, sendLocation, sendMedia, sendReaction, sendTemplate, sendText };
 
 /** How each message operation builds its message; the router sends them all, paced. */
 export const builders: Record<string, BuildMessage> = {
@@ -33,6 +34,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{ name: 'Mark as Read', value: 'markAsRead', description: 'Mark a received message as read, optionally showing "typing…"', action: 'Mark a message as read' },
+			{
+				name: 'Send and Wait for Response',
+				value: SEND_AND_WAIT_OPERATION,
+				description: 'Send a message with approve/decline (or free-text) links and wait until the person answers',
+				action: 'Send a message and wait for a response',
+			},
 			{ name: 'Send Contacts', value: 'sendContacts', description: 'Send one or more contact cards', action: 'Send contacts' },
 			{ name: 'Send Interactive', value: 'sendInteractive', description: 'Send reply buttons, a list or a call-to-action URL button', action: 'Send an interactive message' },
 			{ name: 'Send Location', value: 'sendLocation', description: 'Send a map location', action: 'Send a location' },
@@ -53,5 +60,6 @@ export const description: INodeProperties[] = [
 	...sendLocation.description,
 	...sendContacts.description,
 	...markAsRead.description,
+	...sendAndWait.description,
 	sendOptionsProperty,
 ];

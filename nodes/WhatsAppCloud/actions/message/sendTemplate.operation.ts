@@ -99,6 +99,13 @@ export async function build(this: IExecuteFunctions, itemIndex: number): Promise
 	// Recipient and sender are checked before the template is looked up on Meta.
 	const message = outgoing(this, itemIndex, 'template', { name, language: { code: language } });
 	const template = chooseTranslation(node, await translationsOf(this, wabaId, name, itemIndex), name, language, itemIndex);
+	if (message.payload.recipient && template.category === 'AUTHENTICATION') {
+		// Meta refuses these with 131062 (docs/whatsapp-user-ids.md): said here, before the send.
+		throw new NodeOperationError(node, `"To" is a WhatsApp user ID, but the authentication template "${name}" can only be sent to a phone number`, {
+			itemIndex,
+			description: "One-tap, zero-tap and copy-code authentication templates need the person's phone number: map the phone number (waId) instead.",
+		});
+	}
 	const values = (this.getNodeParameter('templateVariables.value', itemIndex, {}) ?? {}) as IDataObject;
 	const source = this.getNodeParameter('headerMediaSource', itemIndex, 'url') as MediaSource;
 	const resolve = mediaResolver(this, layerOf(this, itemIndex), message.phoneNumberId, source, itemIndex);

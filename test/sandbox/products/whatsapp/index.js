@@ -4,14 +4,20 @@
 // the knobs Meta has no API for (seed numbers/templates, open a service window, status-webhook target, settings).
 const accounts = require('./accounts');
 const templates = require('./templates');
+const templateManagement = require('./template-management');
 const messages = require('./messages');
 const media = require('./media');
 const { waStore, wabaRecord, phoneNumber, templatesOf, normaliseTemplate } = require('./store');
 const { reachedBy } = require('./limiter');
 const { canReach, MANAGEMENT, MESSAGING } = require('./access');
+const people = require('./people');
+
+/** The webhook sender of each sandbox state, for admin helpers that make Meta send something (a template review). */
+const sendersOf = new WeakMap();
 
 function register(ctx) {
 	const { state } = ctx;
+	sendersOf.set(state, ctx.webhooks);
 	state.nodeTypeResolvers.push((id) => {
 		if (wabaRecord(state, id)) return 'WhatsAppBusinessAccount';
 		if (phoneNumber(state, id)) return 'WhatsAppBusinessPhoneNumber';
@@ -28,6 +34,7 @@ function register(ctx) {
 	});
 	accounts.register(ctx);
 	templates.register(ctx);
+	templateManagement.register(ctx);
 	messages.register(ctx);
 	media.register(ctx);
 }
@@ -55,15 +62,19 @@ function whatsappAdmin(state) {
 			for (const spec of list) all.push(normaliseTemplate(store(), wabaId, spec));
 			return all;
 		},
+		/** Meta's review of a created or edited template: APPROVED, REJECTED (with a reason), PAUSED…; sends the status webhook. */
+		reviewTemplate: (id, event, reason) => templateManagement.reviewTemplate(state, sendersOf.get(state), String(id), event, reason),
 		/**
 		 * The customer wrote to the number `secondsAgo` seconds ago (opens/refreshes the 24-hour window); with
 		 * `messageId`, that message (a wamid) can then be marked as read.
 		 */
 		customerMessaged(phoneNumberId, waId, secondsAgo = 0, messageId) {
-			const digits = String(waId).replace(/\D/g, '');
+			const digits = people.personKey(state, waId);
 			store().lastInbound.set(`${phoneNumberId}|${digits}`, state.nowSec() - secondsAgo);
 			if (messageId) store().inbound.set(String(messageId), { phoneNumberId: String(phoneNumberId), waId: digits });
 		},
+		/** A WhatsApp user known by business-scoped user ID: {userId, waId?, username?, parentUserId?} (people.js). */
+		addUser: (spec) => people.addUser(state, spec),
 		/** Unique customers a business portfolio reached outside a window in the last 24 hours (messaging limit). */
 		messagingLimitUsage: (portfolioId) => reachedBy(state, String(portfolioId)).size,
 		/** Where status webhooks go: {url, appSecret?, delaysMs?, skipDelivered?}; null to stop. */

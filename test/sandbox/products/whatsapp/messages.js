@@ -12,6 +12,25 @@ const { throughputProblem, pairProblem, consume, messagingLimitFailure } = requi
 const { recipientWaId } = require('./recipients');
 const { scheduleStatuses } = require('./statuses');
 const { validatePayload } = require('./payloads');
+const { USER_ID, userById, userByWaId } = require('./people');
+
+/**
+ * Who a send is for: `to` (a phone number) or, without it, `recipient` (a business-scoped user ID); `to` wins when
+ * both are given (docs/whatsapp-user-ids.md). Returns {key, waId, user} or {problem}; `key` names the person for
+ * windows and limits.
+ */
+function addressee(state, number, body) {
+	if (body.to !== undefined && body.to !== '') {
+		const waId = recipientWaId(state, number, body.to);
+		if (!waId) return { problem: waError(131009, 'Parameter value is not valid', `Invalid recipient phone number: ${String(body.to)}`) };
+		return { key: waId, waId, user: userByWaId(state, waId) };
+	}
+	if (body.recipient === undefined || body.recipient === '') return { problem: waError(131008, 'Required parameter is missing', 'to or recipient is required') };
+	// A user ID Meta does not know: no documented answer; the sandbox says the parameter is not valid [UNCONFIRMED].
+	const user = USER_ID.test(String(body.recipient)) ? userById(state, body.recipient) : null;
+	if (!user) return { problem: waError(131009, 'Parameter value is not valid', `Invalid recipient: ${String(body.recipient)}`) };
+	return { key: user.waId || user.userId, waId: user.waId, user };
+}
 
 let wamidSeq = 0;
 function newWamid(waId) {
@@ -68,9 +87,10 @@ function register({ state, routers, timers, webhooks }) {
 			if (body.recipient_type !== undefined && !['individual', 'group'].includes(body.recipient_type)) {
 				return refuse(waError(131009, 'Parameter value is not valid', 'recipient_type must be individual or group'));
 			}
-			const waId = recipientWaId(state, number, body.to);
-			if (!body.to) return refuse(waError(131008, 'Required parameter is missing', 'to is required'));
-			if (!waId) return refuse(waError(131009, 'Parameter value is not valid', `Invalid recipient phone number: ${String(body.to)}`));
+			const who = addressee(state, number, body);
+			if (who.problem) return refuse(who.problem);
+			const { waId, user } = who;
+			const key = who.key;
 			if (waId === number.display_phone_number.replace(/\D/g, '')) return refuse(waError(131021, 'Recipient cannot be sender', 'Sender and recipient phone number is the same.'));
 			const type = body.type || 'text';
 			const payloadProblem = validatePayload(state, number, type, body);
@@ -78,30 +98,35 @@ function register({ state, routers, timers, webhooks }) {
 			if (type === 'template') {
 				const problem = validateTemplateMessage(state, number.wabaId, body.template);
 				if (problem) return refuse(problem);
+				const sentTo = templatesOf(state, number.wabaId).find((t) => t.name === body.template.name && t.language === body.template.language.code);
+				if (!body.to && sentTo.category === 'AUTHENTICATION') {
+					return refuse(waError(131062, 'Business-scoped User ID (BSUID) recipients are not supported for this message', 'Authentication templates need a phone number recipient.'));
+				}
 			}
 			if (body.context !== undefined && (!body.context || typeof body.context.message_id !== 'string' || !body.context.message_id.startsWith('wamid.'))) {
 				return refuse(waError(131009, 'Parameter value is not valid', 'context.message_id must be a WhatsApp message id (wamid.…)'));
 			}
-			const inWindow = windowOpen(state, number, waId);
+			const inWindow = windowOpen(state, number, key);
 			let failure = null;
 			if (type !== 'template' && !inWindow) {
 				const details = 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
 				if (store.settings.windowErrorMode === 'sync') return refuse(waError(131047, 'Re-engagement message', details));
 				failure = { code: 131047, details };
 			}
-			const pair = pairProblem(state, number, waId);
+			const pair = pairProblem(state, number, key);
 			if (pair) return refuse(pair);
-			consume(state, number, waId, req);
-			if (!inWindow && !failure) failure = messagingLimitFailure(state, number, waId);
-			if (store.settings.undeliverable.has(waId)) failure = { code: 131026, details: 'Message Undeliverable.' };
+			consume(state, number, key, req);
+			if (!inWindow && !failure) failure = messagingLimitFailure(state, number, key);
+			if (store.settings.undeliverable.has(key)) failure = { code: 131026, details: 'Message Undeliverable.' };
 
 			const { access_token: _token, appsecret_proof: _proof, ...payload } = body;
 			const template = type === 'template' ? (templatesOf(state, number.wabaId).find((t) => t.name === body.template.name) || {}) : {};
 			const message = {
-				id: newWamid(waId),
+				id: newWamid(key),
 				phoneNumberId: number.id,
-				to: body.to,
+				to: body.to || body.recipient,
 				waId,
+				userId: user ? user.userId : null,
 				type,
 				payload,
 				at: state.nowMs(),
@@ -112,7 +137,8 @@ function register({ state, routers, timers, webhooks }) {
 			scheduleStatuses(state, timers, webhooks, number, message, failure);
 			return res.json({
 				messaging_product: 'whatsapp',
-				contacts: [{ input: String(body.to), wa_id: waId }],
+				// A send by user ID echoes it as user_id, with wa_id when Meta may share the number [UNCONFIRMED shape].
+				contacts: [body.to ? { input: String(body.to), wa_id: waId } : { input: String(body.recipient), ...(waId ? { wa_id: waId } : {}), user_id: user.userId }],
 				messages: [{ id: message.id, ...(type === 'template' ? { message_status: 'accepted' } : {}) }],
 			});
 		});

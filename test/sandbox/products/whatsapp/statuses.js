@@ -11,7 +11,9 @@ function statusObject(state, message, status, error) {
 		id: message.id,
 		status,
 		timestamp: String(state.nowSec()),
-		recipient_id: message.waId,
+		// Someone known only by user ID has no recipient_id; the user ID field's name is [UNCONFIRMED] (test/sandbox/README.md).
+		...(message.waId ? { recipient_id: message.waId } : {}),
+		...(message.userId ? { recipient_user_id: message.userId } : {}),
 		...(message.bizOpaque ? { biz_opaque_callback_data: message.bizOpaque } : {}),
 	};
 	if (status === 'delivered' && message.category) value.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: message.category };

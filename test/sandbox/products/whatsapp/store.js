@@ -54,6 +54,8 @@ function waStore(state) {
 		inbound: new Map(),
 		/** Messaging limit: business portfolio id -> Map(waId -> unix seconds it was last reached outside a window). */
 		businessInitiated: new Map(),
+		/** business-scoped user id -> {userId, waId, username, parentUserId} (people.js). */
+		users: new Map(),
 		/** media id -> {id, phoneNumberId, mime_type, data, sha256, file_size, createdAt}. */
 		media: new Map(),
 		/** Every accepted send: {id, phoneNumberId, to, waId, type, payload, at}. */
@@ -86,6 +88,11 @@ function waStore(state) {
 			messagingLimitErrorCode: null,
 			/** Recipients that are not WhatsApp users: accepted, then a failed status with 131026. */
 			undeliverable: new Set(),
+			/**
+			 * Status of a template right after a create or an edit: 'pending' (production: Meta reviews it, and
+			 * whatsappAdmin.reviewTemplate plays the review); 'approve' or 'reject' decide at once (opt-in).
+			 */
+			templateReview: 'pending',
 		},
 		/** Where status webhooks go: {url, appSecret?, delaysMs:{sent,delivered,read}, skipDelivered, fail:{[waId]:code}}. */
 		statusWebhook: null,
