@@ -28,6 +28,7 @@ const PRODUCTS = [
 	require('./products/whatsapp'),
 	require('./products/ads'),
 	require('./products/leads'),
+	require('./products/conversions'),
 ];
 
 /**
