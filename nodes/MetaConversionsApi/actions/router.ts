@@ -91,7 +91,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const prepared = prepareEvent(this, i, nowMs);
 			// The time is left out of the key: an event whose time defaults to "now" is the same event on a retry.
-			const { event_time: _time, ...identity } = prepared.event;
+			const identity: IDataObject = { ...prepared.event };
+			delete identity.event_time;
 			const intent = ledger.intent(i, 'event.send', { pixelId: prepared.pixelId, testEventCode: prepared.testEventCode, identity }, prepared.acrossExecutions);
 			pending.push({ ...prepared, itemIndex: i, intent });
 		} catch (error) {

@@ -6,27 +6,6 @@ import { buildUserData } from '../../helpers/userData';
 
 const show = { resource: ['event'], operation: ['send'] };
 
-/** Meta's standard events (Meta Pixel reference); anything else is sent as a custom event. */
-const STANDARD_EVENTS = [
-	'AddPaymentInfo',
-	'AddToCart',
-	'AddToWishlist',
-	'CompleteRegistration',
-	'Contact',
-	'CustomizeProduct',
-	'Donate',
-	'FindLocation',
-	'InitiateCheckout',
-	'Lead',
-	'PageView',
-	'Purchase',
-	'Schedule',
-	'Search',
-	'StartTrial',
-	'SubmitApplication',
-	'Subscribe',
-	'ViewContent',
-];
 
 /** Where the conversion happened (`action_source`, Server Event Parameters page). */
 const ACTION_SOURCES: Array<[string, string, string]> = [
@@ -74,7 +53,28 @@ export const description: INodeProperties[] = [
 		displayName: 'Event Name',
 		name: 'eventName',
 		type: 'options',
-		options: [...STANDARD_EVENTS.map((name) => ({ name, value: name })), { name: 'Custom Event', value: 'custom' }],
+		// Meta's standard events (Meta Pixel reference); anything else is sent as a custom event.
+		options: [
+			{ name: 'AddPaymentInfo', value: 'AddPaymentInfo' },
+			{ name: 'AddToCart', value: 'AddToCart' },
+			{ name: 'AddToWishlist', value: 'AddToWishlist' },
+			{ name: 'CompleteRegistration', value: 'CompleteRegistration' },
+			{ name: 'Contact', value: 'Contact' },
+			{ name: 'Custom Event', value: 'custom' },
+			{ name: 'CustomizeProduct', value: 'CustomizeProduct' },
+			{ name: 'Donate', value: 'Donate' },
+			{ name: 'FindLocation', value: 'FindLocation' },
+			{ name: 'InitiateCheckout', value: 'InitiateCheckout' },
+			{ name: 'Lead', value: 'Lead' },
+			{ name: 'PageView', value: 'PageView' },
+			{ name: 'Purchase', value: 'Purchase' },
+			{ name: 'Schedule', value: 'Schedule' },
+			{ name: 'Search', value: 'Search' },
+			{ name: 'StartTrial', value: 'StartTrial' },
+			{ name: 'SubmitApplication', value: 'SubmitApplication' },
+			{ name: 'Subscribe', value: 'Subscribe' },
+			{ name: 'ViewContent', value: 'ViewContent' },
+		],
 		default: 'Lead',
 		description: 'A standard event, or your own name for a custom event',
 		displayOptions: { show },
@@ -116,7 +116,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Customer Detail',
 		default: {},
-		description: 'Who converted. Contact details are normalised and SHA-256 hashed before sending (values that already are SHA-256 hashes are sent as they are)',
+		description: 'Who converted. Contact details are normalised and SHA-256 hashed before sending (values that already are SHA-256 hashes are sent as they are).',
 		displayOptions: { show },
 		options: [
 			text('Browser ID (Fbp)', 'fbp', 'The _fbp cookie, sent unhashed', 'fb.1.1596403881668.1116446470'),
