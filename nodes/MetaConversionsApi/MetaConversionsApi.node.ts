@@ -15,7 +15,7 @@ export class MetaConversionsApi implements INodeType {
 		icon: { light: 'file:metaConversionsApi.svg', dark: 'file:metaConversionsApi.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ "Send " + ($parameter["eventName"] === "custom" ? $parameter["customEventName"] : $parameter["eventName"]) + " event" }}',
+		subtitle: '={{ ({"event:send":"Send a server event"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send server events (Lead, Purchase, custom) to a Meta dataset (pixel), with customer details hashed as Meta requires',
 		defaults: { name: 'Meta Conversions API' },
 		usableAsTool: true,

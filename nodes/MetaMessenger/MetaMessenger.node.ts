@@ -15,7 +15,7 @@ export class MetaMessenger implements INodeType {
 		icon: { light: 'file:metaMessenger.svg', dark: 'file:metaMessenger.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ ({"sendText":"Send a text message","sendMedia":"Send media","sendButtons":"Send a message with buttons"})[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{ ({"message:sendText":"Send a text message","message:sendMedia":"Send an image video audio or file","message:sendButtons":"Send a message with buttons"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Reply from a Facebook Page in Messenger: text, quick replies, media and buttons, within Meta’s messaging window',
 		defaults: { name: 'Meta Messenger' },
 		usableAsTool: true,
