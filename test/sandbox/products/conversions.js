@@ -31,6 +31,8 @@ const CONVERSIONS_SETTINGS = Object.freeze({
 	capiFutureTimeError: { code: 100, message: 'Invalid parameter', userTitle: 'Event Timestamp In Future', userMsg: 'The event_time is in the future.' },
 	/** Meta documents no code for a badly hashed field [UNCONFIRMED]: invalid parameter, no subcode. */
 	capiInvalidHashError: { code: 100, message: 'Invalid parameter', userTitle: 'Invalid Hashed Value' },
+	/** Purchase without custom_data.value and currency refused (Custom Data Parameters page: required) [UNCONFIRMED refusal]. */
+	capiPurchaseNeedsValue: true,
 });
 registerProductSettings(CONVERSIONS_SETTINGS);
 
@@ -107,7 +109,7 @@ function eventProblem(state, event, index) {
 		if (bad !== undefined) return { ...settings.capiInvalidHashError, userMsg: `${at}.user_data.${field} must be a SHA-256 hash (64 lowercase hex characters); got a value that is not.` };
 	}
 	const custom = event.custom_data;
-	if (event.event_name === 'Purchase' && (!custom || custom.value === undefined || !custom.currency))
+	if (settings.capiPurchaseNeedsValue && event.event_name === 'Purchase' && (!custom || custom.value === undefined || !custom.currency))
 		return invalid('Missing Purchase Value', `${at}: Purchase events need custom_data.value and custom_data.currency.`);
 	if (custom && custom.currency !== undefined && !/^[A-Za-z]{3}$/.test(String(custom.currency))) return invalid('Invalid Currency', `${at}.custom_data.currency must be an ISO 4217 code.`);
 	return null;
