@@ -175,3 +175,17 @@ test('the Page picker lists the Pages of the credential', async () => {
 	const list = await fx.engine.nodeTypeProvider.getByNameAndVersion(NODE, 1).methods.listSearch.searchPages.call(context);
 	expect(list.results).toContainEqual({ name: fx.seed.page.name, value: fx.seed.page.id, url: `https://www.facebook.com/${fx.seed.page.id}` });
 });
+
+test('the example workflow’s reply node answers a Page message item as the Meta Trigger emits it', async () => {
+	const example = require('../../docs/examples/messenger-reply.json');
+	const reply = example.nodes.find((n) => n.type === NODE);
+	wrote();
+	const run = await fx.engine.runNode({
+		type: NODE,
+		parameters: reply.parameters,
+		credentials: credential(),
+		items: [{ kind: 'message', object: 'page', field: 'messages', accountId: fx.seed.page.id, senderId: PSID, message: { text: 'Hello?' } }],
+	});
+	expect(run.error).toBeUndefined();
+	expect(messenger().sent()[0].message.attachment.payload.buttons.map((b) => b.title)).toEqual(['Visit the shop', 'Track my order', 'Talk to a person']);
+});
