@@ -24,10 +24,13 @@ const PRODUCTS = [
 	require('./products/batch'),
 	require('./products/subscriptions'),
 	require('./products/compliance'),
+	// Before Instagram: both answer POST /{page-id}/messages; Messenger takes only its own conversations.
+	require('./products/messenger'),
 	require('./products/instagram'),
 	require('./products/whatsapp'),
 	require('./products/ads'),
 	require('./products/leads'),
+	require('./products/conversions'),
 ];
 
 /**

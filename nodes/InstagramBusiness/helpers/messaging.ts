@@ -4,33 +4,14 @@ import { graphRequest } from '../../shared/request';
 import type { InstagramCall } from './context';
 import { passOn } from './errors';
 import { readId, readOptionalText } from '../../shared/parameters';
-import { localMetaError, metaNodeApiError } from '../../shared/errors/toNodeError';
+import { explainSendRefusal, taggingOf as sharedTaggingOf } from '../../shared/messaging';
 
 /** Instagram Direct limits (reference §3.2). */
 export const TEXT_MAX_BYTES = 1000;
-export const QUICK_REPLIES_MAX = 13;
-export const QUICK_REPLY_TITLE_MAX = 20;
+export { QUICK_REPLIES_MAX, QUICK_REPLY_TITLE_MAX } from '../../shared/messaging';
 
 const WINDOW_HELP =
 	'Outside that window you may still send with the Human Agent option on (a person answering, up to 7 days after their last message), or answer a new comment of theirs with a Private Reply; otherwise wait until they message the account again.';
-
-const HUMAN_AGENT_REFUSED =
-	'Meta refused the Human Agent tag: this Meta app does not have the Human Agent feature. Request it in the app dashboard (App Review → Permissions and Features → Human Agent) and send again once it is approved, or turn the Human Agent option off and reply within 24 hours of the person’s last message.';
-
-/** A permission refusal (code 10, or 200–299) that is not the window's own error: what Meta answers an app without Human Agent. */
-function isPermissionRefusal(meta: IDataObject): boolean {
-	const code = Number(meta.code);
-	return (code === 10 || (code >= 200 && code <= 299)) && meta.subcode !== 2534022 && meta.subcode !== 2534025;
-}
-
-function humanAgentRefused(call: InstagramCall, error: NodeApiError): NodeApiError {
-	const classified = localMetaError('fix_configuration', HUMAN_AGENT_REFUSED, {
-		code: Number((error.context.metaError as IDataObject).code),
-		title: 'Human Agent feature not approved',
-	});
-	const metaWords = (error.errorResponse as IDataObject | undefined)?.meta_message;
-	return metaNodeApiError(call.ctx.getNode(), classified, { itemIndex: call.itemIndex, extra: metaWords ? `Meta said: ${String(metaWords)}` : undefined });
-}
 
 interface SendRoute {
 	path: string;
@@ -90,10 +71,7 @@ export async function sendToInstagram(call: InstagramCall, accountId: string, bo
 		});
 		return answer;
 	} catch (error) {
-		const meta = ((error as NodeApiError)?.context?.metaError ?? {}) as IDataObject;
-		if (body.tag === 'HUMAN_AGENT' && isPermissionRefusal(meta)) throw humanAgentRefused(call, error as NodeApiError);
-		if (error instanceof NodeApiError && meta.subcode === 2534022) error.description = `${error.description ?? ''} ${WINDOW_HELP}`.trim();
-		throw passOn(call, error);
+		throw passOn(call, explainSendRefusal(call.ctx, call.itemIndex, body, error, { windowSubcodes: [2534022], ownSubcodes: [2534025], windowHelp: WINDOW_HELP }));
 	}
 }
 
@@ -125,6 +103,5 @@ export function textOf(call: InstagramCall): string {
 
 /** The HUMAN_AGENT tag: a person answering up to 7 days after the user's last message (reference §3.3). */
 export function taggingOf(call: InstagramCall): IDataObject {
-	const humanAgent = call.ctx.getNodeParameter('options.humanAgent', call.itemIndex, false) as boolean;
-	return humanAgent ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' } : { messaging_type: 'RESPONSE' };
+	return sharedTaggingOf(call.ctx, call.itemIndex);
 }

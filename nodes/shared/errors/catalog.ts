@@ -944,6 +944,19 @@ const ENTRIES: MetaErrorEntry[] = [
 		beyondReference: 'pipeboard-co/meta-ads-mcp PR #71 (subcode 1885621) and PR #112 ("Budget Conflict: Campaign Already Has a Budget")',
 	},
 
+	// ───────────── Conversions API (not in the reference) ─────────────
+	{
+		code: 100,
+		subcode: 2804003,
+		title: 'Event time too old',
+		category: 'fix_configuration',
+		retryable: false,
+		sentence:
+			'Meta only takes server events up to 7 days after they happened, and refuses the whole request when one event is older; send events sooner, or drop the old ones and send the rest again.',
+		source: '9.2',
+		beyondReference: 'rudderlabs/rudder-transformer Facebook Pixel network handler (2804003 "event being sent after seven days"); Meta\'s Server Event Parameters page for the 7-day rule',
+	},
+
 	// ───────────── §3.6 Instagram messaging ─────────────
 	{
 		code: 10,

@@ -1,14 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { accountLocator } from '../common';
 
-export const humanAgentOption: INodeProperties = {
-	displayName: 'Human Agent',
-	name: 'humanAgent',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether a person (not an automation) is answering: sends with the HUMAN_AGENT tag, allowed up to 7 days after the person’s last message. Only for Meta apps with the Human Agent feature approved in App Review (most apps do not have it); Meta refuses the tag otherwise.',
-};
+/** Shared with Messenger (nodes/shared/messaging.ts). */
+export { humanAgentOption } from '../../../shared/messaging';
 
 const ALL = ['sendText', 'sendMedia', 'sendHeart', 'react', 'removeReaction', 'senderAction', 'privateReply'];
 const TO_PERSON = ['sendText', 'sendMedia', 'sendHeart', 'react', 'removeReaction', 'senderAction'];
