@@ -250,7 +250,7 @@ test('the media picker of Get Media Insights lists the current stories first, th
 	const tools = instagramTools(fx);
 	const post = tools.publishedMedia('Autumn collection');
 	const story = media(fx, { productType: 'STORY' });
-	const description = fx.engine.nodeTypes[NODE].description.properties.find((p) => p.name === 'media' && p.displayOptions.show.resource?.includes('insights'));
+	const description = fx.engine.nodeTypeProvider.getByNameAndVersion(NODE, 2).description.properties.find((p) => p.name === 'media' && p.displayOptions.show.resource?.includes('insights'));
 	expect(description.modes.find((m) => m.name === 'list').typeOptions.searchListMethod).toBe('searchMediaAndStories');
 	const list = await tools.listSearch('searchMediaAndStories', { parameters: { resource: 'insights', operation: 'getMediaInsights', account: rl(fx.seed.instagram.id) } });
 	expect(list.results.map((r) => r.value)).toEqual([story.id, post.id]);

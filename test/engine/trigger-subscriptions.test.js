@@ -277,6 +277,8 @@ describe('Listen for Test Event as n8n 2.41 runs it (the harness keeps static da
 		expect(subscription('instagram').callback_url).toBe(hook.testUrl());
 
 		expect(await route(igComment('seen while testing'))).toMatchObject({ url: hook.testUrl(), status: 200 });
+		// The trigger answers Meta first; n8n then runs the execution and ends the listening.
+		await hook.settled();
 		expect(hook.executions.map((e) => e.outputs[0][0].text)).toEqual(['seen while testing']);
 		expect(subscription('instagram').callback_url).toBe(hook.url());
 		expect(fieldsOf('instagram')).toEqual(['comments']);
@@ -294,6 +296,7 @@ describe('Listen for Test Event as n8n 2.41 runs it (the harness keeps static da
 		});
 		expect(install(fx.seed.waba.id).override_callback_uri).toBe(hook.testUrl());
 		expect(await route(waMessage())).toMatchObject({ url: hook.testUrl(), status: 200 });
+		await hook.settled();
 		expect(install(fx.seed.waba.id).override_callback_uri).toBe(hook.url());
 		expect(await route(waMessage())).toMatchObject({ url: hook.url(), status: 200 });
 		expect(kindsOf(hook)).toEqual(['message', 'message']);

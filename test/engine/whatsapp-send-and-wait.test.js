@@ -48,10 +48,11 @@ async function answer(result, url, { method = 'GET', body = {}, userAgent = 'Moz
 	};
 	const req = { method, headers: { 'user-agent': userAgent }, query: Object.fromEntries(parsed.searchParams), body, params: {} };
 	const additionalData = { ...fx.engine.additionalData(wf), httpRequest: req, httpResponse: res };
-	const description = fx.engine.nodeTypes[w.NODE_TYPE].description.webhooks.find((d) => d.httpMethod === method);
+	const nodeType = fx.engine.nodeTypeProvider.getByNameAndVersion(w.NODE_TYPE, wf.getNode('Node').typeVersion);
+	const description = nodeType.description.webhooks.find((d) => d.httpMethod === method);
 	const webhookData = { httpMethod: method, node: 'Node', path: 'node', webhookDescription: description, workflowId: wf.id, workflowExecuteAdditionalData: additionalData };
 	const context = new core.WebhookContext(wf, wf.getNode('Node'), additionalData, 'webhook', webhookData, [], null);
-	const out = await fx.engine.nodeTypes[w.NODE_TYPE].webhook.call(context);
+	const out = await nodeType.webhook.call(context);
 	return { out, sent };
 }
 

@@ -27,6 +27,13 @@ class WebhookHarness {
 		this.executions = [];
 		this.responses = [];
 		this.staticData = {};
+		/** Deliveries still being handled: a trigger answers Meta itself, before n8n runs the execution and ends listening. */
+		this.inFlight = new Set();
+	}
+
+	/** Waits until every delivery received so far is fully handled (execution run, test listening ended). */
+	async settled() {
+		while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
 	}
 
 	workflow(staticData = this.staticData) {
@@ -68,7 +75,11 @@ class WebhookHarness {
 		const app = express();
 		// n8n keeps the exact bytes on req.rawBody and parses JSON beside them.
 		app.use(express.raw({ type: () => true, limit: '16mb' }));
-		app.all(['/webhook/:webhookId/:path', '/webhook-test/:webhookId/:path'], (req, res) => this.handle(req, res).catch((error) => res.status(500).json({ error: error.message })));
+		app.all(['/webhook/:webhookId/:path', '/webhook-test/:webhookId/:path'], (req, res) => {
+			const handling = this.handle(req, res).catch((error) => (res.headersSent ? undefined : res.status(500).json({ error: error.message })));
+			this.inFlight.add(handling);
+			handling.finally(() => this.inFlight.delete(handling));
+		});
 		await new Promise((resolve) => {
 			this.server = app.listen(0, '127.0.0.1', resolve);
 		});

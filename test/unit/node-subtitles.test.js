@@ -9,7 +9,7 @@ const actionNodes = Object.values(nodeTypes).filter((t) => t.description.usableA
 
 function subtitleFor(type, version, parameters) {
 	const node = { id: '1', name: 'Node', type: `n8n-nodes-meta-business.${type.description.name}`, typeVersion: version, position: [0, 0], parameters };
-	const provider = { getByName: () => type, getByNameAndVersion: () => type.getNodeType(version), getKnownTypes: () => ({}) };
+	const provider = { getByName: () => type, getByNameAndVersion: () => ('nodeVersions' in type ? type.getNodeType(version) : type), getKnownTypes: () => ({}) };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: provider });
 	return workflow.expression.getSimpleParameterValue(node, type.description.subtitle, 'internal', {});
 }
@@ -26,7 +26,9 @@ function operationsOf(type, version) {
 	return pairs;
 }
 
-const cases = actionNodes.flatMap((t) => Object.keys(t.nodeVersions).map((v) => [t.description.displayName, Number(v), t]));
+// A versioned node is checked in every version; a node with one version (Messenger, Conversions API) in that one.
+const versionsOf = (t) => ('nodeVersions' in t ? Object.keys(t.nodeVersions).map(Number) : [].concat(t.description.version));
+const cases = actionNodes.flatMap((t) => versionsOf(t).map((v) => [t.description.displayName, v, t]));
 test.each(cases)('%s version %d: the subtitle names every operation in words', (_name, version, type) => {
 	const pairs = operationsOf(type, version);
 	expect(pairs.length).toBeGreaterThan(0);

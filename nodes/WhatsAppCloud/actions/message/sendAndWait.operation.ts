@@ -19,7 +19,7 @@ import { singleSend, type OutgoingMessage } from '../../helpers/send';
 const show = { resource: ['message'], operation: [SEND_AND_WAIT_OPERATION] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Message', name: 'waitMessage', type: 'string', typeOptions: { rows: 4 }, default: '', required: true, description: 'Up to 1,024 characters', displayOptions: { show } },
+	{ displayName: 'Message', name: 'waitMessage', type: 'string', typeOptions: { rows: 4 }, default: '', required: true, description: 'The message text the person reads before answering, up to 1,024 characters', displayOptions: { show } },
 	{
 		displayName: 'Response Type',
 		name: 'responseType',
@@ -29,6 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Approval', value: 'approval', description: 'The person approves (or declines) with a tap' },
 			{ name: 'Free Text', value: 'freeText', description: 'The person writes an answer on a small web page' },
 		],
+		description: 'How the person answers: by tapping approve (or decline), or by writing a free-text reply',
 		displayOptions: { show },
 	},
 	{
@@ -40,11 +41,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Approve and Decline', value: 'double' },
 			{ name: 'Approve Only', value: 'single' },
 		],
+		description: 'Whether the message offers both approve and decline links, or a single approve button',
 		displayOptions: { show: { ...show, responseType: ['approval'] } },
 	},
-	{ displayName: 'Approve Label', name: 'approveLabel', type: 'string', default: 'Approve', displayOptions: { show: { ...show, responseType: ['approval'] } } },
-	{ displayName: 'Decline Label', name: 'declineLabel', type: 'string', default: 'Decline', displayOptions: { show: { ...show, responseType: ['approval'], approvalType: ['double'] } } },
-	{ displayName: 'Button Label', name: 'respondLabel', type: 'string', default: 'Respond', description: 'Up to 20 characters', displayOptions: { show: { ...show, responseType: ['freeText'] } } },
+	{ displayName: 'Approve Label', name: 'approveLabel', type: 'string', default: 'Approve', description: 'Text of the approve choice; as the only button (Approve Only) up to 20 characters', displayOptions: { show: { ...show, responseType: ['approval'] } } },
+	{ displayName: 'Decline Label', name: 'declineLabel', type: 'string', default: 'Decline', description: 'Text shown above the decline link in the message', displayOptions: { show: { ...show, responseType: ['approval'], approvalType: ['double'] } } },
+	{ displayName: 'Button Label', name: 'respondLabel', type: 'string', default: 'Respond', description: 'Text of the button that opens the answer page, up to 20 characters', displayOptions: { show: { ...show, responseType: ['freeText'] } } },
 	{ displayName: 'Limit Wait Time', name: 'limitWaitTime', type: 'boolean', default: false, description: 'Whether the workflow goes on without an answer after a while', displayOptions: { show } },
 	{
 		displayName: 'Wait Amount',
@@ -52,6 +54,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 1,
+		description: 'How long to wait for an answer before the workflow goes on without one, in the Wait Unit (at least 1)',
 		displayOptions: { show: { ...show, limitWaitTime: [true] } },
 	},
 	{
@@ -64,6 +67,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Hours', value: 'hours' },
 			{ name: 'Days', value: 'days' },
 		],
+		description: 'The unit of the Wait Amount: minutes, hours or days',
 		displayOptions: { show: { ...show, limitWaitTime: [true] } },
 	},
 ];
