@@ -52,6 +52,7 @@ export function setBudgetOperation(kind: AdObjectKind): AdObjectOperation {
 				name: 'budgetType',
 				type: 'options',
 				default: 'daily',
+				description: 'Which budget to set: the daily budget (daily_budget) or the lifetime budget (lifetime_budget)',
 				displayOptions: { show },
 				options: [
 					{ name: 'Daily', value: 'daily', description: 'Average spend per day' },
@@ -73,6 +74,7 @@ export function setBudgetOperation(kind: AdObjectKind): AdObjectOperation {
 				name: 'amountUnit',
 				type: 'options',
 				default: 'currency',
+				description: 'How the Budget Amount is written: in the account currency (25.50) or in Meta’s minor units, whole numbers (2550)',
 				displayOptions: { show },
 				options: [
 					{ name: 'Account Currency', value: 'currency', description: 'E.g. 25.50 for €25.50.' },

@@ -27,6 +27,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Totals for the Range', value: 'total_value', description: 'One figure per metric for the whole range' },
 			{ name: 'Per Day', value: 'time_series', description: 'One figure per metric and day (reach and follower count)' },
 		],
+		description: 'Whether to get one total per metric for the whole range, or one figure per day (fewer metrics)',
 	},
 	{
 		displayName: 'Metrics',

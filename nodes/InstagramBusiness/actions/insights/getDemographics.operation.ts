@@ -19,6 +19,7 @@ export const description: INodeProperties[] = [
 			{ name: 'People Engaged', value: 'engaged_audience_demographics', description: 'Who interacted with the content' },
 			{ name: 'People Reached', value: 'reached_audience_demographics', description: 'Who saw the content' },
 		],
+		description: 'Whose demographics to get: the followers, the people who engaged, or the people reached',
 	},
 	{
 		displayName: 'By',
@@ -32,6 +33,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Country', value: 'country' },
 			{ name: 'Gender', value: 'gender' },
 		],
+		description: 'How the audience is split: by age group, city, country or gender',
 	},
 	{
 		displayName: 'Timeframe',

@@ -24,6 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: 'All for the Media Type', value: 'all', description: 'Every metric Meta offers for this kind of media' },
 			{ name: 'Chosen Metrics', value: 'chosen' },
 		],
+		description: 'Which metrics to get: every metric Meta offers for the kind of media, or only those chosen below',
 	},
 	{
 		displayName: 'Chosen Metrics',

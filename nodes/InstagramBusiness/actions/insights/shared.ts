@@ -45,7 +45,7 @@ export const RANGE_PROPERTIES = (operation: string): INodeProperties[] => [
 		default: '',
 		required: true,
 		displayOptions: showFor([operation], { datePreset: ['custom'] }),
-		description: 'Start of the range',
+		description: 'Start of the custom range (a date and time, or an ISO date such as 2026-11-01); must be before Until',
 	},
 	{
 		displayName: 'Until',
@@ -54,6 +54,6 @@ export const RANGE_PROPERTIES = (operation: string): INodeProperties[] => [
 		default: '',
 		required: true,
 		displayOptions: showFor([operation], { datePreset: ['custom'] }),
-		description: 'End of the range',
+		description: 'End of the custom range (a date and time, or an ISO date such as 2026-11-30); must be after Since',
 	},
 ];

@@ -48,6 +48,7 @@ export const description: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: '+16505551234',
+						description: 'For Call a Number: the number to call, starting with + and the country code',
 					},
 					{
 						displayName: 'Title',
@@ -75,12 +76,15 @@ export const description: INodeProperties[] = [
 							},
 						],
 						default: 'postback',
+						description: 'What the button does when tapped: call a number, open a web page, or send its payload to your webhook',
 					},
 					{
 						displayName: 'URL',
 						name: 'url',
 						type: 'string',
 						default: '',
+						placeholder: 'https://example.com/page',
+						description: 'For Open a Web Page: the http(s) address the button opens',
 					},
 			],
 			},

@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Video', value: 'video' },
 		],
 		default: 'image',
+		description: 'The kind of file at the Media URL; it must match the file',
 		displayOptions: { show },
 	},
 	{

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		required: true,
-		description: 'Up to 2,000 characters',
+		description: 'The message text sent to the person, up to 2,000 characters',
 		displayOptions: { show },
 	},
 	quickRepliesProperty(show),

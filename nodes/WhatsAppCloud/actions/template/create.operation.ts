@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 		description: 'Lowercase letters, digits and underscores; one name holds one translation per language',
 		displayOptions: { show },
 	},
-	{ displayName: 'Language', name: 'newTemplateLanguage', type: 'string', default: 'en_US', required: true, placeholder: 'e.g. en_US', displayOptions: { show } },
+	{ displayName: 'Language', name: 'newTemplateLanguage', type: 'string', default: 'en_US', required: true, placeholder: 'e.g. en_US', description: 'The language code of this translation, such as en, en_US or pt_BR', displayOptions: { show } },
 	{
 		displayName: 'Category',
 		name: 'templateCategory',
@@ -35,6 +35,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Marketing', value: 'MARKETING' },
 			{ name: 'Utility', value: 'UTILITY', description: 'About a transaction or account the person already has' },
 		],
+		description: 'The kind of template, which Meta checks in review and which sets its price per message',
 		displayOptions: { show },
 	},
 	{

@@ -19,9 +19,10 @@ export function targetProperties(operations: string[], allLanguagesHint: string)
 				{ name: 'Name and Language', value: 'name' },
 				{ name: 'ID', value: 'id' },
 			],
+			description: "How the existing template is identified: by its name (and language), or by one translation's template ID",
 			displayOptions: { show },
 		},
-		{ ...templateNameLocator, description: 'The template, any status', displayOptions: { show: { ...show, templateBy: ['name'] } } },
+		{ ...templateNameLocator, description: 'The template, in any status (approved, pending, rejected, paused); pick it from the list or type its name', displayOptions: { show: { ...show, templateBy: ['name'] } } },
 		{ ...templateLanguageProperty, hint: allLanguagesHint, displayOptions: { show: { ...show, templateBy: ['name'] } } },
 		{
 			displayName: 'Template ID',
