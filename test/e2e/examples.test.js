@@ -16,6 +16,8 @@ const FALLBACK = 'WhatsApp: template when a text fails outside the 24-hour windo
 
 beforeAll(async () => {
 	const { sb, n8n } = env;
+	// This n8n listens on http://127.0.0.1; Meta (the sandbox's default) accepts only HTTPS callbacks.
+	sb.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 	await upsertCredentials(n8n, demoCredentials(sb.seedResult, sb.url, { userToken: demoUserToken(sb) }));
 	for (const workflow of await upsertWorkflows(n8n, loadExamples(), sb)) ids[workflow.name] = workflow.id;
 });
