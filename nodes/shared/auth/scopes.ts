@@ -52,6 +52,26 @@ export const PRODUCT_FEATURES: readonly ProductFeature[] = [
 		facebook: [['ads_read', 'ads_management']],
 	},
 	{
+		id: 'adsManage',
+		label: 'Meta Ads changes (pause, resume, budgets)',
+		facebook: [['ads_management']],
+	},
+	{
+		id: 'leads',
+		label: 'Lead ads (lead details)',
+		facebook: [['leads_retrieval'], ['pages_show_list'], ['pages_manage_metadata']],
+	},
+	{
+		id: 'messenger',
+		label: 'Messenger replies from a Page',
+		facebook: [['pages_messaging'], ['pages_show_list'], ['pages_manage_metadata']],
+	},
+	{
+		id: 'conversions',
+		label: 'Conversions API events',
+		facebook: [['ads_management']],
+	},
+	{
 		id: 'pages',
 		label: 'Facebook Pages and webhooks',
 		facebook: [['pages_show_list'], ['pages_manage_metadata'], ['pages_read_engagement']],
