@@ -18,6 +18,8 @@ const FIRST_FIELDS = {
 	instagramBusiness: ['resource', 'operation', 'account'],
 	whatsAppCloud: ['resource', 'operation', 'wabaId', 'phoneNumberId'],
 	metaAds: ['resource', 'operation'],
+	metaMessenger: ['resource', 'operation', 'page', 'recipientId'],
+	metaConversionsApi: ['resource', 'operation', 'pixel', 'eventName'],
 	metaSetupDoctor: ['resource', 'operation', 'warnDays', 'checkApp'],
 	instagramBusinessTrigger: ['loginType', 'events', 'subscribe'],
 	whatsAppCloudTrigger: ['events', 'subscribe'],

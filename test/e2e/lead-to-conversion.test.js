@@ -15,6 +15,8 @@ const sha = (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 test('a sandbox lead arrives and the sandbox Conversions API receives one Lead event with the hashed email and the lead id as event_id', async () => {
 	const { sb, n8n } = env;
+	// This n8n listens on http://127.0.0.1; Meta (the sandbox's default) accepts only HTTPS callbacks.
+	sb.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 	const { app, users, systemUser, scopes } = sb.seedResult;
 	// Reading leads needs leads_retrieval; sending server events needs ads_management (the default seed has neither).
 	const { tokens } = sb.admin.seed({

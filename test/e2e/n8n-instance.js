@@ -208,7 +208,9 @@ function createInstance({ url, userFolder, logFile, child, cache, childEnv, isEx
 
 	/** Reads one of the type files the editor loads at start (server.ts: protectTypeFiles, auth required). */
 	async function typeFile(name) {
-		const res = await fetch(`${url}/types/${name}`, { headers: { cookie, 'browser-id': BROWSER_ID } });
+		const get = () => fetch(`${url}/types/${name}`, { headers: { cookie, 'browser-id': BROWSER_ID } });
+		// A kept-alive socket that n8n closed while idle fails the next request ("other side closed"); a GET may be repeated.
+		const res = await get().catch(() => get());
 		if (!res.ok) throw new Error(`GET /types/${name} → ${res.status}`);
 		return await res.json();
 	}

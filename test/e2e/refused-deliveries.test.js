@@ -14,6 +14,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('a forged and a stale delivery are refused, start nothing, and the Setup Doctor reports both with reason and fix', async () => {
 	const { sb, n8n } = env;
+	// This n8n listens on http://127.0.0.1; Meta (the sandbox's default) accepts only HTTPS callbacks.
+	sb.admin.settings({ webhookAllowHttpLoopbackCallbacks: true });
 	const { app, tokens } = sb.seedResult;
 	const verifyToken = 'refusals-verify-token-secret';
 	const { workflow, webhookId } = await createInstagramTriggerWorkflow(n8n, sb, { name: 'Comments (refusals)', nodeName: TRIGGER, events: ['comment'], verifyToken });

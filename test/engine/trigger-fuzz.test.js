@@ -8,6 +8,9 @@ const { useFixture } = require('../support/fixture');
 const { WebhookHarness } = require('../harness/webhooks');
 const events = require('../sandbox/products/events');
 
+// 10,000 HTTP requests: about 45 s on a busy 2-core machine (the whole suite running beside it), so more than jest's 60 s.
+jest.setTimeout(240000);
+
 const fixture = useFixture();
 let fx;
 let hook;
