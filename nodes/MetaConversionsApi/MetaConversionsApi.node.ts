@@ -1,53 +1,15 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { authenticationProperty, metaCredentials } from '../shared/descriptions/authentication';
-import type { MetaCredentialType } from '../shared';
-import * as send from './actions/event/send.operation';
-import { router } from './actions/router';
-import { credentialTest, listSearch } from './methods';
+import { VersionedNodeType, type IVersionedNodeType } from 'n8n-workflow';
+import { MetaConversionsApiV1 } from './v1/MetaConversionsApiV1.node';
 
-/** The Conversions API runs on graph.facebook.com: a system user token or Facebook Login with ads_management. */
-const CAPI_CREDENTIAL_TYPES: readonly MetaCredentialType[] = ['metaAccessTokenApi', 'metaOAuth2Api'];
-
-export class MetaConversionsApi implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Meta Conversions API',
-		name: 'metaConversionsApi',
-		icon: { light: 'file:metaConversionsApi.svg', dark: 'file:metaConversionsApi.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{ ({"event:send":"Send a server event"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
-		description: 'Send server events (Lead, Purchase, custom) to a Meta dataset (pixel), with customer details hashed as Meta requires',
-		defaults: { name: 'Meta Conversions API' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: metaCredentials(CAPI_CREDENTIAL_TYPES, 'metaCredentialTest'),
-		properties: [
-			authenticationProperty(CAPI_CREDENTIAL_TYPES, 'metaAccessTokenApi'),
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Event', value: 'event' }],
-				default: 'event',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['event'] } },
-				options: [{ name: 'Send', value: 'send', action: 'Send a server event', description: 'Send one event per item (batched, up to 1,000 per request)' }],
-				default: 'send',
-			},
-			...send.description,
-		],
-	};
-
-	methods = { credentialTest, listSearch };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/**
+ * On n8n's VersionedNodeType from its first version, like every node of the package: a later default change becomes
+ * a version 2 while saved workflows keep version 1 (docs/versions.md).
+ */
+export class MetaConversionsApi extends VersionedNodeType {
+	constructor() {
+		const v1 = new MetaConversionsApiV1();
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = { 1: v1 };
+		const { displayName, name, icon, group, subtitle, description, usableAsTool } = v1.description;
+		super(nodeVersions, { displayName, name, icon, group, subtitle, description, usableAsTool, defaultVersion: 1 });
 	}
 }

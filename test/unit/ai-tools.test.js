@@ -6,7 +6,7 @@ const { loadPackageTypes, versionDescription } = require('../harness/package-typ
 const { nodeTypes } = loadPackageTypes();
 const actionNodes = Object.values(nodeTypes).filter((t) => t.description.usableAsTool);
 const versioned = actionNodes.filter((t) => 'nodeVersions' in t);
-// Every version of a versioned node; a node with one version (Messenger, Conversions API) in that one.
+// Every version of every node (a node with a single version is checked in that one).
 const versionsOf = (t) => ('nodeVersions' in t ? Object.keys(t.nodeVersions).map(Number) : [].concat(t.description.version));
 const cases = actionNodes.flatMap((t) => versionsOf(t).map((v) => [t.description.displayName, v, versionDescription(t, v)]));
 /** Shorter than this says too little to act on ("Required", "Up to 20 characters"). */
@@ -28,8 +28,8 @@ function fillable(properties, trail = '') {
 	return out;
 }
 
-test('the four action nodes that shipped with version 1 are versioned tools', () => {
-	expect(versioned.map((t) => t.description.name).sort()).toEqual(['instagramBusiness', 'metaAds', 'metaSetupDoctor', 'whatsAppCloud']);
+test('every action node is a versioned tool', () => {
+	expect(versioned.map((t) => t.description.name).sort()).toEqual(['instagramBusiness', 'metaAds', 'metaConversionsApi', 'metaMessenger', 'metaSetupDoctor', 'whatsAppCloud']);
 });
 
 test.each(cases)('%s version %d is usable as an AI tool', (_name, _version, description) => {

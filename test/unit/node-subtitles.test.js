@@ -26,7 +26,7 @@ function operationsOf(type, version) {
 	return pairs;
 }
 
-// A versioned node is checked in every version; a node with one version (Messenger, Conversions API) in that one.
+// Every version of every node (a node with a single version is checked in that one).
 const versionsOf = (t) => ('nodeVersions' in t ? Object.keys(t.nodeVersions).map(Number) : [].concat(t.description.version));
 const cases = actionNodes.flatMap((t) => versionsOf(t).map((v) => [t.description.displayName, v, t]));
 test.each(cases)('%s version %d: the subtitle names every operation in words', (_name, version, type) => {
