@@ -1,8 +1,9 @@
 'use strict';
-// The credential's own token inspection (debug_token) through the real engine: the inspected token goes inside a
+// The credential's own token calls through the real engine. Inspection (debug_token): the inspected token goes inside a
 // Graph batch request (reference §1.7, §9.3), in the POST body, never in a URL; Meta's refusal of the inner call is
-// reported exactly as a refusal of a direct token call.
-const { useFixture } = require('../support/fixture');
+// reported exactly as a refusal of a direct token call. Instagram Login's exchange and refresh keep the token in the
+// query (the only form Meta documents), and that URL reaches no error, item or run data.
+const { useFixture, storedSession } = require('../support/fixture');
 const { classifyMetaError } = require('../../dist/nodes/shared/errors/metaError');
 
 const fixture = useFixture();
@@ -71,4 +72,50 @@ test('a refused batch and an inspection Meta did not finish are credential probl
 	expect(textOf(unfinished.error)).toMatch(/Inspecting the token failed: Meta did not finish the inspection\. Nothing was sent with this credential yet/);
 	expect(unfinished.error.context.metaError.title).toBe('Meta credential problem');
 	expect(fx.calls({ path: '/me' })).toEqual([]);
+});
+
+describe('Instagram Login exchange and refresh: the token and the secret in the URL, as Meta documents, and nowhere else', () => {
+	const DAY = 86400;
+
+	function igCalls() {
+		return fx.calls({ host: 'graph.instagram.com' }).filter((c) => c.path === '/access_token' || c.path === '/refresh_access_token');
+	}
+
+	test('Meta echoing the whole URL in a refusal, and a call without an answer, leave no token or secret in errors, items or the run', async () => {
+		const { app, instagram, scopes } = fx.seed;
+		const issuedAt = Math.floor(Date.now() / 1000) - 55 * DAY;
+		const old = fx.admin.createToken({ type: 'IG_USER', appId: app.id, igUserId: instagram.id, scopes: scopes.instagram, issuedAt, expiresAt: issuedAt + 60 * DAY }).token;
+		const shortLived = fx.admin.createToken({ type: 'IG_USER', igUserId: instagram.id, scopes: scopes.instagram, expiresIn: 3600 }).token;
+		const secrets = [old, shortLived, app.instagramAppSecret];
+		const cases = [
+			{
+				creds: () => fx.credential('metaAccessTokenApi', storedSession(old, issuedAt, issuedAt + 50 * DAY)),
+				fault: { kind: 'error', code: 190, message: `Cannot refresh https://graph.instagram.com/refresh_access_token?grant_type=ig_refresh_token&access_token=${old}`, userTitle: `Token ${old}` },
+				path: '/refresh_access_token',
+			},
+			{ creds: () => fx.credential('metaAccessTokenApi', storedSession(old, issuedAt, issuedAt + 50 * DAY)), fault: { kind: 'timeout', ms: 50 }, path: '/refresh_access_token' },
+			{
+				creds: () => fx.credential('metaAccessTokenApi', { accessToken: shortLived, appSecret: app.instagramAppSecret }),
+				fault: { kind: 'error', code: 1, message: `Failed: /access_token?grant_type=ig_exchange_token&client_secret=${app.instagramAppSecret}&access_token=${shortLived}` },
+				path: '/access_token',
+			},
+			{ creds: () => fx.credential('metaAccessTokenApi', { accessToken: shortLived, appSecret: app.instagramAppSecret }), fault: { kind: 'timeout', ms: 50 }, path: '/access_token' },
+		];
+		for (const [index, { creds, fault, path }] of cases.entries()) {
+			for (const continueOnFail of [false, true]) {
+				fx.admin.clearFaults();
+				fx.admin.clearCalls();
+				fx.admin.addFault({ match: { host: 'graph.instagram.com', path }, times: 0, ...fault });
+				const run = await fx.probe(creds(), { path: 'me' }, { continueOnFail });
+				expect(igCalls().map((c) => c.path)).toContain(path);
+				const text = JSON.stringify({ error: run.error, items: run.items, run: run.run }, (_key, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v));
+				expect({ index, continueOnFail, leaks: secrets.filter((s) => text.includes(s)) }).toEqual({ index, continueOnFail, leaks: [] });
+				// Meta's words came through, with the secrets cut out.
+				if (fault.message) expect(text).toContain(`${fault.message.split(' ')[0]} `);
+				if (fault.message) expect(text).toContain('[redacted]');
+				if (continueOnFail) expect(run.items[0].error).toBeTruthy();
+				else expect(`${run.error.message} ${run.error.description}`).toMatch(/Instagram token/);
+			}
+		}
+	});
 });
