@@ -182,7 +182,11 @@ export async function exchangeFacebookToken(
 	return issuedTokenFrom(body, 'Exchanging the Facebook token for a long-lived one');
 }
 
-/** Short-lived Instagram Login token → 60-day token, `grant_type=ig_exchange_token` (reference §1.4). */
+/**
+ * Short-lived Instagram Login token → 60-day token, `grant_type=ig_exchange_token` (reference §1.4). Meta documents
+ * only this GET with the token and the app secret in the query, so they stay there; the URL goes no further than this
+ * call (docs/secrets-and-validation.md, "Documented exceptions").
+ */
 export async function exchangeInstagramToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -203,7 +207,10 @@ export async function exchangeInstagramToken(
 	return issuedTokenFrom(body, 'Exchanging the Instagram token for a long-lived one');
 }
 
-/** Long-lived Instagram Login token → a fresh 60-day token; allowed once the token is 24 hours old (reference §1.4). */
+/**
+ * Long-lived Instagram Login token → a fresh 60-day token; allowed once the token is 24 hours old (reference §1.4).
+ * The token in the query, the only form Meta documents (as for the exchange above).
+ */
 export async function refreshInstagramToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
