@@ -1,4 +1,5 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { decodeBatchItem, encodeForm, type RawBatchItem } from './batchItems';
 import { MAX_BATCH_OPERATIONS } from './constants';
 import type { GraphContext } from './connection';
 import { classifyMetaError, parseMetaErrorBody, type ClassifiedMetaError } from './errors/metaError';
@@ -22,22 +23,9 @@ export interface BatchResult {
 	error?: ClassifiedMetaError;
 }
 
-interface RawBatchItem {
-	code: number;
-	body?: string;
-}
-
-function encodeForm(fields: IDataObject): string {
-	const form = new URLSearchParams();
-	for (const [key, value] of Object.entries(fields)) {
-		if (value === undefined || value === null) continue;
-		form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
-	}
-	return form.toString();
-}
-
 function parseItem(item: RawBatchItem | null, index: number): BatchResult {
-	if (!item) {
+	const decoded = decodeBatchItem(item);
+	if (!decoded) {
 		// Meta may return null for an operation that timed out (reference §9.3).
 		return {
 			index,
@@ -46,19 +34,12 @@ function parseItem(item: RawBatchItem | null, index: number): BatchResult {
 			error: localMetaError('retry_later', 'Meta did not finish this part of the batch in time: run it again.'),
 		};
 	}
-	let body: unknown = item.body;
-	if (typeof body === 'string') {
-		try {
-			body = JSON.parse(body);
-		} catch {
-			// Leave non-JSON bodies as text.
-		}
+	const { code, body } = decoded;
+	if (code >= 400) {
+		const info = parseMetaErrorBody(body, code) ?? { message: `HTTP ${code}`, httpStatus: code };
+		return { index, ok: false, statusCode: code, body, error: classifyMetaError(info) };
 	}
-	if (item.code >= 400) {
-		const info = parseMetaErrorBody(body, item.code) ?? { message: `HTTP ${item.code}`, httpStatus: item.code };
-		return { index, ok: false, statusCode: item.code, body, error: classifyMetaError(info) };
-	}
-	return { index, ok: true, statusCode: item.code, body };
+	return { index, ok: true, statusCode: code, body };
 }
 
 /**

@@ -7,6 +7,7 @@ const fs = require('fs');
 const crypto = require('crypto');
 const { PACKAGE_NAME } = require('./n8n-instance');
 const { useN8nWithSandbox } = require('./use-n8n');
+const { queryProblems } = require('../support/queryScan');
 
 const env = useN8nWithSandbox('e2e secrets');
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
@@ -43,6 +44,13 @@ test('no token, secret or proof in n8n’s log, the executions or any URL query 
 		type: 'metaAccessTokenApi',
 		data: { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret, baseUrlOverride: sb.url },
 	});
+	// Instagram Login: a pasted short-lived token the credential exchanges on graph.instagram.com (query only, as Meta documents).
+	const igShortLived = sb.admin.createToken({ type: 'IG_USER', igUserId: instagram.id, scopes: scopes.instagram, expiresIn: 3600 }).token;
+	const igUser = await n8n.createCredential({
+		name: 'Instagram Login short-lived token (secrets)',
+		type: 'metaAccessTokenApi',
+		data: { accessToken: igShortLived, appSecret: app.instagramAppSecret, baseUrlOverride: sb.url },
+	});
 	const publish = (name, extra = {}) => ({
 		name,
 		type: `${PACKAGE_NAME}.instagramBusiness`,
@@ -53,6 +61,7 @@ test('no token, secret or proof in n8n’s log, the executions or any URL query 
 	const everyNode = await n8n.createWorkflow(
 		manualWorkflow('Secret scan: every action node', [
 			publish('Instagram Business'),
+			publish('Instagram Login', { credential: igUser }),
 			{
 				name: 'WhatsApp Cloud',
 				type: `${PACKAGE_NAME}.whatsAppCloud`,
@@ -78,6 +87,11 @@ test('no token, secret or proof in n8n’s log, the executions or any URL query 
 	expect(first.data.resultData.error).toBeUndefined();
 	expect(sb.admin.calls({ path: '/oauth/access_token' })).toHaveLength(1);
 	expect(n8n.nodeOutput(first, 'Instagram Business')[0]).toMatchObject({ published: true });
+	expect(n8n.nodeOutput(first, 'Instagram Login')[0]).toMatchObject({ published: true });
+	expect(sb.admin.calls({ host: 'graph.instagram.com' }).filter((c) => c.path === '/access_token')).toHaveLength(1);
+	// The token inspection went inside a batch: the inspected token in the POST body, not in a URL.
+	expect(sb.admin.calls({ path: '/debug_token' }).every((c) => c.batch !== null)).toBe(true);
+	expect(sb.admin.calls({ path: '/debug_token' }).length).toBeGreaterThan(0);
 
 	// Meta's error with a secret in its title, user message, type and message.
 	const proof = proofFor(tokens.systemUser, app.secret);
@@ -101,20 +115,17 @@ test('no token, secret or proof in n8n’s log, the executions or any URL query 
 	// The long-lived token the credential exchanged and saved is a secret too.
 	const { sessionToken } = (await n8n.exportCredentialDecrypted(user.id)).data;
 	expect(sessionToken).toMatch(/^EAA/);
-	const secrets = [tokens.adaUser, tokens.systemUser, shortLived, sessionToken, app.secret, proof, proofFor(tokens.adaUser, app.secret), proofFor(sessionToken, app.secret)];
+	const igSessionToken = (await n8n.exportCredentialDecrypted(igUser.id)).data.sessionToken;
+	expect(igSessionToken).toMatch(/^IGAA/);
+	const secrets = [
+		...[tokens.adaUser, tokens.systemUser, shortLived, sessionToken, app.secret, proof, proofFor(tokens.adaUser, app.secret), proofFor(sessionToken, app.secret)],
+		...[igShortLived, igSessionToken, app.instagramAppSecret, proofFor(igSessionToken, app.instagramAppSecret)],
+	];
 	const log = fs.readFileSync(n8n.logFile, 'utf8');
 	expect(log.length).toBeGreaterThan(0);
 	expect(secrets.filter((s) => log.includes(s))).toEqual([]);
 	const executions = JSON.stringify([first, second]);
 	expect(secrets.filter((s) => executions.includes(s))).toEqual([]);
 
-	const inQuery = [];
-	for (const call of sb.admin.calls()) {
-		for (const [key, value] of Object.entries(call.query ?? {})) {
-			if (key === 'appsecret_proof' || (key === 'input_token' && call.path === '/debug_token')) continue; // as Meta documents them
-			const text = String(value);
-			if (/token|secret/i.test(key) || secrets.some((s) => text.includes(s)) || /EAA[A-Za-z0-9]{10,}|\d{6,}\|[A-Za-z0-9_-]{10,}/.test(text)) inQuery.push(`${call.path}?${key}`);
-		}
-	}
-	expect(inQuery).toEqual([]);
+	expect(queryProblems(sb.admin.calls(), secrets)).toEqual([]);
 });

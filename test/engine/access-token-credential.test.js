@@ -1,7 +1,7 @@
 'use strict';
 // The pasted-token credential inside the real engine: exchange, refresh and appsecret_proof, persisted through
 // n8n's preAuthentication mechanism (expirable field), with the sandbox standing in for Meta.
-const { useFixture, proofFor } = require('../support/fixture');
+const { useFixture, proofFor, storedSession } = require('../support/fixture');
 
 const fixture = useFixture();
 let fx;
@@ -11,19 +11,6 @@ beforeEach(() => {
 
 const now = () => Math.floor(Date.now() / 1000);
 const DAY = 86400;
-
-/** A credential as n8n would have stored it after an earlier run: pasted token plus its saved session. */
-function storedSession(token, issuedAt, dueAt) {
-	const { sessionStateExpression } = require('../../dist/nodes/shared/auth/accessTokenSession');
-	return {
-		accessToken: token,
-		sessionToken: token,
-		sessionTokenSuffix: token.slice(-6),
-		sessionIssuedAt: issuedAt,
-		sessionExpiresAt: issuedAt + 60 * DAY,
-		sessionState: sessionStateExpression(token, dueAt),
-	};
-}
 
 describe('Meta Access Token credential: Facebook tokens', () => {
 	test('a pasted short-lived user token is exchanged once, stored, and used for every request', async () => {

@@ -2,7 +2,8 @@
 // No token, app secret or appsecret_proof in any error, description or output item; and the credential reports
 // (Setup Doctor node and the testedBy credential test) say what a token can and cannot do.
 const { CredentialTestContext } = require('n8n-core');
-const { useFixture, proofFor, FAST_RETRY } = require('../support/fixture');
+const { useFixture, proofFor, FAST_RETRY, storedSession } = require('../support/fixture');
+const { queryProblems } = require('../support/queryScan');
 
 const fixture = useFixture();
 let fx;
@@ -249,25 +250,29 @@ describe('secrets in every field of Meta’s error and in every URL', () => {
 		}
 	});
 
-	/** Secret-bearing names Meta documents in the query: appsecret_proof everywhere, input_token of GET /debug_token (reference §1.7). */
-	function queryProblems(calls, secrets) {
-		const shapes = /EAA[A-Za-z0-9]{10,}|IG[A-Z]{2}[A-Za-z0-9_-]{16,}|\d{6,}\|[A-Za-z0-9_-]{10,}/;
-		const problems = [];
-		for (const call of calls) {
-			for (const [key, value] of Object.entries(call.query ?? {})) {
-				if (key === 'appsecret_proof') continue;
-				if (key === 'input_token' && call.path === '/debug_token') continue;
-				const text = typeof value === 'string' ? value : JSON.stringify(value);
-				if (/token|secret|^code$/i.test(key) || shapes.test(text) || secrets.some((s) => text.includes(s))) {
-					problems.push(`${call.method} ${call.host}${call.path}?${key}=…`);
-				}
-			}
-		}
-		return problems;
-	}
+	test('the query scan fails on a token, a secret or a proof in a URL, and on input_token outside a batch', () => {
+		const { app, tokens, instagram } = fx.seed;
+		const call = (path, query, extra = {}) => ({ method: 'GET', host: 'graph.facebook.com', path, query, batch: null, ...extra });
+		const planted = [
+			call('/debug_token', { input_token: tokens.adaUser }),
+			call('/me', { fields: 'id', access_token: tokens.adaUser }),
+			call('/me', { appsecret_proof: `${app.id}|${app.secret}` }),
+			call('/oauth/access_token', { client_secret: app.secret }, { method: 'POST' }),
+			call('/me', { q: `x ${tokens.systemUser}` }),
+			call('/debug_token', { input_token: 'x', access_token: tokens.app }, { batch: 7 }),
+			call(`/${instagram.id}`, { access_token: tokens.instagramLogin }, { host: 'graph.instagram.com' }),
+		];
+		expect(queryProblems(planted, [app.secret])).toHaveLength(planted.length);
+		const allowed = [
+			call('/debug_token', { input_token: tokens.adaUser }, { batch: 7 }),
+			call('/me', { fields: 'id', appsecret_proof: proofFor(tokens.adaUser, app.secret) }),
+			call('/refresh_access_token', { grant_type: 'ig_refresh_token', access_token: tokens.instagramLogin }, { host: 'graph.instagram.com' }),
+		];
+		expect(queryProblems(allowed, [app.secret])).toEqual([]);
+	});
 
-	test('no token or secret in any URL query string across a run of every action node operation, Page-token calls and a token exchange', async () => {
-		const { app, tokens, users, scopes, page } = fx.seed;
+	test('no token or secret in any URL query string across a run of every action node operation, Page-token calls, token inspections and exchanges', async () => {
+		const { app, tokens, users, scopes, page, instagram } = fx.seed;
 		const credentialFor = (node) =>
 			node === 'whatsAppCloud'
 				? fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret })
@@ -289,14 +294,41 @@ describe('secrets in every field of Meta’s error and in every URL', () => {
 		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
 		const exchanged = await fx.probe(fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret }), { path: 'me' });
 		expect(exchanged.error).toBeUndefined();
+		// Token inspections: the Setup Doctor and the credential test n8n runs (testedBy).
+		const doctorRun = await fx.engine.runNode({
+			type: 'n8n-nodes-meta-business.metaSetupDoctor',
+			parameters: { authentication: 'metaAccessTokenApi', resource: 'token', operation: 'check' },
+			credentials: credentialFor('doctor'),
+		});
+		expect(doctorRun.items[0].checks.find((c) => c.id === 'token.valid').status).toBe('pass');
+		const doctorType = fx.engine.nodeTypes['n8n-nodes-meta-business.metaSetupDoctor'].getNodeType(1);
+		const testedBy = doctorType.description.credentials.find((c) => c.name === 'metaAccessTokenApi').testedBy;
+		const tested = await doctorType.methods.credentialTest[testedBy].call(new CredentialTestContext(), {
+			id: 'scan',
+			name: 'scan',
+			type: 'metaAccessTokenApi',
+			data: { accessToken: tokens.adaUser, appId: app.id, appSecret: app.secret, baseUrlOverride: fx.url, graphApiVersion: 'v26.0', apiHost: 'auto' },
+		});
+		expect(tested.message).toMatch(/^Valid USER token/);
+		// Instagram Login: a short-lived token exchanged, and an old long-lived one refreshed (query only, as Meta documents).
+		const igShortLived = fx.admin.createToken({ type: 'IG_USER', igUserId: instagram.id, scopes: scopes.instagram, expiresIn: 3600 }).token;
+		const igExchanged = await fx.probe(fx.credential('metaAccessTokenApi', { accessToken: igShortLived, appSecret: app.instagramAppSecret }), { path: 'me' });
+		expect(igExchanged.error).toBeUndefined();
+		const igIssuedAt = Math.floor(Date.now() / 1000) - 55 * 86400;
+		const igOld = fx.admin.createToken({ type: 'IG_USER', appId: app.id, igUserId: instagram.id, scopes: scopes.instagram, issuedAt: igIssuedAt, expiresAt: igIssuedAt + 60 * 86400 }).token;
+		const igRefreshed = await fx.probe(fx.credential('metaAccessTokenApi', storedSession(igOld, igIssuedAt, igIssuedAt + 50 * 86400)), { path: 'me' });
+		expect(igRefreshed.error).toBeUndefined();
 
 		const calls = fx.calls();
 		expect(runs).toBeGreaterThan(40);
 		expect(calls.length).toBeGreaterThan(100);
 		expect(calls.some((c) => c.path === `/${page.id}` && c.tokenType === 'PAGE')).toBe(true);
 		expect(calls.some((c) => c.path === '/oauth/access_token')).toBe(true);
-		expect(calls.some((c) => c.path === '/debug_token')).toBe(true);
-		expect(queryProblems(calls, [...secretsOf(), shortLived].filter((s) => !/^[0-9a-f]{64}$/.test(s)))).toEqual([]);
+		const inspections = calls.filter((c) => c.path === '/debug_token');
+		expect(inspections.length).toBeGreaterThan(2);
+		expect(calls.some((c) => c.host === 'graph.instagram.com' && c.path === '/access_token')).toBe(true);
+		expect(calls.some((c) => c.host === 'graph.instagram.com' && c.path === '/refresh_access_token')).toBe(true);
+		expect(queryProblems(calls, [...secretsOf(), shortLived, igShortLived, igOld])).toEqual([]);
 	}, 300_000);
 
 	test('the Meta App credential test sends the app token in the header, not the URL', () => {

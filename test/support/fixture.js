@@ -116,3 +116,17 @@ function useTriggerFixture() {
 }
 
 module.exports.useTriggerFixture = useTriggerFixture;
+
+/** A Meta Access Token credential as n8n would have stored it after an earlier run: pasted token plus its saved session, next check due at `dueAt`. */
+function storedSession(token, issuedAt, dueAt) {
+	const { sessionStateExpression } = require('../../dist/nodes/shared/auth/accessTokenSession');
+	return {
+		accessToken: token,
+		sessionToken: token,
+		sessionTokenSuffix: token.slice(-6),
+		sessionIssuedAt: issuedAt,
+		sessionExpiresAt: issuedAt + 60 * 86400,
+		sessionState: sessionStateExpression(token, dueAt),
+	};
+}
+module.exports.storedSession = storedSession;

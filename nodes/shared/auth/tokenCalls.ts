@@ -1,4 +1,5 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { decodeBatchItem, encodeForm, type RawBatchItem } from '../batchItems';
 import { META_HOSTS } from '../constants';
 import { classifyMetaError, parseMetaErrorBody } from '../errors/metaError';
 import { graphUrl, hostBaseUrl } from '../hosts';
@@ -62,12 +63,20 @@ export function nowSeconds(): number {
 const CREDENTIAL_ADVICE =
 	'Nothing was sent with this credential yet. Run the workflow again; if this keeps happening, check the access token and the app secret in the credential and reconnect it.';
 
-async function tokenRequest(
-	helper: IHttpRequestHelper,
-	options: IHttpRequestOptions,
-	secrets: string[],
-	what: string,
-): Promise<IDataObject> {
+/** Meta's refusal of a token call, through the shared error catalog, with secrets removed. */
+function metaRefusal(body: unknown, statusCode: number, secrets: string[], what: string): MetaTokenError {
+	const info = parseMetaErrorBody(body, statusCode) ?? { message: `HTTP ${statusCode}`, httpStatus: statusCode };
+	const classified = classifyMetaError(info);
+	return new MetaTokenError(
+		`${what} failed: ${redactText(classified.sentence, secrets)} Meta said: ${redactText(info.message, secrets)}`,
+		classified.category,
+		info.code,
+		info.subcode,
+	);
+}
+
+/** One token call: Meta's answer body on success; a refusal or no answer is thrown as a `MetaTokenError`. */
+async function tokenCall(helper: IHttpRequestHelper, options: IHttpRequestOptions, secrets: string[], what: string): Promise<unknown> {
 	const response = (await helper.helpers
 		.httpRequest({ ...options, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, timeout: 30_000 })
 		.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))) as { statusCode: number; body: unknown } | Error;
@@ -75,35 +84,38 @@ async function tokenRequest(
 		// No answer (timeout, connection reset) to a token call: a credential problem, not a maybe-sent request.
 		throw new MetaTokenError(`${what} failed: Meta did not answer (${redactText(response.message, secrets)}). ${CREDENTIAL_ADVICE}`, 'retry_later');
 	}
-	const body = response.body;
-	if (response.statusCode >= 400) {
-		const info = parseMetaErrorBody(body, response.statusCode) ?? {
-			message: `HTTP ${response.statusCode}`,
-			httpStatus: response.statusCode,
-		};
-		const classified = classifyMetaError(info);
-		const metaSays = redactText(info.message, secrets);
-		throw new MetaTokenError(
-			`${what} failed: ${redactText(classified.sentence, secrets)} Meta said: ${metaSays}`,
-			classified.category,
-			info.code,
-			info.subcode,
-		);
-	}
+	if (response.statusCode >= 400) throw metaRefusal(response.body, response.statusCode, secrets, what);
+	return response.body;
+}
+
+/** A token call whose answer must be a JSON object. */
+async function tokenRequest(
+	helper: IHttpRequestHelper,
+	options: IHttpRequestOptions,
+	secrets: string[],
+	what: string,
+): Promise<IDataObject> {
+	return answerObject(await tokenCall(helper, options, secrets, what), what);
+}
+
+function answerObject(body: unknown, what: string): IDataObject {
 	const parsed = parseAnswer(body);
 	if (!parsed) throw new MetaTokenError(`${what} failed: Meta's answer was not a JSON object. ${CREDENTIAL_ADVICE}`, 'retry_later');
 	return parsed;
 }
 
-function parseAnswer(body: unknown): IDataObject | undefined {
-	let parsed = body;
-	if (typeof body === 'string') {
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			return undefined;
-		}
+/** An answer body as JSON: helpers that did not parse it hand over text. */
+function parseJson(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
 	}
+}
+
+function parseAnswer(body: unknown): IDataObject | undefined {
+	const parsed = parseJson(body);
 	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
 }
 
@@ -170,7 +182,11 @@ export async function exchangeFacebookToken(
 	return issuedTokenFrom(body, 'Exchanging the Facebook token for a long-lived one');
 }
 
-/** Short-lived Instagram Login token → 60-day token, `grant_type=ig_exchange_token` (reference §1.4). */
+/**
+ * Short-lived Instagram Login token → 60-day token, `grant_type=ig_exchange_token` (reference §1.4). Meta documents
+ * only this GET with the token and the app secret in the query, so they stay there; the URL goes no further than this
+ * call (docs/secrets-and-validation.md, "Documented exceptions").
+ */
 export async function exchangeInstagramToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -191,7 +207,10 @@ export async function exchangeInstagramToken(
 	return issuedTokenFrom(body, 'Exchanging the Instagram token for a long-lived one');
 }
 
-/** Long-lived Instagram Login token → a fresh 60-day token; allowed once the token is 24 hours old (reference §1.4). */
+/**
+ * Long-lived Instagram Login token → a fresh 60-day token; allowed once the token is 24 hours old (reference §1.4).
+ * The token in the query, the only form Meta documents (as for the exchange above).
+ */
 export async function refreshInstagramToken(
 	helper: IHttpRequestHelper,
 	endpoint: TokenEndpointOptions,
@@ -225,8 +244,10 @@ export interface DebugTokenData {
 }
 
 /**
- * `GET /debug_token` with the app token `{app-id}|{app-secret}` in the Authorization header (reference §1.7). Meta
- * documents `input_token` only as a query parameter of this GET, so it stays there.
+ * `debug_token` (reference §1.7) with the app token `{app-id}|{app-secret}` in the Authorization header. Meta documents
+ * `input_token` only as a query parameter of `GET /debug_token`, so the GET goes inside a batch request (§9.3): the
+ * inspected token travels in the POST form body, never in a request URL. The one inner answer is read as a direct
+ * call's would be, a refusal through the same error catalog.
  */
 export async function debugFacebookToken(
 	helper: IHttpRequestHelper,
@@ -236,17 +257,28 @@ export async function debugFacebookToken(
 ): Promise<DebugTokenData> {
 	const base = hostBaseUrl(META_HOSTS.facebookGraph, endpoint.baseUrlOverride);
 	const appToken = `${app.appId}|${app.appSecret}`;
-	const body = await tokenRequest(
+	const secrets = [app.appSecret, inputToken, appToken];
+	const what = 'Inspecting the token';
+	const answer = await tokenCall(
 		helper,
 		{
-			method: 'GET',
-			url: graphUrl(base, endpoint.version, 'debug_token'),
-			qs: { input_token: inputToken, appsecret_proof: appsecretProof(appToken, app.appSecret) },
-			headers: { Authorization: `Bearer ${appToken}` },
+			method: 'POST',
+			url: graphUrl(base, endpoint.version, ''),
+			headers: { Authorization: `Bearer ${appToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+			body: encodeForm({
+				batch: [{ method: 'GET', relative_url: `debug_token?${new URLSearchParams({ input_token: inputToken }).toString()}` }],
+				include_headers: false,
+				appsecret_proof: appsecretProof(appToken, app.appSecret),
+			}),
 		},
-		[app.appSecret, inputToken, appToken],
-		'Inspecting the token',
+		secrets,
+		what,
 	);
+	const items = parseJson(answer);
+	const item = decodeBatchItem(Array.isArray(items) ? (items[0] as RawBatchItem | null) : undefined);
+	if (!item) throw new MetaTokenError(`${what} failed: Meta did not finish the inspection. ${CREDENTIAL_ADVICE}`, 'retry_later');
+	if (item.code >= 400) throw metaRefusal(item.body, item.code, secrets, what);
+	const body = answerObject(item.body, what);
 	const data = (body.data ?? {}) as IDataObject;
 	const error = data.error as IDataObject | undefined;
 	return {

@@ -36,9 +36,10 @@ function referencedNames(ops) {
 }
 
 /** One loopback request; resolves null when the connection dies (timeout faults). */
-function replay({ port, hostHeader, parentSeq, method, path, body }) {
+function replay({ port, hostHeader, parentSeq, token, method, path, body }) {
 	return new Promise((resolve) => {
 		const headers = { host: hostHeader, 'x-sandbox-batch-parent': String(parentSeq), connection: 'close' };
+		if (token) headers.authorization = `Bearer ${token}`;
 		let payload;
 		if (body) {
 			payload = Buffer.from(body, 'utf8');
@@ -101,14 +102,14 @@ function register({ state, routers }) {
 			let relative = substitute(String(op.relative_url), results).replace(/^\//, '');
 			const body = op.body !== undefined ? substitute(typeof op.body === 'string' ? op.body : new URLSearchParams(op.body).toString(), results) : '';
 			const itemHasToken = /(^|[?&])access_token=/.test(relative) || /(^|&)access_token=/.test(body);
-			if (!itemHasToken && batchToken) {
-				const extra = new URLSearchParams({ access_token: batchToken.token, ...(proof ? { appsecret_proof: proof } : {}) }).toString();
-				relative += (relative.includes('?') ? '&' : '?') + extra;
-			}
+			// An item without its own token runs with the batch's: passed in the header, so the item's logged query is
+			// exactly the relative_url the client put in the POST body.
+			if (!itemHasToken && batchToken && proof) relative += `${relative.includes('?') ? '&' : '?'}${new URLSearchParams({ appsecret_proof: proof })}`;
 			const response = await replay({
 				port: req.socket.localPort,
 				hostHeader: req.headers.host,
 				parentSeq: req.sandbox.call ? req.sandbox.call.seq : 0,
+				token: !itemHasToken && batchToken ? batchToken.token : undefined,
 				method,
 				path: `/graph.facebook.com/${relative}`,
 				body: method === 'GET' || method === 'DELETE' ? '' : body,
