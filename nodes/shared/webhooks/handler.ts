@@ -84,7 +84,7 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	const stale = staleReason(parsed.envelope, nowMs);
 	if (stale) return refuse(ctx, 403, `Refused: ${stale}.`, 'expired');
 
-	const selected = eventsOf(parsed.envelope).filter(options.accept);
+	const selected = eventsOf(parsed.envelope, options.accept);
 	const events = claimNewEvents(ctx, selected, redeliveryWindowMs(parsed.envelope.object), nowMs);
 	if (events.length === 0) {
 		return answer(ctx, 200, { received: true, events: 0, ...(selected.length ? { duplicates: selected.length } : {}) });
