@@ -35,6 +35,7 @@ async function post(url, body, headers) {
  * Creates and activates the three workflows through `n8n` (a startN8n instance, or a queue cluster's main);
  * `webhookBase` is where production webhooks are served (the webhook processor in queue mode).
  * `ourVersion`: the trigger's node version (n8n evaluates an extra expression per request for any typeVersion 1 node).
+ * Subscribe Automatically is off in both versions: the deliveries come from the benchmark, not from Meta.
  */
 async function createWorkflows(n8n, { ourVersion = 1, webhookBase = n8n.url } = {}) {
 	const app = await n8n.createCredential({ name: 'Bench Meta App', type: 'metaAppApi', data: { appId: '1', appSecret: APP_SECRET, verifyToken: 'bench-verify' } });
@@ -42,7 +43,7 @@ async function createWorkflows(n8n, { ourVersion = 1, webhookBase = n8n.url } = 
 	const node = (name, type, typeVersion, parameters, credentials) => ({ id: crypto.randomUUID(), name, type, typeVersion, position: [0, 0], webhookId: crypto.randomUUID(), parameters, credentials });
 	const plainPath = `bench-plain-${crypto.randomUUID()}`;
 	const authPath = `bench-auth-${crypto.randomUUID()}`;
-	const ours = node('Instagram Business Trigger', `${PACKAGE_NAME}.instagramBusinessTrigger`, ourVersion, { loginType: 'facebook', events: ['message', 'comment', 'mention'] }, { metaAppApi: { id: app.id, name: app.name } });
+	const ours = node('Instagram Business Trigger', `${PACKAGE_NAME}.instagramBusinessTrigger`, ourVersion, { loginType: 'facebook', events: ['message', 'comment', 'mention'], subscribe: false }, { metaAppApi: { id: app.id, name: app.name } });
 	const workflows = [
 		{ name: 'bench: Instagram Business Trigger', nodes: [ours], connections: {} },
 		{ name: 'bench: plain Webhook', nodes: [node('Webhook', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'POST', path: plainPath, options: {} })], connections: {} },
