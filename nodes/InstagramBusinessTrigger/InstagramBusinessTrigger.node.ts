@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaCredentialType } from '../shared/connection';
+import { webhookCredential } from '../shared/webhooks/appSecrets';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
 	commonOptions,
@@ -131,14 +132,10 @@ class InstagramBusinessTriggerV1 implements INodeType {
 	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
 		const loginType = this.getNodeParameter('loginType', 'facebook') as string;
-		const appSecret = String(credentials.appSecret ?? '');
-		const instagramSecret = String(credentials.instagramAppSecret ?? '');
 		const selection = readSelection(this, 'events', (event) => event.kind);
 		return await handleMetaWebhook(this, {
-			secrets: loginType === 'instagram' ? [instagramSecret || appSecret] : [appSecret],
-			verifyToken: String(credentials.verifyToken ?? ''),
+			credential: webhookCredential(this, (app) => (loginType === 'instagram' ? [app.instagramAppSecret || app.appSecret] : [app.appSecret])),
 			objects: ['instagram'],
 			accept: (event) => selection.selected.includes(event.kind),
 			outputOf: selection.outputOf,

@@ -12,6 +12,7 @@ import {
 import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaCredentialType } from '../shared/connection';
 import { canonicalFields } from '../shared/webhooks/fields';
+import { webhookCredential } from '../shared/webhooks/appSecrets';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import { leadDetailsEnricher, leadDetailsProperties, leadFormAccepts, leadListSearch } from '../shared/webhooks/leadTrigger';
 import { autoSubscriptionMethods, commonOptions, META_WEBHOOKS, setupNotice, subscribeProperty } from '../shared/webhooks/triggerParts';
@@ -136,7 +137,6 @@ class MetaTriggerV1 implements INodeType {
 	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
 		const selected = this.getNodeParameter('object', 'page') as string;
 		const object = selected === 'other' ? String(this.getNodeParameter('customObject', '')).trim() : selected;
 		const typed = String(this.getNodeParameter('fields', '') ?? '')
@@ -148,8 +148,7 @@ class MetaTriggerV1 implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const separate = options.separateOutputs === true && fields.length > 0;
 		return await handleMetaWebhook(this, {
-			secrets: [String(credentials.appSecret ?? '')],
-			verifyToken: String(credentials.verifyToken ?? ''),
+			credential: webhookCredential(this),
 			objects: [object],
 			accept: (event) => (fields.length === 0 || fields.includes(event.field)) && leadFormAccepts(this, event),
 			outputOf: separate ? (event) => fields.indexOf(event.field) : undefined,

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
 import type { MetaEvent } from '../shared/webhooks/events';
+import { webhookCredential } from '../shared/webhooks/appSecrets';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
 	commonOptions,
@@ -123,7 +124,6 @@ class WhatsAppCloudTriggerV1 implements INodeType {
 	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials<IDataObject>('metaAppApi');
 		const selection = readSelection(this, 'events', (event) => event.kind);
 		const messageTypes = this.getNodeParameter('messageTypes', []) as string[];
 		const statuses = this.getNodeParameter('statuses', []) as string[];
@@ -140,8 +140,7 @@ class WhatsAppCloudTriggerV1 implements INodeType {
 			return true;
 		};
 		return await handleMetaWebhook(this, {
-			secrets: [String(credentials.appSecret ?? '')],
-			verifyToken: String(credentials.verifyToken ?? ''),
+			credential: webhookCredential(this),
 			objects: ['whatsapp_business_account'],
 			accept,
 			outputOf: selection.outputOf,

@@ -12,66 +12,16 @@
  *   npm run bench -- webhook-ack            (alone)
  *   BENCH_ACK_REQUESTS=300 BENCH_N8N_CPU_PROF=/tmp/prof npm run bench -- webhook-ack   (with n8n CPU profiles)
  */
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const { packPackage, startN8n, PACKAGE_NAME } = require('../e2e/n8n-instance');
-const { metaJson } = require('../sandbox/products/webhooks');
+const { packPackage, startN8n } = require('../e2e/n8n-instance');
+const { APP_SECRET, HEADER, deliveryBytes, sign, post, createWorkflows } = require('./webhook-targets');
 
 const REQUESTS = Number(process.env.BENCH_ACK_REQUESTS || 150);
 const BLOCK = 25;
 /** The trigger's node version under test (n8n evaluates an extra expression per request for any typeVersion 1 node). */
 const OUR_VERSION = Number(process.env.BENCH_OUR_VERSION || 1);
 const WARMUP = 15;
-const APP_SECRET = 'bench-app-secret';
-const HEADER = { name: 'X-Bench-Token', value: 'bench-right-token' };
-
-let sequence = 0;
-/** A one-DM Instagram delivery as Meta sends it (fresh mid, so the trigger's dedupe never drops it). */
-function deliveryBytes() {
-	const now = Date.now();
-	sequence++;
-	const envelope = {
-		object: 'instagram',
-		entry: [{ id: '17841400000000001', time: now, messaging: [{ sender: { id: '9300000000000001' }, recipient: { id: '17841400000000001' }, timestamp: now, message: { mid: `aWdfbench${now}x${sequence}`, text: 'Très bien, merci' } }] }],
-	};
-	return Buffer.from(metaJson(envelope));
-}
-const sign = (bytes, secret) => `sha256=${crypto.createHmac('sha256', secret).update(bytes).digest('hex')}`;
-
-async function post(url, body, headers) {
-	const start = process.hrtime.bigint();
-	const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
-	await res.arrayBuffer();
-	return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: res.status };
-}
-
-async function createWorkflows(n8n) {
-	const app = await n8n.createCredential({ name: 'Bench Meta App', type: 'metaAppApi', data: { appId: '1', appSecret: APP_SECRET, verifyToken: 'bench-verify' } });
-	const headerAuth = await n8n.createCredential({ name: 'Bench header auth', type: 'httpHeaderAuth', data: HEADER });
-	const node = (name, type, typeVersion, parameters, credentials) => ({ id: crypto.randomUUID(), name, type, typeVersion, position: [0, 0], webhookId: crypto.randomUUID(), parameters, credentials });
-	const plainPath = `bench-plain-${crypto.randomUUID()}`;
-	const authPath = `bench-auth-${crypto.randomUUID()}`;
-	const ours = node('Instagram Business Trigger', `${PACKAGE_NAME}.instagramBusinessTrigger`, OUR_VERSION, { loginType: 'facebook', events: ['message', 'comment', 'mention'] }, { metaAppApi: { id: app.id, name: app.name } });
-	const workflows = [
-		{ name: 'bench: Instagram Business Trigger', nodes: [ours], connections: {} },
-		{ name: 'bench: plain Webhook', nodes: [node('Webhook', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'POST', path: plainPath, options: {} })], connections: {} },
-		{
-			name: 'bench: header-auth Webhook',
-			nodes: [node('Webhook', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'POST', path: authPath, authentication: 'headerAuth', options: {} }, { httpHeaderAuth: { id: headerAuth.id, name: headerAuth.name } })],
-			connections: {},
-		},
-	];
-	for (const workflow of workflows) {
-		const created = await n8n.createWorkflow(workflow);
-		await n8n.activateWorkflow(created.id);
-	}
-	return {
-		ours: `${n8n.url}/webhook/${ours.webhookId}/meta`,
-		plain: `${n8n.url}/webhook/${plainPath}`,
-		headerAuth: `${n8n.url}/webhook/${authPath}`,
-	};
-}
 
 /** Runs each target's request maker in alternating blocks; returns the timings per target. */
 async function alternate(targets, total) {
@@ -108,7 +58,7 @@ async function main() {
 	}
 	const n8n = await startN8n({ tarball, log: say, env });
 	try {
-		const urls = await createWorkflows(n8n);
+		const urls = await createWorkflows(n8n, { ourVersion: OUR_VERSION });
 		say(`measuring ${REQUESTS} requests per target`);
 		const ack = await alternate(
 			{

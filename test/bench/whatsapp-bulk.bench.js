@@ -5,8 +5,16 @@
  * (n8n-nodes-base.whatsApp from the provisioned n8n 2.41.1) sending the same 1,000 through the same sandbox in the
  * same run. The built-in node's hard-coded https://graph.facebook.com/v13.0/ base URL is pointed at the sandbox
  * (requestDefaults.baseURL); nothing else of it is changed. Both run with "continue on fail" so every item has an
- * output to count. Prints achieved msg/s, throughput refusals, duplicates and lost messages.
+ * output to count. Prints achieved msg/s, throughput refusals, duplicates, lost messages and the TCP connections the
+ * sandbox accepted per message.
+ *
+ * Keep-alive floor: the same 1,000 requests sent by a plain loop at the same 80 msg/s through one keep-alive agent,
+ * and through a new agent per request (what n8n-core 2.41's helpers do: @n8n/backend-network builds an http(s).Agent
+ * for every request, and nodes can pass only `agentOptions`, never an agent). The sandbox is plain HTTP on loopback:
+ * a new connection here costs a TCP handshake of microseconds; to graph.facebook.com it is a TCP + TLS handshake of
+ * one to two round trips, which this benchmark does not show.
  */
+const http = require('http');
 const path = require('path');
 const { fork } = require('child_process');
 const { Engine } = require('../harness/engine');
@@ -17,6 +25,41 @@ const w = require('../support/whatsapp');
 const COUNT = Number(process.env.BENCH_MESSAGES || 1000);
 const LATENCY_MS = 100;
 const LIMIT = 80;
+
+/** The request our node sends for one item (Send Template, body parameters name and code). */
+function templateRequest(url, seed, item) {
+	return {
+		url: `${url}/graph.facebook.com/v26.0/${seed.waba.phoneNumberId}/messages`,
+		body: JSON.stringify({
+			messaging_product: 'whatsapp',
+			to: item.phone,
+			type: 'template',
+			template: { name: 'bench_notice', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: item.name }, { type: 'text', text: item.code }] }] },
+		}),
+	};
+}
+
+function postWith(agent, { url, body }, token) {
+	return new Promise((resolve) => {
+		const req = http.request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
+			res.resume();
+			res.on('end', () => resolve({ json: { status: res.statusCode } }));
+		});
+		req.on('error', (error) => resolve({ json: {}, error }));
+		req.end(body);
+	});
+}
+
+/** The floor: one request started every 1/LIMIT s (the node's pacing), through `agentFor()`'s agent. */
+async function pacedLoop(url, seed, agentFor) {
+	const started = Date.now();
+	const pending = items.map(async (item, n) => {
+		const wait = started + (n * 1000) / LIMIT - Date.now();
+		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+		return await postWith(agentFor(), templateRequest(url, seed, item), seed.tokens.systemUser);
+	});
+	return { items: await Promise.all(pending) };
+}
 
 const items = Array.from({ length: COUNT }, (_, n) => ({ phone: `+49151${2000000 + n}`, name: `Customer ${n}`, code: `C${n}` }));
 
@@ -64,7 +107,7 @@ async function measure(label, sandbox, runNode) {
 	const started = Date.now();
 	const result = await runNode();
 	const seconds = (Date.now() - started) / 1000;
-	const { accepted, refused } = await sandbox.call('counts');
+	const { accepted, refused, connections } = await sandbox.call('counts');
 	const codes = accepted.map((m) => m.tag);
 	const distinct = new Set(codes);
 	const outputErrors = result.items.filter((i) => i.error).length;
@@ -79,6 +122,7 @@ async function measure(label, sandbox, runNode) {
 		lost: COUNT - distinct.size,
 		outputs: result.items.length,
 		outputErrors,
+		connectionsPerMessage: connections / Math.max(1, accepted.length + refused.length),
 		runError: result.error ? result.error.message : '',
 		firstItemError: (result.items.find((i) => i.error) || {}).error || '',
 	};
@@ -120,16 +164,21 @@ async function main() {
 		const runBuiltIn = (type) => () => engine.runNode({ type, typeVersion: 1.1, credentials: builtInCredentials, parameters: builtInParameters, items, continueOnFail: true });
 		const builtIn = await measure("n8n's built-in WhatsApp Business Cloud node, as shipped", sandbox, runBuiltIn('n8n-nodes-base.whatsApp'));
 		const builtInNoWait = await measure("n8n's built-in node without its send-and-wait webhook hook", sandbox, runBuiltIn('n8n-nodes-base.whatsAppNoWait'));
+		const keepAlive = new http.Agent({ keepAlive: true });
+		const floorKeepAlive = await measure('floor: paced loop, one keep-alive agent', sandbox, () => pacedLoop(url, seed, () => keepAlive));
+		keepAlive.destroy();
+		const floorNewAgent = await measure('floor: paced loop, a new agent per request (as n8n-core)', sandbox, () => pacedLoop(url, seed, () => new http.Agent()));
+		const rows = [ours, builtIn, builtInNoWait, floorKeepAlive, floorNewAgent];
 
 		console.log(`\n${COUNT} template messages, sandbox latency ${LATENCY_MS} ms per call, number throughput ${LIMIT} msg/s (130429 beyond it)\n`);
-		console.log('| node | seconds | msg/s delivered | % of limit | throughput refusals | duplicates | lost | outputs (errors) |');
-		console.log('|---|---|---|---|---|---|---|---|');
-		for (const r of [ours, builtIn, builtInNoWait]) {
+		console.log('| node | seconds | msg/s delivered | % of limit | throughput refusals | duplicates | lost | outputs (errors) | connections per message | time vs keep-alive floor |');
+		console.log('|---|---|---|---|---|---|---|---|---|---|');
+		for (const r of rows) {
 			console.log(
-				`| ${r.label} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${((100 * r.rate) / LIMIT).toFixed(1)}% | ${r.throughputRefusals} | ${r.duplicates} | ${r.lost} | ${r.outputs} (${r.outputErrors})${r.runError ? ` run error: ${r.runError}` : ''} |`,
+				`| ${r.label} | ${r.seconds.toFixed(1)} | ${r.rate.toFixed(1)} | ${((100 * r.rate) / LIMIT).toFixed(1)}% | ${r.throughputRefusals} | ${r.duplicates} | ${r.lost} | ${r.outputs} (${r.outputErrors})${r.runError ? ` run error: ${r.runError}` : ''} | ${r.connectionsPerMessage.toFixed(3)} | ${(r.seconds / floorKeepAlive.seconds).toFixed(2)}× |`,
 			);
 		}
-		for (const r of [ours, builtIn, builtInNoWait]) if (r.firstItemError) console.log(`\n${r.label}: first item error: ${r.firstItemError}`);
+		for (const r of rows) if (r.firstItemError) console.log(`\n${r.label}: first item error: ${r.firstItemError}`);
 	} finally {
 		await sandbox.call('stop');
 	}

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { checkedWithCredential, type WebhookCredentialReader } from './appSecrets';
 import { checkMetaSignature } from './signature';
 
 /**
@@ -20,10 +21,14 @@ function sign(secret: string, challenge: string): string {
 }
 
 /** The webhook side: answers a signed holder probe with this trigger's workflow; anything else is refused. */
-export function answerHolderProbe(ctx: IWebhookFunctions, secrets: string[]): IWebhookResponseData {
+export async function answerHolderProbe(ctx: IWebhookFunctions, credential: WebhookCredentialReader): Promise<IWebhookResponseData> {
 	const challenge = String((ctx.getQueryData() as IDataObject)['hub.challenge'] ?? '');
 	const res = ctx.getResponseObject();
-	if (!challenge || checkMetaSignature(Buffer.from(challenge), ctx.getHeaderData()['x-hub-signature-256'], secrets) !== 'valid') {
+	const header = ctx.getHeaderData()['x-hub-signature-256'];
+	const signed = challenge
+		? (await checkedWithCredential(credential, (c) => checkMetaSignature(Buffer.from(challenge), header, c.secrets) === 'valid', (ok) => ok)).result
+		: false;
+	if (!signed) {
 		res.status(403).type('text/plain').send('Verification refused: the holder probe is not signed with this app’s secret.');
 		return { noWebhookResponse: true };
 	}

@@ -71,6 +71,14 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 	let storedCount = Object.keys(stored).length;
 	const expiresMs = nowMs + windowMs;
 	const expiresSeconds = Math.ceil(expiresMs / 1000);
+	// Grow-only merge: what this process remembers goes back in, so a concurrent writer's loss is repaired here.
+	// Done before this delivery's ids are added, so the loop does not walk over them.
+	for (const [key, expires] of seen) {
+		if (expires > nowMs && stored[key] === undefined) {
+			stored[key] = Math.ceil(expires / 1000);
+			storedCount++;
+		}
+	}
 	const fresh: MetaEvent[] = [];
 	for (const event of events) {
 		const key = keyOf(event.eventId);
@@ -81,13 +89,6 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 		if (storedExpiry === undefined) storedCount++;
 		stored[key] = expiresSeconds;
 		if (!known) fresh.push(event);
-	}
-	// Grow-only merge: what this process remembers goes back in, so a concurrent writer's loss is repaired here.
-	for (const [key, expires] of seen) {
-		if (expires > nowMs && stored[key] === undefined) {
-			stored[key] = Math.ceil(expires / 1000);
-			storedCount++;
-		}
 	}
 	staticData[STATIC_KEY] = storedCount <= STATIC_LIMIT ? stored : newest(stored, STATIC_LIMIT);
 	return fresh;

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { checkedWithCredential, type WebhookCredentialReader } from './appSecrets';
 import { answerHolderProbe, HOLDER_PROBE_MODE } from './callbackHolder';
 import { parseMetaEnvelope } from './envelope';
 import { eventItem, eventsOf, type MetaEvent } from './events';
@@ -8,9 +9,8 @@ import { recordRefusal, type RefusalCause } from './refusals';
 import { checkMetaSignature, verifyTokenMatches } from './signature';
 
 export interface MetaWebhookOptions {
-	/** App secrets that may have signed the delivery (Facebook app secret, Instagram app secret). */
-	secrets: string[];
-	verifyToken: string;
+	/** The Meta App credential: the app secrets that may have signed the delivery and the verify token (appSecrets.ts). */
+	credential: WebhookCredentialReader;
 	/** Envelope objects this trigger listens to; deliveries for other objects are acknowledged and dropped. */
 	objects?: string[];
 	/** Events the user selected; others are dropped before the workflow starts. */
@@ -49,9 +49,10 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	const req = ctx.getRequestObject();
 	if (ctx.getWebhookName() === 'setup') {
 		const query = ctx.getQueryData() as IDataObject;
-		if (query['hub.mode'] === HOLDER_PROBE_MODE) return answerHolderProbe(ctx, options.secrets);
-		if (query['hub.mode'] === 'subscribe' && verifyTokenMatches(query['hub.verify_token'], options.verifyToken)) {
-			return answer(ctx, 200, String(query['hub.challenge'] ?? ''));
+		if (query['hub.mode'] === HOLDER_PROBE_MODE) return await answerHolderProbe(ctx, options.credential);
+		if (query['hub.mode'] === 'subscribe') {
+			const token = await checkedWithCredential(options.credential, (c) => verifyTokenMatches(query['hub.verify_token'], c.verifyToken), (ok) => ok);
+			if (token.result) return answer(ctx, 200, String(query['hub.challenge'] ?? ''));
 		}
 		const reason = 'Verification refused: the verify token does not match the one in the Meta App credential.';
 		ctx.logger.warn('Meta webhook verification refused: hub.mode or hub.verify_token does not match', { node: ctx.getNode().name });
@@ -60,7 +61,9 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	}
 
 	const rawBody = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
-	const signature = checkMetaSignature(rawBody, ctx.getHeaderData()['x-hub-signature-256'], options.secrets);
+	const header = ctx.getHeaderData()['x-hub-signature-256'];
+	// Only a mismatch can come from a rotated secret; a missing or malformed header is refused without a re-read.
+	const { result: signature } = await checkedWithCredential(options.credential, (c) => checkMetaSignature(rawBody, header, c.secrets), (r) => r !== 'mismatch');
 	if (signature !== 'valid') {
 		const why = {
 			missing: 'the X-Hub-Signature-256 header is missing',
@@ -81,7 +84,7 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	const stale = staleReason(parsed.envelope, nowMs);
 	if (stale) return refuse(ctx, 403, `Refused: ${stale}.`, 'expired');
 
-	const selected = eventsOf(parsed.envelope).filter(options.accept);
+	const selected = eventsOf(parsed.envelope, options.accept);
 	const events = claimNewEvents(ctx, selected, redeliveryWindowMs(parsed.envelope.object), nowMs);
 	if (events.length === 0) {
 		return answer(ctx, 200, { received: true, events: 0, ...(selected.length ? { duplicates: selected.length } : {}) });

@@ -20,7 +20,11 @@ export function redeliveryWindowMs(object: string): number {
 /** The newest time the delivery states (entry.time, messaging timestamps, WhatsApp message and status timestamps). */
 export function newestTimeMs(envelope: MetaEnvelope): number | undefined {
 	let newest: number | undefined;
+	let last: unknown;
 	const see = (value: unknown) => {
+		// Events of one delivery mostly repeat one timestamp: a value equal to the last one seen changes nothing.
+		if (value === last) return;
+		last = value;
 		const ms = toEpochMs(value);
 		if (ms !== undefined && (newest === undefined || ms > newest)) newest = ms;
 	};

@@ -14,11 +14,15 @@ export function toEpochMs(value: unknown): number | undefined {
 }
 
 /** The last conversion: the events of one delivery mostly share their timestamp, and formatting a Date is slow. */
+let lastValue: unknown;
 let lastMs = NaN;
 let lastIso = '';
 
 export function toIsoTime(value: unknown): string | undefined {
+	// The same number or string as last time (primitives only: an object could have changed) needs no parsing.
+	if (value === lastValue && (typeof value === 'number' || typeof value === 'string')) return lastIso;
 	const ms = toEpochMs(value);
+	lastValue = ms === undefined ? undefined : value;
 	if (ms === undefined) return undefined;
 	if (ms !== lastMs) {
 		lastIso = new Date(ms).toISOString();
