@@ -24,7 +24,7 @@ interface AppSecrets {
  * refuses a good delivery; the price is that an OLD secret (a leaked one that was rotated) keeps verifying for at most
  * this long in each process that saw it.
  */
-export const APP_SECRETS_TTL_MS = 5 * 60_000;
+export const APP_SECRETS_TTL_MS = 60_000;
 /** A bound on what one process keeps (one entry per trigger node and credential). */
 const MAX_ENTRIES = 1000;
 
