@@ -12,3 +12,6 @@ if (!process.env.N8N_USER_FOLDER) {
 process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'test-only-encryption-key';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
+
+// n8n's regex checks get a timeout a loaded CI machine can meet (see the module).
+require('./safeRegexEngine');
