@@ -2,11 +2,13 @@
 /**
  * What the webhook benchmarks (webhook-ack, queue-throughput) send and to which workflows: small signed Instagram
  * deliveries to our Instagram Business Trigger, the same bytes to n8n's plain Webhook node, wrong tokens to a
- * header-auth Webhook node. One set of workflows per n8n (or queue cluster).
+ * header-auth Webhook node, and (optionally) right and wrong tokens to a minimal community trigger (minimal-trigger.js).
+ * One set of workflows per n8n (or queue cluster).
  */
 const crypto = require('crypto');
 const { PACKAGE_NAME } = require('../e2e/n8n-instance');
 const { metaJson } = require('../sandbox/products/webhooks');
+const { MINIMAL_TRIGGER_TYPE } = require('./minimal-trigger');
 
 const APP_SECRET = 'bench-app-secret';
 const HEADER = { name: 'X-Bench-Token', value: 'bench-right-token' };
@@ -37,7 +39,7 @@ async function post(url, body, headers) {
  * `ourVersion`: the trigger's node version (n8n evaluates an extra expression per request for any typeVersion 1 node).
  * Subscribe Automatically is off in both versions: the deliveries come from the benchmark, not from Meta.
  */
-async function createWorkflows(n8n, { ourVersion = 1, webhookBase = n8n.url } = {}) {
+async function createWorkflows(n8n, { ourVersion = 1, webhookBase = n8n.url, minimal = false } = {}) {
 	const app = await n8n.createCredential({ name: 'Bench Meta App', type: 'metaAppApi', data: { appId: '1', appSecret: APP_SECRET, verifyToken: 'bench-verify' } });
 	const headerAuth = await n8n.createCredential({ name: 'Bench header auth', type: 'httpHeaderAuth', data: HEADER });
 	const node = (name, type, typeVersion, parameters, credentials) => ({ id: crypto.randomUUID(), name, type, typeVersion, position: [0, 0], webhookId: crypto.randomUUID(), parameters, credentials });
@@ -53,6 +55,9 @@ async function createWorkflows(n8n, { ourVersion = 1, webhookBase = n8n.url } = 
 			connections: {},
 		},
 	];
+	// minimal-trigger.js, when the caller installed it: the least a verifying community trigger can do.
+	const minimalNode = node('Bench Minimal Trigger', MINIMAL_TRIGGER_TYPE, 2, {}, { httpHeaderAuth: { id: headerAuth.id, name: headerAuth.name } });
+	if (minimal) workflows.push({ name: 'bench: minimal community trigger', nodes: [minimalNode], connections: {} });
 	for (const workflow of workflows) {
 		const created = await n8n.createWorkflow(workflow);
 		await n8n.activateWorkflow(created.id);
@@ -61,6 +66,7 @@ async function createWorkflows(n8n, { ourVersion = 1, webhookBase = n8n.url } = 
 		ours: `${webhookBase}/webhook/${ours.webhookId}/meta`,
 		plain: `${webhookBase}/webhook/${plainPath}`,
 		headerAuth: `${webhookBase}/webhook/${authPath}`,
+		minimal: minimal ? `${webhookBase}/webhook/${minimalNode.webhookId}/minimal` : undefined,
 	};
 }
 

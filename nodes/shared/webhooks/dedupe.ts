@@ -11,23 +11,73 @@ import type { MetaEvent } from './events';
  * - the workflow's static data: n8n loads it from the database for every webhook request and writes it back after
  *   the answer, so a redelivery that reaches another webhook processor later is recognised there too.
  * n8n writes static data as a whole (last writer wins), so a processor's write can drop ids another processor wrote
- * meanwhile. Each write therefore holds what was loaded plus every id this process still remembers (a grow-only set,
- * merged on every write): ids dropped by a concurrent write come back with that processor's next write.
+ * meanwhile. A process that finds static data written by someone else learns its ids and writes back every id it
+ * still remembers that the other write dropped: ids lost to a concurrent write come back with the next write.
  * What this cannot close: two processors handling the same event at the same moment (before either has written)
  * both see it as new. The queue-mode test measures how often that happens.
+ *
+ * Stored as one string (`SeenLog`), not one static-data key per event: n8n re-wraps every nested object of static
+ * data in a Proxy on every request and V8 internalises every new object key, so a per-event key cost ~1.3 µs per
+ * event here and n8n a walk over 10,000 keys per request (docs/performance.md).
  */
 
 /** Ids held per trigger in this process; the oldest go first beyond it. */
 const MEMORY_LIMIT = 20_000;
-/** Ids kept in static data; every accepted delivery writes the whole object to the database, so it stays small. */
+/** Ids kept in static data; every accepted delivery writes the whole of it to the database, so it stays small. */
 export const STATIC_LIMIT = 10_000;
-const STATIC_KEY = 'metaSeenEvents';
+const STATIC_KEY = 'metaSeenEventLog';
+/** The earlier format (one key per event: 16 characters of the id's SHA-256). Read until its entries expire. */
+const LEGACY_KEY = 'metaSeenEvents';
 
-const memory = new Map<string, Map<string, number>>();
+/**
+ * `gen` changes with every write, so a process that finds its own last `gen` knows nothing else was written since.
+ * `log`: one segment per write, oldest first, `<expires, epoch s>:<key count>:<keys>;`, the keys as base64 of their
+ * little-endian float64s (exact for 53-bit integers; one native encode per write, 10.7 characters a key).
+ */
+interface SeenLog {
+	gen: number;
+	count: number;
+	log: string;
+}
 
-function keyOf(eventId: string): string {
-	// 96 bits of the id: short enough for static data, far from colliding within a window.
-	// One-shot hash: the same digest as createHash().update().digest(), without a Hash object per event.
+interface ProcessMemory {
+	/** The `gen` of this process's last write for this trigger (NaN: none). */
+	gen: number;
+	/** Event key → expiry (epoch seconds), oldest first. */
+	keys: Map<number, number>;
+}
+
+const memory = new Map<string, ProcessMemory>();
+
+/**
+ * A 53-bit key for an event id: two 32-bit multiplicative lanes over its characters, mixed, folded into a number
+ * JSON keeps exactly. Not cryptographic, and it need not be: an id is Meta's (a wamid, a mid, a Graph id) or carries a
+ * SHA-256 digest of the event's content (events.ts), so nobody can aim a collision at an event that has not happened
+ * yet; chance collisions within a window of 10,000 ids are about 1 in 10^8. ~0.3 µs, a native SHA-256 call ~1 µs.
+ */
+export function eventKey(eventId: string): number {
+	let a = 0x811c9dc5 | 0;
+	let b = 0x9747b28c | 0;
+	const length = eventId.length;
+	// Two UTF-16 units per step: half the steps of one per character, every bit of both units mixed into both lanes.
+	for (let i = 0; i < length; i += 2) {
+		const c = eventId.charCodeAt(i) | ((i + 1 < length ? eventId.charCodeAt(i + 1) : 0) << 16);
+		a = Math.imul(a ^ c, 0x01000193);
+		b = Math.imul((b + c) | 0, 0x5bd1e995);
+		b ^= b >>> 15;
+	}
+	a ^= length;
+	a ^= a >>> 16;
+	a = Math.imul(a ^ b, 0x85ebca6b);
+	a ^= a >>> 13;
+	a = Math.imul(a, 0xc2b2ae35);
+	a ^= a >>> 16;
+	b = Math.imul(b ^ (b >>> 16) ^ a, 0x7feb352d);
+	b ^= b >>> 15;
+	return (b >>> 11) * 4294967296 + (a >>> 0);
+}
+
+function legacyKeyOf(eventId: string): string {
 	return hash('sha256', eventId, 'base64url').slice(0, 16);
 }
 
@@ -35,70 +85,145 @@ function scopeOf(ctx: IWebhookFunctions): string {
 	return `${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().name}`;
 }
 
-function memoryOf(scope: string, nowMs: number): Map<string, number> {
-	let seen = memory.get(scope);
-	if (!seen) {
-		seen = new Map();
-		memory.set(scope, seen);
+function memoryOf(scope: string): ProcessMemory {
+	let found = memory.get(scope);
+	if (!found) {
+		found = { gen: Number.NaN, keys: new Map() };
+		memory.set(scope, found);
 	}
-	for (const [key, expires] of seen) {
-		if (expires > nowMs && seen.size <= MEMORY_LIMIT) break;
-		seen.delete(key);
-	}
-	return seen;
+	return found;
 }
 
-function storedOf(staticData: IDataObject, nowSeconds: number): Record<string, number> {
-	const stored = staticData[STATIC_KEY];
-	if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
-	const kept: Record<string, number> = {};
-	for (const [key, expires] of Object.entries(stored as Record<string, unknown>)) {
-		if (typeof expires === 'number' && expires > nowSeconds) kept[key] = expires;
+function trimMemory(keys: Map<number, number>, nowSeconds: number): void {
+	for (const [key, expires] of keys) {
+		if (expires > nowSeconds && keys.size <= MEMORY_LIMIT) break;
+		keys.delete(key);
 	}
-	return kept;
+}
+
+function storedLog(value: unknown): SeenLog | undefined {
+	if (!value || typeof value !== 'object') return undefined;
+	const { gen, count, log } = value as IDataObject;
+	return typeof gen === 'number' && typeof count === 'number' && typeof log === 'string' ? { gen, count, log } : undefined;
+}
+
+/** Calls `each` for every live key of a stored log. */
+function forEachKey(log: string, nowSeconds: number, each: (key: number, expires: number) => void): void {
+	for (const segment of log.split(';')) {
+		const [expiresText, , keysText] = segment.split(':');
+		const expires = Number(expiresText);
+		if (!keysText || !(expires > nowSeconds)) continue;
+		const bytes = Buffer.from(keysText, 'base64');
+		for (let offset = 0; offset + 8 <= bytes.length; offset += 8) each(bytes.readDoubleLE(offset), expires);
+	}
+}
+
+function segmentOf(expires: number, keys: number[]): string {
+	if (keys.length === 0) return '';
+	const bytes = Buffer.allocUnsafe(keys.length * 8);
+	for (let i = 0; i < keys.length; i++) bytes.writeDoubleLE(keys[i], i * 8);
+	return `${expires}:${keys.length}:${bytes.toString('base64')};`;
+}
+
+/** Drops the oldest segments while they have expired or the log holds more than STATIC_LIMIT keys. */
+function pruned(log: string, count: number, nowSeconds: number): { log: string; count: number } {
+	let start = 0;
+	while (start < log.length) {
+		const colon = log.indexOf(':', start);
+		const second = log.indexOf(':', colon + 1);
+		const end = log.indexOf(';', second + 1);
+		if (colon < 0 || second < 0 || end < 0) return { log: '', count: 0 };
+		const expires = Number(log.slice(start, colon));
+		if (expires > nowSeconds && count <= STATIC_LIMIT) break;
+		count -= Number(log.slice(colon + 1, second)) || 0;
+		start = end + 1;
+	}
+	return { log: start ? log.slice(start) : log, count: Math.max(0, count) };
+}
+
+/**
+ * This process learns the ids of a log someone else wrote, and gets the segments to append for the ids it remembers
+ * that the log lacks (dropped by a concurrent writer, or never saved).
+ */
+function mergedWithMemory(log: string, keys: Map<number, number>, nowSeconds: number): { repair: string; repaired: number } {
+	const inLog = new Set<number>();
+	forEachKey(log, nowSeconds, (key, expires) => {
+		inLog.add(key);
+		if ((keys.get(key) ?? 0) < expires) keys.set(key, expires);
+	});
+	const missing = new Map<number, number[]>();
+	let repaired = 0;
+	for (const [key, expires] of keys) {
+		if (expires <= nowSeconds || inLog.has(key)) continue;
+		const group = missing.get(expires);
+		if (group) group.push(key);
+		else missing.set(expires, [key]);
+		repaired++;
+	}
+	let repair = '';
+	for (const [expires, group] of missing) repair += segmentOf(expires, group);
+	return { repair, repaired };
+}
+
+/** The legacy store while any entry in it is live; removed from static data once none is. */
+function liveLegacy(staticData: IDataObject, nowSeconds: number): Record<string, unknown> | undefined {
+	const legacy = staticData[LEGACY_KEY];
+	if (legacy === undefined) return undefined;
+	if (legacy && typeof legacy === 'object' && !Array.isArray(legacy)) {
+		const entries = legacy as Record<string, unknown>;
+		for (const key in entries) {
+			const expires = entries[key];
+			if (typeof expires === 'number' && expires > nowSeconds) return entries;
+		}
+	}
+	delete staticData[LEGACY_KEY];
+	return undefined;
 }
 
 /**
  * The events not seen before within `windowMs`, recording them as seen. Recording happens before the workflow
  * starts: once n8n answers 200 Meta does not redeliver, so an event is started at most once by this trigger.
+ * Static data is written only when something changed (a new id, or ids to put back).
  */
 export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], windowMs: number, nowMs: number): MetaEvent[] {
 	if (events.length === 0) return events;
-	const seen = memoryOf(scopeOf(ctx), nowMs);
+	const own = memoryOf(scopeOf(ctx));
 	const staticData = ctx.getWorkflowStaticData('node');
 	const nowSeconds = Math.floor(nowMs / 1000);
-	const stored = storedOf(staticData, nowSeconds);
-	let storedCount = Object.keys(stored).length;
-	const expiresMs = nowMs + windowMs;
-	const expiresSeconds = Math.ceil(expiresMs / 1000);
-	// Grow-only merge: what this process remembers goes back in, so a concurrent writer's loss is repaired here.
-	// Done before this delivery's ids are added, so the loop does not walk over them.
-	for (const [key, expires] of seen) {
-		if (expires > nowMs && stored[key] === undefined) {
-			stored[key] = Math.ceil(expires / 1000);
-			storedCount++;
-		}
+	const expires = Math.ceil((nowMs + windowMs) / 1000);
+	const stored = storedLog(staticData[STATIC_KEY]);
+	let log = stored?.log ?? '';
+	let count = stored?.count ?? 0;
+	let changed = false;
+	if (stored?.gen !== own.gen) {
+		// Written by another process since this one last wrote (or never written, or reset): learn its ids, put ours back.
+		const { repair, repaired } = mergedWithMemory(log, own.keys, nowSeconds);
+		log += repair;
+		count += repaired;
+		changed = repaired > 0;
 	}
+	const legacy = liveLegacy(staticData, nowSeconds);
 	const fresh: MetaEvent[] = [];
+	const freshKeys: number[] = [];
 	for (const event of events) {
-		const key = keyOf(event.eventId);
-		const storedExpiry = stored[key];
-		const known = (seen.get(key) ?? 0) > nowMs || (storedExpiry ?? 0) > nowSeconds;
-		seen.delete(key);
-		seen.set(key, expiresMs);
-		if (storedExpiry === undefined) storedCount++;
-		stored[key] = expiresSeconds;
-		if (!known) fresh.push(event);
+		const key = eventKey(event.eventId);
+		const remembered = own.keys.get(key);
+		if (remembered !== undefined && remembered > nowSeconds) continue;
+		if (legacy !== undefined && Number(legacy[legacyKeyOf(event.eventId)] ?? 0) > nowSeconds) continue;
+		// An expired entry is moved to the end: the map stays oldest first for trimMemory.
+		if (remembered !== undefined) own.keys.delete(key);
+		own.keys.set(key, expires);
+		freshKeys.push(key);
+		fresh.push(event);
 	}
-	staticData[STATIC_KEY] = storedCount <= STATIC_LIMIT ? stored : newest(stored, STATIC_LIMIT);
+	trimMemory(own.keys, nowSeconds);
+	if (fresh.length === 0 && !changed) return fresh;
+	log += segmentOf(expires, fresh.length > STATIC_LIMIT ? freshKeys.slice(-STATIC_LIMIT) : freshKeys);
+	count += Math.min(fresh.length, STATIC_LIMIT);
+	({ log, count } = pruned(log, count, nowSeconds));
+	own.gen = Math.floor(Math.random() * 2 ** 52);
+	staticData[STATIC_KEY] = { gen: own.gen, count, log };
 	return fresh;
-}
-
-/** The `limit` entries that expire last (= were seen last). */
-function newest(stored: Record<string, number>, limit: number): Record<string, number> {
-	const entries = Object.entries(stored);
-	entries.sort((a, b) => b[1] - a[1]);
-	return Object.fromEntries(entries.slice(0, limit));
 }
 
 /** For tests: forget this process's memory, as a restart or a second webhook processor would. */

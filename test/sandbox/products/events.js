@@ -5,6 +5,11 @@ const { seedResult } = require('../seed');
 
 let counter = 0;
 const next = () => ++counter;
+/**
+ * A message id shaped like Meta's: `wamid.` and about 56 characters of base64 (Meta's encode the number and a
+ * 20-character message key; seen in Meta's webhook examples [community]). Length matters to what dedupe costs per event.
+ */
+const wamid = (from, tag) => `wamid.${Buffer.from(`\u0018\u000b${from}\u0015\u0002\u0000\u0012\u0018\u0014${tag}${String(next()).padStart(20 - tag.length, '0')}`).toString('base64')}`;
 const secondsNow = () => Math.floor(Date.now() / 1000);
 
 const IG = seedResult.instagram.id;
@@ -97,14 +102,14 @@ const whatsapp = {
 				messages: kinds.map((k) => ({
 					...(withholdPhone ? {} : { from }),
 					...(userId ? { from_user_id: userId } : {}),
-					id: `wamid.in${next()}`,
+					id: wamid(from, 'IN'),
 					timestamp: String(secondsNow()),
 					...waMessage[k](),
 				})),
 			},
 			where,
 		),
-	statuses: (statuses = ['sent', 'delivered', 'read'], { recipient = '16505551234', messageId = `wamid.out${next()}`, ...where } = {}) =>
+	statuses: (statuses = ['sent', 'delivered', 'read'], { recipient = '16505551234', messageId = wamid(recipient, 'OUT'), ...where } = {}) =>
 		waChange(
 			{
 				statuses: statuses.map((status) => ({

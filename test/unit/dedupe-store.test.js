@@ -1,0 +1,79 @@
+'use strict';
+// The trigger's dedupe record (nodes/shared/webhooks/dedupe.ts): the event key is stable across releases (a stored
+// key that changed meaning would make every workflow forget the ids it holds), spreads distinct ids, and the stored
+// record stays bounded and drops what has expired. The behaviour users see is in test/engine/trigger-dedupe.test.js.
+const dedupe = () => require('../../dist/nodes/shared/webhooks/dedupe');
+
+function fakeTrigger(staticData = {}) {
+	return { staticData, ctx: { getWorkflow: () => ({ id: 'w1' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => staticData } };
+}
+const eventsFor = (ids) => ids.map((eventId) => ({ eventId, object: 'whatsapp_business_account', field: 'messages', kind: 'message', data: {}, raw: {} }));
+const DAY = 86_400_000;
+
+beforeEach(() => dedupe().forgetProcessMemory());
+
+test('event keys are pinned: the same id gives the same key in every release', () => {
+	const { eventKey } = dedupe();
+	// Changing these values changes the stored format: saved workflows would start redeliveries again.
+	expect([eventKey(''), eventKey('a'), eventKey('message:m1'), eventKey('status:wamid.X:read')]).toEqual([665405000356533, 1174503297102558, 7936594750205716, 4939141115617873]);
+	for (const id of ['', 'a', 'Zoë', 'status:wamid.X:read']) {
+		const key = eventKey(id);
+		expect(Number.isSafeInteger(key) && key >= 0).toBe(true);
+	}
+});
+
+test('200,000 distinct ids of the shapes Meta sends give 200,000 distinct keys', () => {
+	const { eventKey } = dedupe();
+	const keys = new Set();
+	for (let i = 0; i < 40_000; i++) {
+		const n = String(i).padStart(20, '0');
+		for (const id of [`message:wamid.${n}`, `status:wamid.${n}:sent`, `status:wamid.${n}:read`, `message_echo:m_${n}`, `comment:${i}#${n.slice(4)}`]) keys.add(eventKey(id));
+	}
+	expect(keys.size).toBe(200_000);
+});
+
+test('the stored record keeps at most 10,000 ids, the newest, and one string however many events it holds', () => {
+	const { claimNewEvents, STATIC_LIMIT, forgetProcessMemory } = dedupe();
+	const { staticData, ctx } = fakeTrigger();
+	const now = Date.UTC(2026, 11, 3);
+	for (let batch = 0; batch < 12; batch++) {
+		const ids = Array.from({ length: 1000 }, (_, i) => `message:b${batch}-${i}`);
+		expect(claimNewEvents(ctx, eventsFor(ids), 7 * DAY, now + batch)).toHaveLength(1000);
+	}
+	const record = staticData.metaSeenEventLog;
+	expect(Object.keys(record).sort()).toEqual(['count', 'gen', 'log']);
+	expect(record.count).toBeLessThanOrEqual(STATIC_LIMIT);
+	expect(record.count).toBeGreaterThanOrEqual(STATIC_LIMIT - 1000);
+	forgetProcessMemory();
+	// What a fresh process learns from the record: the newest batch is known, the oldest was dropped.
+	expect(claimNewEvents(ctx, eventsFor(['message:b11-5']), 7 * DAY, now + 20)).toHaveLength(0);
+	expect(claimNewEvents(ctx, eventsFor(['message:b0-5']), 7 * DAY, now + 20)).toHaveLength(1);
+});
+
+test("ids past the redelivery window are forgotten and dropped from the record", () => {
+	const { claimNewEvents, forgetProcessMemory } = dedupe();
+	const { staticData, ctx } = fakeTrigger();
+	const now = Date.UTC(2026, 11, 3);
+	claimNewEvents(ctx, eventsFor(['message:old']), 36 * 3_600_000, now);
+	claimNewEvents(ctx, eventsFor(['message:new']), 7 * DAY, now + 40 * 3_600_000);
+	expect(staticData.metaSeenEventLog.count).toBe(1);
+	expect(claimNewEvents(ctx, eventsFor(['message:old']), 36 * 3_600_000, now + 41 * 3_600_000)).toHaveLength(1);
+	forgetProcessMemory();
+	expect(claimNewEvents(ctx, eventsFor(['message:new']), 7 * DAY, now + 42 * 3_600_000)).toHaveLength(0);
+});
+
+test('a repeat inside one delivery starts once', () => {
+	const { claimNewEvents } = dedupe();
+	const { ctx } = fakeTrigger();
+	expect(claimNewEvents(ctx, eventsFor(['message:a', 'message:b', 'message:a']), DAY, Date.now()).map((e) => e.eventId)).toEqual(['message:a', 'message:b']);
+});
+
+test('a corrupted record is treated as empty, not as an error', () => {
+	const { claimNewEvents } = dedupe();
+	for (const bad of [{ gen: 1, count: 2, log: 'garbage' }, { gen: 'x' }, 'text', [1, 2], { gen: 1, count: 1, log: '99999999999:1:@@@;' }]) {
+		dedupe().forgetProcessMemory();
+		const { staticData, ctx } = fakeTrigger({ metaSeenEventLog: bad });
+		expect(claimNewEvents(ctx, eventsFor(['message:z']), DAY, Date.now())).toHaveLength(1);
+		expect(staticData.metaSeenEventLog.count).toBeGreaterThanOrEqual(1);
+	}
+});
