@@ -2,11 +2,13 @@
 /**
  * Benchmark (not a test): deliveries per second through a real n8n 2.41.1 queue-mode webhook processor (main +
  * webhook processor + one worker, Redis, Postgres: test/e2e/queue-cluster.js), for our Instagram Business Trigger and
- * for n8n's plain Webhook node on the same bytes, with 10 and with 100 requests in flight, counting 5xx answers.
+ * for n8n's plain Webhook node on the same bytes, and for a minimal community trigger (minimal-trigger.js: what n8n
+ * charges any node that is not its own Webhook node), with 10 and with 100 requests in flight, counting 5xx answers.
  * Each accepted delivery starts an execution that the webhook processor queues in Redis for the worker.
- * Rows alternate (ours, plain, ours, plain…) so both see the same machine load.
+ * Rows alternate (ours, plain, minimal, ours…) so all see the same machine load, and each row starts once the worker
+ * has finished the executions of the rows before it.
  *
- * The trigger is version 1 (BENCH_OUR_VERSION=2 for version 2) with Subscribe Automatically off (the benchmark's deliveries come from here, not from
+ * The trigger is version 2, what a new workflow gets (BENCH_OUR_VERSION=1 for saved version-1 nodes), with Subscribe Automatically off (the benchmark's deliveries come from here, not from
  * Meta), so activating it asks nothing of Meta and no sandbox is started: the sandbox's HTTPS-only callback check
  * (`webhookAllowHttpLoopbackCallbacks`) never comes into play.
  *
@@ -17,13 +19,14 @@ const fs = require('fs');
 const path = require('path');
 const { packPackage } = require('../e2e/n8n-instance');
 const { startQueueCluster } = require('../e2e/queue-cluster');
-const { APP_SECRET, deliveryBytes, sign, post, createWorkflows } = require('./webhook-targets');
+const { APP_SECRET, HEADER, deliveryBytes, sign, post, createWorkflows } = require('./webhook-targets');
+const { installMinimalTrigger } = require('./minimal-trigger');
 
 const DELIVERIES = Number(process.env.BENCH_QUEUE_DELIVERIES || 300);
 const IN_FLIGHT = [10, 100];
 const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS || 2);
 /** The trigger's node version (version 2 skips the expression n8n evaluates for every typeVersion 1 start node). */
-const OUR_VERSION = Number(process.env.BENCH_OUR_VERSION || 1);
+const OUR_VERSION = Number(process.env.BENCH_OUR_VERSION || 2);
 /** BENCH_QUEUE_LAZY_ACQUIRE=1: every n8n process with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (docs/performance.md). */
 const CLUSTER_ENV = process.env.BENCH_QUEUE_LAZY_ACQUIRE ? { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } : {};
 
@@ -44,20 +47,61 @@ async function flood(call, total, inFlight) {
 	return { perSecond: total / seconds, statuses };
 }
 
+/**
+ * BENCH_QUEUE_CPU=1: CPU seconds each kind of process spent during a row (from /proc), per delivery: says which
+ * process a target's deliveries cost more in (the webhook processor, the worker, the main process, Postgres, Redis).
+ */
+const CPU_KINDS = [
+	['webhook processor', / webhook$/],
+	['worker', / worker /],
+	['main', / start$/],
+	['postgres', /postgres/],
+	['redis', /redis-server/],
+];
+function cpuSeconds() {
+	const ticks = Object.fromEntries(CPU_KINDS.map(([kind]) => [kind, 0]));
+	for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+			const kind = CPU_KINDS.find(([, pattern]) => pattern.test(cmdline));
+			if (!kind) continue;
+			const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			ticks[kind[0]] += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+		} catch {
+			// the process ended between listing and reading
+		}
+	}
+	return ticks;
+}
+
+/**
+ * Waits until the worker has finished every execution queued so far, so that no row's backlog is worked off
+ * during (and charged to) the next row.
+ */
+async function drained(cluster) {
+	for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
+		const [{ n }] = await cluster.query("SELECT count(*) AS n FROM execution_entity WHERE status IN ('new', 'running')");
+		if (Number(n) === 0) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error('the worker did not finish the queued executions within 5 minutes');
+}
+
 const serverErrors = (statuses) => Object.entries(statuses).reduce((n, [status, count]) => n + (status === 'error' || Number(status) >= 500 ? count : 0), 0);
 
 async function main() {
 	const say = (line) => console.error(`[queue-throughput] ${line}`);
 	const tarball = process.env.BENCH_TARBALL || (await packPackage({ log: say }));
-	const cluster = await startQueueCluster({ tarball, workers: 1, workerConcurrency: 10, log: say, env: CLUSTER_ENV });
+	const cluster = await startQueueCluster({ tarball, workers: 1, workerConcurrency: 10, log: say, env: CLUSTER_ENV, prepareUserFolder: installMinimalTrigger });
 	try {
-		const urls = await createWorkflows(cluster.main, { webhookBase: cluster.webhookUrl, ourVersion: OUR_VERSION });
+		const urls = await createWorkflows(cluster.main, { webhookBase: cluster.webhookUrl, ourVersion: OUR_VERSION, minimal: true });
 		const targets = {
 			ours: () => {
 				const bytes = deliveryBytes();
 				return post(urls.ours, bytes, { 'x-hub-signature-256': sign(bytes, APP_SECRET) });
 			},
 			plain: () => post(urls.plain, deliveryBytes(), {}),
+			minimal: () => post(urls.minimal, deliveryBytes(), { [HEADER.name]: HEADER.value }),
 		};
 		// BENCH_QUEUE_DIAGNOSE=1: also our trigger answering a delivery for an object it does not watch (signed, 200,
 		// no execution and no static data written), to tell the execution and static-data costs from the rest.
@@ -69,18 +113,27 @@ async function main() {
 		}
 		// Warm-up: the first requests load the workflows and open the connections.
 		for (const call of Object.values(targets)) await flood(call, 20, 5);
+		await drained(cluster);
 		const results = [];
 		for (const inFlight of IN_FLIGHT) {
 			for (let round = 0; round < ROUNDS; round++) {
 				for (const [name, call] of Object.entries(targets)) {
 					say(`${name}, ${inFlight} in flight, round ${round + 1}`);
-					results.push({ name, inFlight, ...(await flood(call, DELIVERIES, inFlight)) });
+					await drained(cluster);
+					const before = process.env.BENCH_QUEUE_CPU ? cpuSeconds() : undefined;
+					const row = { name, inFlight, ...(await flood(call, DELIVERIES, inFlight)) };
+					if (before) {
+						const after = cpuSeconds();
+						// Clock ticks (100 per second on Linux) → CPU milliseconds per delivery.
+						row.cpuMsPerDelivery = Object.fromEntries(CPU_KINDS.map(([kind]) => [kind, ((after[kind] - before[kind]) * 10) / DELIVERIES]));
+					}
+					results.push(row);
 				}
 			}
 		}
 		console.log(`\nReal n8n 2.41.1 in queue mode (main + webhook processor + 1 worker at concurrency 10, Redis, Postgres); ${DELIVERIES} deliveries per row, ${ROUNDS} rounds alternating; Instagram Business Trigger typeVersion ${OUR_VERSION}${CLUSTER_ENV.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE ? '; N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}\n`);
-		console.log('| in flight | ours deliveries/s (rounds) | ours 5xx | plain Webhook deliveries/s (rounds) | plain 5xx | ratio (mean) | goal |');
-		console.log('|---|---|---|---|---|---|---|');
+		console.log('| in flight | ours deliveries/s (rounds) | ours 5xx | plain Webhook deliveries/s (rounds) | plain 5xx | ratio (mean) | goal | minimal community trigger deliveries/s (rounds) | ours / minimal |');
+		console.log('|---|---|---|---|---|---|---|---|---|');
 		for (const inFlight of IN_FLIGHT) {
 			const of = (name) => results.filter((r) => r.name === name && r.inFlight === inFlight);
 			const mean = (rows) => rows.reduce((n, r) => n + r.perSecond, 0) / rows.length;
@@ -88,9 +141,21 @@ async function main() {
 			const ratio = mean(of('ours')) / mean(of('plain'));
 			const met = ratio >= 0.9 && (inFlight < 100 || errors(of('ours')) === 0);
 			const list = (rows) => rows.map((r) => r.perSecond.toFixed(1)).join(', ');
-			console.log(`| ${inFlight} | ${mean(of('ours')).toFixed(1)} (${list(of('ours'))}) | ${errors(of('ours'))} | ${mean(of('plain')).toFixed(1)} (${list(of('plain'))}) | ${errors(of('plain'))} | ${ratio.toFixed(2)}× | ≥ 0.9×${inFlight >= 100 ? ', no 5xx' : ''} ${met ? 'met' : 'MISSED'} |`);
+			console.log(`| ${inFlight} | ${mean(of('ours')).toFixed(1)} (${list(of('ours'))}) | ${errors(of('ours'))} | ${mean(of('plain')).toFixed(1)} (${list(of('plain'))}) | ${errors(of('plain'))} | ${ratio.toFixed(2)}× | ≥ 0.9×${inFlight >= 100 ? ', no 5xx' : ''} ${met ? 'met' : 'MISSED'} | ${mean(of('minimal')).toFixed(1)} (${list(of('minimal'))}) | ${(mean(of('ours')) / mean(of('minimal'))).toFixed(2)}× |`);
 		}
 		for (const r of results.filter((row) => row.name === 'oursIgnored')) console.log(`- ours, delivery for an unwatched object (no execution, no static data), ${r.inFlight} in flight: ${r.perSecond.toFixed(1)}/s`);
+		if (process.env.BENCH_QUEUE_CPU) {
+			console.log('\nCPU ms per delivery by process (mean over rounds)\n');
+			console.log(`| target | in flight | ${CPU_KINDS.map(([kind]) => kind).join(' | ')} | total |`);
+			console.log(`|---|---|${CPU_KINDS.map(() => '---|').join('')}---|`);
+			for (const inFlight of IN_FLIGHT) {
+				for (const name of Object.keys(targets)) {
+					const rows = results.filter((r) => r.name === name && r.inFlight === inFlight);
+					const per = CPU_KINDS.map(([kind]) => rows.reduce((n, r) => n + r.cpuMsPerDelivery[kind], 0) / rows.length);
+					console.log(`| ${name} | ${inFlight} | ${per.map((ms) => ms.toFixed(2)).join(' | ')} | ${per.reduce((a, b) => a + b, 0).toFixed(2)} |`);
+				}
+			}
+		}
 		const odd = results.filter((r) => Object.keys(r.statuses).some((s) => s !== '200'));
 		for (const r of odd) console.log(`- ${r.name}, ${r.inFlight} in flight: answers ${JSON.stringify(r.statuses)}`);
 	} finally {

@@ -207,7 +207,8 @@ async function startRedis({ log }) {
  * processor would race it), then the webhook processor and workers; the webhook processor must be up before a
  * trigger is activated, because Meta (the sandbox) checks the callback URL with a GET while subscribing.
  */
-async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, webhookProcessors = 1, env = {}, log = () => {}, readyTimeoutMs = 180000 } = {}) {
+/** `prepareUserFolder(userFolder)`: runs after the package is installed and before any n8n process starts (benchmarks add a peer package). */
+async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, webhookProcessors = 1, env = {}, log = () => {}, readyTimeoutMs = 180000, prepareUserFolder } = {}) {
 	const cache = readMarker() ? cachePaths() : await provision({ say: log });
 	const parts = { pg: null, redis: null, main: null, webhook: null, webhooks: [], workers: [] };
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-e2e-'));
@@ -228,6 +229,7 @@ async function startQueueCluster({ tarball, workers = 2, workerConcurrency = 5, 
 		[parts.pg, parts.redis] = await Promise.all([startPostgres({ log }), startRedis({ log })]);
 		// One install in the folder every process shares: each loads the community package from <userFolder>/.n8n/nodes.
 		await installTarball(userFolder, tarball);
+		if (prepareUserFolder) await prepareUserFolder(userFolder);
 
 		const mainPort = await freePort();
 		const webhookPort = await freePort();
