@@ -8,6 +8,22 @@ const { paceDelayMs, retryBackoffMs, DEFAULT_RETRY_POLICY } = dist('shared/backo
 const { readUsageHeaders } = dist('shared/usage');
 
 describe('simplifyRow', () => {
+	test('the same action type in two fields, row after row, keeps each field\'s own columns (column names are remembered per field)', () => {
+		const row = () => ({
+			actions: [{ action_type: 'purchase', value: '2', '7d_click': '1' }],
+			action_values: [{ action_type: 'purchase', value: '19.90' }],
+			cost_per_action_type: [{ action_type: 'purchase', action_destination: 'web shop', value: '4.5' }],
+		});
+		for (let i = 0; i < 3; i++) {
+			expect(simplifyRow(row(), [])).toEqual({
+				actions_purchase: 2,
+				actions_purchase_7d_click: 1,
+				action_values_purchase: 19.9,
+				cost_per_action_type_purchase_web_shop: 4.5,
+			});
+		}
+	});
+
 	test('numbers become numbers; IDs, dates and breakdown values stay text; action lists become columns', () => {
 		const row = {
 			account_id: '123',
