@@ -93,20 +93,20 @@ function statusError(errors: unknown): IDataObject | null {
 }
 
 /**
- * Who a WhatsApp event is about (docs/whatsapp-user-ids.md): the phone-based `wa_id` when Meta shares it, the
+ * Who a WhatsApp event is about, written onto its data: the phone-based `wa_id` when Meta shares it, the
  * business-scoped user ID and the username (people with a username may share no number), and the parent user ID of
- * linked portfolios. Every field is null when Meta leaves it out. Written into the event's data where it is built.
+ * linked portfolios (docs/whatsapp-user-ids.md). Every field is null when Meta leaves it out. Returns the id that
+ * names the person (wa_id, else user ID).
  */
-function phoneIdOf(waId: unknown, contact: IDataObject | undefined): string | null {
-	return str(waId) ?? str(contact?.wa_id) ?? null;
-}
-
-function scopedIdOf(userId: unknown, contact: IDataObject | undefined): string | null {
-	return str(userId) ?? str(contact?.user_id) ?? null;
-}
-
-function usernameOf(contact: IDataObject | undefined): string | null {
-	return str(obj(contact?.profile).username) ?? str(contact?.username) ?? null;
+function addIdentity(data: IDataObject, waId: unknown, userId: unknown, contact: IDataObject | undefined): string | undefined {
+	const profile = obj(contact?.profile);
+	const phoneId = str(waId) ?? str(contact?.wa_id);
+	const scopedId = str(userId) ?? str(contact?.user_id);
+	data.waId = phoneId ?? null;
+	data.userId = scopedId ?? null;
+	data.username = str(profile.username) ?? str(contact?.username) ?? null;
+	data.parentUserId = str(contact?.parent_user_id) ?? null;
+	return phoneId ?? scopedId;
 }
 
 /** The contact a message came from: matched by phone, else by user ID, else the only contact. */
@@ -126,40 +126,18 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 	const entryId = str(entry.id);
 	for (const message of (Array.isArray(value.messages) ? value.messages : []) as IDataObject[]) {
 		const contact = contactOf(contacts, message.from, message.from_user_id);
-		const eventId = message.id ? `message:${String(message.id)}` : eventIdOf('message', object, entryId, field, undefined, message);
-		const waId = phoneIdOf(message.from, contact);
-		const userId = scopedIdOf(message.from_user_id, contact);
-		const timestamp = toIsoTime(message.timestamp);
-		// Named keys, one spread, then every field the item gets (eventItem), so the object is built once at its final
-		// shape: V8's fast path for objects from JSON.parse, no field added later (docs/performance.md).
-		const data: IDataObject = {
-			phoneNumberId,
-			displayPhoneNumber,
-			...message,
-			messageType: message.type,
-			contact: contact ?? null,
-			waId,
-			userId,
-			username: usernameOf(contact),
-			parentUserId: str(contact?.parent_user_id) ?? null,
-			eventId,
-			object,
-			field,
-			kind: 'message',
-			accountId: entryId ?? null,
-			senderId: waId ?? userId,
-			recipientId: phoneNumberId ?? null,
-			timestamp: timestamp ?? null,
-		};
+		// Named keys first and one spread: V8's fast path for objects from JSON.parse (docs/performance.md).
+		const data: IDataObject = { phoneNumberId, displayPhoneNumber, ...message, messageType: message.type, contact: contact ?? null };
+		const senderId = addIdentity(data, message.from, message.from_user_id, contact);
 		push({
-			eventId,
+			eventId: message.id ? `message:${String(message.id)}` : eventIdOf('message', object, entryId, field, undefined, message),
 			object,
 			field,
 			kind: 'message',
 			accountId: entryId,
-			senderId: waId ?? userId ?? undefined,
+			senderId,
 			recipientId: phoneNumberId,
-			timestamp,
+			timestamp: toIsoTime(message.timestamp),
 			data,
 			raw: change,
 			ownsData: true,
@@ -167,38 +145,18 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
 		const contact = contactOf(contacts, status.recipient_id, status.recipient_user_id);
-		// Meta's own advice (reference §5.6): a status is identified by (id, status).
-		const eventId = `status:${String(status.id)}:${String(status.status)}`;
-		const waId = phoneIdOf(status.recipient_id, contact);
-		const userId = scopedIdOf(status.recipient_user_id, contact);
-		const timestamp = toIsoTime(status.timestamp);
-		const data: IDataObject = {
-			phoneNumberId,
-			displayPhoneNumber,
-			...status,
-			error: statusError(status.errors),
-			waId,
-			userId,
-			username: usernameOf(contact),
-			parentUserId: str(contact?.parent_user_id) ?? null,
-			eventId,
-			object,
-			field,
-			kind: 'status',
-			accountId: entryId ?? null,
-			senderId: phoneNumberId ?? null,
-			recipientId: waId ?? userId,
-			timestamp: timestamp ?? null,
-		};
+		const data: IDataObject = { phoneNumberId, displayPhoneNumber, ...status, error: statusError(status.errors) };
+		const recipientId = addIdentity(data, status.recipient_id, status.recipient_user_id, contact);
 		push({
-			eventId,
+			// Meta's own advice (reference §5.6): a status is identified by (id, status).
+			eventId: `status:${String(status.id)}:${String(status.status)}`,
 			object,
 			field,
 			kind: 'status',
 			accountId: entryId,
 			senderId: phoneNumberId,
-			recipientId: waId ?? userId ?? undefined,
-			timestamp,
+			recipientId,
+			timestamp: toIsoTime(status.timestamp),
 			data,
 			raw: change,
 			ownsData: true,
