@@ -22,6 +22,31 @@ test('event keys are pinned: the same id gives the same key in every release', (
 	}
 });
 
+test('an id read in parts gives the key of the whole id, however it is split', () => {
+	const { eventKeyOf, eventKey } = require('../../dist/nodes/shared/webhooks/eventKey');
+	// Odd and even part lengths, empty parts and non-ASCII units: the pairing of units must follow the joined id.
+	const ids = ['message:wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzRUIwMDAwMDAwMDAwMDAwMDAwMQA=', 'status:wamid.X:read', 'Zoë:Müller', 'ab', 'a', 'abc'];
+	for (const id of ids) {
+		for (let i = 0; i <= id.length; i++) {
+			for (let j = i; j <= id.length; j++) {
+				expect(eventKeyOf(id.slice(0, i), id.slice(i, j), id.slice(j, j + 1), id.slice(j + 1))).toBe(eventKey(id));
+			}
+		}
+	}
+});
+
+test('the WhatsApp events carry the key of their event id', () => {
+	const { eventsOf } = require('../../dist/nodes/shared/webhooks/events');
+	const { eventKey } = dedupe();
+	const envelope = {
+		object: 'whatsapp_business_account',
+		entry: [{ id: 'waba', changes: [{ field: 'messages', value: { metadata: { phone_number_id: 'p' }, messages: [{ id: 'wamid.A1', from: '1', timestamp: '1796300741', type: 'text' }], statuses: [{ id: 'wamid.B22', status: 'read', timestamp: '1796300741', recipient_id: '1' }] } }] }],
+	};
+	const found = eventsOf(envelope);
+	expect(found.map((e) => e.eventId)).toEqual(['message:wamid.A1', 'status:wamid.B22:read']);
+	for (const event of found) expect(event.key).toBe(eventKey(event.eventId));
+});
+
 test('200,000 distinct ids of the shapes Meta sends give 200,000 distinct keys', () => {
 	const { eventKey } = dedupe();
 	const keys = new Set();

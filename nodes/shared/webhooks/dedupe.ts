@@ -1,6 +1,9 @@
 import { hash } from 'crypto';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import type { MetaEvent } from './events';
+import { eventKey } from './eventKey';
+
+export { eventKey } from './eventKey';
 
 /**
  * Deduplication of Meta's redeliveries by event id, over Meta's redelivery window (docs/triggers-events.md).
@@ -49,34 +52,6 @@ interface ProcessMemory {
 
 const memory = new Map<string, ProcessMemory>();
 
-/**
- * A 53-bit key for an event id: two 32-bit multiplicative lanes over its characters, mixed, folded into a number
- * JSON keeps exactly. Not cryptographic, and it need not be: an id is Meta's (a wamid, a mid, a Graph id) or carries a
- * SHA-256 digest of the event's content (events.ts), so nobody can aim a collision at an event that has not happened
- * yet; chance collisions within a window of 10,000 ids are about 1 in 10^8. ~0.3 µs, a native SHA-256 call ~1 µs.
- */
-export function eventKey(eventId: string): number {
-	let a = 0x811c9dc5 | 0;
-	let b = 0x9747b28c | 0;
-	const length = eventId.length;
-	// Two UTF-16 units per step: half the steps of one per character, every bit of both units mixed into both lanes.
-	for (let i = 0; i < length; i += 2) {
-		const c = eventId.charCodeAt(i) | ((i + 1 < length ? eventId.charCodeAt(i + 1) : 0) << 16);
-		a = Math.imul(a ^ c, 0x01000193);
-		b = Math.imul((b + c) | 0, 0x5bd1e995);
-		b ^= b >>> 15;
-	}
-	a ^= length;
-	a ^= a >>> 16;
-	a = Math.imul(a ^ b, 0x85ebca6b);
-	a ^= a >>> 13;
-	a = Math.imul(a, 0xc2b2ae35);
-	a ^= a >>> 16;
-	b = Math.imul(b ^ (b >>> 16) ^ a, 0x7feb352d);
-	b ^= b >>> 15;
-	return (b >>> 11) * 4294967296 + (a >>> 0);
-}
-
 function legacyKeyOf(eventId: string): string {
 	return hash('sha256', eventId, 'base64url').slice(0, 16);
 }
@@ -118,11 +93,19 @@ function forEachKey(log: string, nowSeconds: number, each: (key: number, expires
 	}
 }
 
-function segmentOf(expires: number, keys: number[]): string {
-	if (keys.length === 0) return '';
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** The keys as little-endian float64s: one native copy on little-endian machines (all n8n runs on), a loop elsewhere. */
+function littleEndianDoubles(keys: number[]): Buffer {
+	if (LITTLE_ENDIAN) return Buffer.from(new Float64Array(keys).buffer);
 	const bytes = Buffer.allocUnsafe(keys.length * 8);
 	for (let i = 0; i < keys.length; i++) bytes.writeDoubleLE(keys[i], i * 8);
-	return `${expires}:${keys.length}:${bytes.toString('base64')};`;
+	return bytes;
+}
+
+function segmentOf(expires: number, keys: number[]): string {
+	if (keys.length === 0) return '';
+	return `${expires}:${keys.length}:${littleEndianDoubles(keys).toString('base64')};`;
 }
 
 /** Drops the oldest segments while they have expired or the log holds more than STATIC_LIMIT keys. */
@@ -206,7 +189,7 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 	const fresh: MetaEvent[] = [];
 	const freshKeys: number[] = [];
 	for (const event of events) {
-		const key = eventKey(event.eventId);
+		const key = event.key ?? eventKey(event.eventId);
 		const remembered = own.keys.get(key);
 		if (remembered !== undefined && remembered > nowSeconds) continue;
 		if (legacy !== undefined && Number(legacy[legacyKeyOf(event.eventId)] ?? 0) > nowSeconds) continue;

@@ -3,12 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { findMetaError } from '../errors/catalog';
 import type { MetaEntry, MetaEnvelope } from './envelope';
 import { kindOfChange, messagingFieldOf } from './fields';
+import { eventKeyOf } from './eventKey';
 import { toIsoTime } from './timestamps';
 
 /** One event out of a delivery, with the normalised envelope every trigger item carries. */
 export interface MetaEvent {
 	/** Stable id for downstream de-duplication (Meta re-delivers for up to 36 hours, 7 days for WhatsApp). */
 	eventId: string;
+	/** eventKey(eventId), when the parts of the id were at hand (eventKey.ts: the joined id costs a copy to read). */
+	key?: number;
 	object: string;
 	field: string;
 	/** What happened: message, postback, reaction, seen, message_edit, comment, mention, status, template_status… */
@@ -22,6 +25,8 @@ export interface MetaEvent {
 	raw: IDataObject;
 	/** Whether `data` was made for this event (not a part of the delivery), so its item may be built in it. */
 	ownsData?: boolean;
+	/** The item itself, built at its final shape where the event was found (eventItem's fields included). */
+	item?: IDataObject;
 }
 
 function str(value: unknown): string | undefined {
@@ -93,20 +98,20 @@ function statusError(errors: unknown): IDataObject | null {
 }
 
 /**
- * Who a WhatsApp event is about, written onto its data: the phone-based `wa_id` when Meta shares it, the
+ * Who a WhatsApp event is about (docs/whatsapp-user-ids.md): the phone-based `wa_id` when Meta shares it, the
  * business-scoped user ID and the username (people with a username may share no number), and the parent user ID of
- * linked portfolios (docs/whatsapp-user-ids.md). Every field is null when Meta leaves it out. Returns the id that
- * names the person (wa_id, else user ID).
+ * linked portfolios. Every field is null when Meta leaves it out.
  */
-function addIdentity(data: IDataObject, waId: unknown, userId: unknown, contact: IDataObject | undefined): string | undefined {
-	const profile = obj(contact?.profile);
-	const phoneId = str(waId) ?? str(contact?.wa_id);
-	const scopedId = str(userId) ?? str(contact?.user_id);
-	data.waId = phoneId ?? null;
-	data.userId = scopedId ?? null;
-	data.username = str(profile.username) ?? str(contact?.username) ?? null;
-	data.parentUserId = str(contact?.parent_user_id) ?? null;
-	return phoneId ?? scopedId;
+function phoneIdOf(waId: unknown, contact: IDataObject | undefined): string | null {
+	return str(waId) ?? str(contact?.wa_id) ?? null;
+}
+
+function scopedIdOf(userId: unknown, contact: IDataObject | undefined): string | null {
+	return str(userId) ?? str(contact?.user_id) ?? null;
+}
+
+function usernameOf(contact: IDataObject | undefined): string | null {
+	return str(obj(contact?.profile).username) ?? str(contact?.username) ?? null;
 }
 
 /** The contact a message came from: matched by phone, else by user ID, else the only contact. */
@@ -126,40 +131,87 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 	const entryId = str(entry.id);
 	for (const message of (Array.isArray(value.messages) ? value.messages : []) as IDataObject[]) {
 		const contact = contactOf(contacts, message.from, message.from_user_id);
-		// Named keys first and one spread: V8's fast path for objects from JSON.parse (docs/performance.md).
-		const data: IDataObject = { phoneNumberId, displayPhoneNumber, ...message, messageType: message.type, contact: contact ?? null };
-		const senderId = addIdentity(data, message.from, message.from_user_id, contact);
+		const id = message.id ? String(message.id) : undefined;
+		const eventId = id ? `message:${id}` : eventIdOf('message', object, entryId, field, undefined, message);
+		const waId = phoneIdOf(message.from, contact);
+		const userId = scopedIdOf(message.from_user_id, contact);
+		const timestamp = toIsoTime(message.timestamp);
+		// The item at its final shape in one literal, named keys first and one spread: V8's fast path for objects from
+		// JSON.parse, and no field added later (docs/performance.md). eventItem's fields, in its order.
+		const item: IDataObject = {
+			phoneNumberId,
+			displayPhoneNumber,
+			...message,
+			messageType: message.type,
+			contact: contact ?? null,
+			waId,
+			userId,
+			username: usernameOf(contact),
+			parentUserId: str(contact?.parent_user_id) ?? null,
+			eventId,
+			object,
+			field,
+			kind: 'message',
+			accountId: entryId ?? null,
+			senderId: waId ?? userId,
+			recipientId: phoneNumberId ?? null,
+			timestamp: timestamp ?? null,
+		};
 		push({
-			eventId: message.id ? `message:${String(message.id)}` : eventIdOf('message', object, entryId, field, undefined, message),
+			eventId,
+			key: id ? eventKeyOf('message:', id) : undefined,
 			object,
 			field,
 			kind: 'message',
 			accountId: entryId,
-			senderId,
+			senderId: waId ?? userId ?? undefined,
 			recipientId: phoneNumberId,
-			timestamp: toIsoTime(message.timestamp),
-			data,
+			timestamp,
+			data: item,
 			raw: change,
-			ownsData: true,
+			item,
 		});
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
 		const contact = contactOf(contacts, status.recipient_id, status.recipient_user_id);
-		const data: IDataObject = { phoneNumberId, displayPhoneNumber, ...status, error: statusError(status.errors) };
-		const recipientId = addIdentity(data, status.recipient_id, status.recipient_user_id, contact);
+		// Meta's own advice (reference §5.6): a status is identified by (id, status).
+		const id = String(status.id);
+		const state = String(status.status);
+		const eventId = `status:${id}:${state}`;
+		const waId = phoneIdOf(status.recipient_id, contact);
+		const userId = scopedIdOf(status.recipient_user_id, contact);
+		const timestamp = toIsoTime(status.timestamp);
+		const item: IDataObject = {
+			phoneNumberId,
+			displayPhoneNumber,
+			...status,
+			error: statusError(status.errors),
+			waId,
+			userId,
+			username: usernameOf(contact),
+			parentUserId: str(contact?.parent_user_id) ?? null,
+			eventId,
+			object,
+			field,
+			kind: 'status',
+			accountId: entryId ?? null,
+			senderId: phoneNumberId ?? null,
+			recipientId: waId ?? userId,
+			timestamp: timestamp ?? null,
+		};
 		push({
-			// Meta's own advice (reference §5.6): a status is identified by (id, status).
-			eventId: `status:${String(status.id)}:${String(status.status)}`,
+			eventId,
+			key: eventKeyOf('status:', id, ':', state),
 			object,
 			field,
 			kind: 'status',
 			accountId: entryId,
 			senderId: phoneNumberId,
-			recipientId,
-			timestamp: toIsoTime(status.timestamp),
-			data,
+			recipientId: waId ?? userId ?? undefined,
+			timestamp,
+			data: item,
 			raw: change,
-			ownsData: true,
+			item,
 		});
 	}
 	for (const error of (Array.isArray(value.errors) ? value.errors : []) as IDataObject[]) {
@@ -232,6 +284,10 @@ function copyFields(target: IDataObject, source: IDataObject): IDataObject {
 
 /** The item a trigger emits: the event's fields with the normalised envelope on top. */
 export function eventItem(event: MetaEvent, includeRaw: boolean): IDataObject {
+	if (event.item) {
+		if (includeRaw) event.item.raw = event.raw;
+		return event.item;
+	}
 	// Data made for this event becomes the item (same keys in the same order as a copy would have): no second copy.
 	const item = event.ownsData ? event.data : copyFields({}, event.data);
 	item.eventId = event.eventId;
