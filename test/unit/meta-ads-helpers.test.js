@@ -53,6 +53,11 @@ describe('simplifyRow', () => {
 			purchase_roas_omni_purchase: 3.25,
 		});
 	});
+
+	test('only plain decimals become numbers: signs, fractions and leading zeros yes; exponents, spaces, bare dots and empty text stay text', () => {
+		const values = { a: '-3.25', b: '007', c: '12', d: '1e5', e: ' 12', f: '1.', g: '.5', h: '-', i: '', j: '1.2.3', k: '١٢', l: 'Infinity' };
+		expect(simplifyRow(values, [])).toEqual({ a: -3.25, b: 7, c: 12, d: '1e5', e: ' 12', f: '1.', g: '.5', h: '-', i: '', j: '1.2.3', k: '١٢', l: 'Infinity' });
+	});
 });
 
 describe('normaliseAdAccountId', () => {

@@ -2,7 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** Keys that hold IDs or dates: numeric-looking but never turned into numbers. */
 const TEXT_KEYS = /(^|_)id$|^date_(start|stop)$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Keys of an action entry that count it (`value`, attribution windows) rather than name it. */
 const COUNT_KEY = /^value$|^\d+d_|^(dda|default|skan_)/;
 
@@ -30,45 +29,68 @@ function columnPart(value: unknown): string {
 const isCountKey = (key: string): boolean => remembered(countKeys, key, (k) => COUNT_KEY.test(k));
 const isTextKey = (key: string): boolean => remembered(textKeys, key, (k) => TEXT_KEYS.test(k));
 
-const numberOr = (value: unknown): unknown => (typeof value === 'string' && NUMBER.test(value) ? Number(value) : value);
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Whether text is a plain decimal, `-?\d+(\.\d+)?`: a scan, not a regular expression (several per row). */
+function isDecimal(text: string): boolean {
+	const length = text.length;
+	let i = text.charCodeAt(0) === 45 ? 1 : 0;
+	const start = i;
+	while (i < length && isDigit(text.charCodeAt(i))) i++;
+	if (i === start) return false;
+	if (i === length) return true;
+	if (text.charCodeAt(i) !== 46) return false;
+	const fraction = ++i;
+	while (i < length && isDigit(text.charCodeAt(i))) i++;
+	return i === length && i > fraction;
+}
+
+const numberOr = (value: unknown): unknown => (typeof value === 'string' && isDecimal(value) ? Number(value) : value);
 
 /** Column names by field, action type and count key, for entries named by their action type alone (the usual case). */
 const plainColumns = new Map<string, Map<string, Map<string, string>>>();
 
-function plainColumn(field: string, actionType: unknown, key: string): string {
-	let byType = plainColumns.get(field);
-	if (!byType) {
-		if (plainColumns.size >= CACHE_LIMIT) plainColumns.clear();
-		plainColumns.set(field, (byType = new Map()));
+/** The map under `key`, made empty when missing (bounded: cleared beyond CACHE_LIMIT). No closure per look-up. */
+function childMap<V>(parent: Map<string, Map<string, V>>, key: string): Map<string, V> {
+	let child = parent.get(key);
+	if (child === undefined) {
+		if (parent.size >= CACHE_LIMIT) parent.clear();
+		parent.set(key, (child = new Map<string, V>()));
 	}
-	const typeText = String(actionType);
-	let byKey = byType.get(typeText);
-	if (!byKey) {
-		if (byType.size >= CACHE_LIMIT) byType.clear();
-		byType.set(typeText, (byKey = new Map()));
-	}
-	let column = byKey.get(key);
+	return child;
+}
+
+/** The column of a count key of an entry named by its action type alone, from the cache of that field and type. */
+function plainColumn(columns: Map<string, string>, field: string, typeText: string, key: string): string {
+	let column = columns.get(key);
 	if (column === undefined) {
 		const base = `${field}_${columnPart(typeText)}`;
 		column = key === 'value' ? base : `${base}_${key}`;
-		byKey.set(key, column);
+		if (columns.size >= CACHE_LIMIT) columns.clear();
+		columns.set(key, column);
 	}
 	return column;
 }
+
+/** What a key of an action entry does: names the entry (a label) or counts it. `action_type` is neither. */
+const isLabelKey = (key: string): boolean => key !== 'action_type' && key !== 'value' && !isCountKey(key);
 
 /**
  * `actions: [{action_type:'link_click', value:'8', '1d_click':'4'}]` → actions_link_click: 8, actions_link_click_1d_click: 4.
  * The column is the field, the action type, then the entry's other naming values in their order.
  */
 function flattenActions(field: string, entries: IDataObject[], out: IDataObject): void {
+	const byType = childMap(plainColumns, field);
 	for (const entry of entries) {
-		const keys = Object.keys(entry);
 		let labels = '';
-		for (const key of keys) if (key !== 'action_type' && !isCountKey(key)) labels += `_${columnPart(entry[key])}`;
-		const base = labels ? `${field}_${columnPart(entry.action_type)}${labels}` : undefined;
-		for (const key of keys) {
-			if (key === 'action_type' || !isCountKey(key)) continue;
-			const column = base === undefined ? plainColumn(field, entry.action_type, key) : key === 'value' ? base : `${base}_${key}`;
+		for (const key in entry) if (isLabelKey(key)) labels += `_${columnPart(entry[key])}`;
+		const typeText = String(entry.action_type);
+		// Named by the action type alone (nearly every entry): column names come from the cache.
+		const byKey = labels ? undefined : childMap(byType, typeText);
+		const base = labels ? `${field}_${columnPart(typeText)}${labels}` : '';
+		for (const key in entry) {
+			if (key === 'action_type' || (key !== 'value' && !isCountKey(key))) continue;
+			const column = byKey ? plainColumn(byKey, field, typeText, key) : key === 'value' ? base : `${base}_${key}`;
 			out[column] = numberOr(entry[key]) as IDataObject[string];
 		}
 	}
@@ -86,7 +108,7 @@ function isActionList(value: unknown): value is IDataObject[] {
  */
 export function simplifyRow(row: IDataObject, breakdowns: readonly string[]): IDataObject {
 	const out: IDataObject = {};
-	for (const key of Object.keys(row)) {
+	for (const key in row) {
 		const value = row[key];
 		if (typeof value === 'string') out[key] = !isTextKey(key) && !breakdowns.includes(key) ? (numberOr(value) as IDataObject[string]) : value;
 		else if (isActionList(value)) flattenActions(key, value, out);
