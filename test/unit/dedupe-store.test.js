@@ -75,6 +75,24 @@ test('the stored record keeps at most 10,000 ids, the newest, and one string how
 	expect(claimNewEvents(ctx, eventsFor(['message:b0-5']), 7 * DAY, now + 20)).toHaveLength(1);
 });
 
+test('single-event deliveries of one minute share a segment of the record, up to 1,000 ids each, and all are read back', () => {
+	const { claimNewEvents, forgetProcessMemory } = dedupe();
+	const { staticData, ctx } = fakeTrigger();
+	const minute = Date.UTC(2026, 11, 3, 12, 0);
+	for (let i = 0; i < 1500; i++) expect(claimNewEvents(ctx, eventsFor([`message:wamid.${i}`]), 7 * DAY, minute + 1 + i * 30)).toHaveLength(1);
+	const { log, count } = staticData.metaSeenEventLog;
+	expect(count).toBe(1500);
+	// Two segments (1,000 + 500 ids), 8 bytes of key each in base64: no per-delivery header.
+	expect(log.split(';').filter(Boolean).map((segment) => Number(segment.split(':')[1]))).toEqual([1000, 500]);
+	expect(log.length).toBeLessThan(1500 * 11 + 100);
+	// A delivery in the next minute starts a segment of its own.
+	claimNewEvents(ctx, eventsFor(['message:wamid.next']), 7 * DAY, minute + 61_000);
+	expect(staticData.metaSeenEventLog.log.split(';').filter(Boolean)).toHaveLength(3);
+	forgetProcessMemory();
+	for (const i of [0, 999, 1000, 1499]) expect(claimNewEvents(ctx, eventsFor([`message:wamid.${i}`]), 7 * DAY, minute + 62_000)).toHaveLength(0);
+	expect(claimNewEvents(ctx, eventsFor(['message:wamid.next']), 7 * DAY, minute + 62_000)).toHaveLength(0);
+});
+
 test("ids past the redelivery window are forgotten and dropped from the record", () => {
 	const { claimNewEvents, forgetProcessMemory } = dedupe();
 	const { staticData, ctx } = fakeTrigger();
