@@ -123,6 +123,24 @@ function contactOf(contacts: IDataObject[], from: unknown, fromUserId: unknown):
 	return undefined;
 }
 
+/** The event of an item built at its final shape: its envelope fields are read back from the item. */
+function itemEvent(item: IDataObject, key: number | undefined, raw: IDataObject): MetaEvent {
+	return {
+		eventId: item.eventId as string,
+		key,
+		object: item.object as string,
+		field: item.field as string,
+		kind: item.kind as string,
+		accountId: (item.accountId as string | null) ?? undefined,
+		senderId: (item.senderId as string | null) ?? undefined,
+		recipientId: (item.recipientId as string | null) ?? undefined,
+		timestamp: (item.timestamp as string | null) ?? undefined,
+		data: item,
+		raw,
+		item,
+	};
+}
+
 function whatsappEvents(object: string, entry: MetaEntry, field: string, value: IDataObject, change: IDataObject, push: EventSink): void {
 	const metadata = obj(value.metadata);
 	const phoneNumberId = str(metadata.phone_number_id);
@@ -157,20 +175,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			recipientId: phoneNumberId ?? null,
 			timestamp: timestamp ?? null,
 		};
-		push({
-			eventId,
-			key: id ? eventKeyOf('message:', id) : undefined,
-			object,
-			field,
-			kind: 'message',
-			accountId: entryId,
-			senderId: waId ?? userId ?? undefined,
-			recipientId: phoneNumberId,
-			timestamp,
-			data: item,
-			raw: change,
-			item,
-		});
+		push(itemEvent(item, id ? eventKeyOf('message:', id) : undefined, change));
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
 		const contact = contactOf(contacts, status.recipient_id, status.recipient_user_id);
@@ -199,20 +204,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			recipientId: waId ?? userId,
 			timestamp: timestamp ?? null,
 		};
-		push({
-			eventId,
-			key: eventKeyOf('status:', id, ':', state),
-			object,
-			field,
-			kind: 'status',
-			accountId: entryId,
-			senderId: phoneNumberId,
-			recipientId: waId ?? userId ?? undefined,
-			timestamp,
-			data: item,
-			raw: change,
-			item,
-		});
+		push(itemEvent(item, eventKeyOf('status:', id, ':', state), change));
 	}
 	for (const error of (Array.isArray(value.errors) ? value.errors : []) as IDataObject[]) {
 		push({
