@@ -196,8 +196,8 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 	const own = memoryOf(scopeOf(ctx));
 	const staticData = ctx.getWorkflowStaticData('node');
 	const nowSeconds = Math.floor(nowMs / 1000);
-	// Rounded up to the minute, so the deliveries of one minute share a segment (appendKeys): a few hundred bytes per
-	// minute of header instead of ~15 per delivery. Ids are kept up to a minute longer than the window.
+	// Rounded up to the minute, so the deliveries of one minute share a segment (appendKeys): one segment header (~16
+	// characters) per minute instead of one per delivery. Ids are kept up to a minute longer than the window.
 	const expires = Math.ceil((nowMs + windowMs) / 60_000) * 60;
 	const stored = storedLog(staticData[STATIC_KEY]);
 	let log = stored?.log ?? '';
