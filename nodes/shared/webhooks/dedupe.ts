@@ -82,14 +82,36 @@ function storedLog(value: unknown): SeenLog | undefined {
 	return typeof gen === 'number' && typeof count === 'number' && typeof log === 'string' ? { gen, count, log } : undefined;
 }
 
+interface Segment {
+	expires: number;
+	count: number;
+	/** The keys, base64 of their little-endian float64s. */
+	keysText: string;
+	/** Where its `;` is. */
+	end: number;
+}
+
+/** The segment of a stored log that starts at `start` (`<expires>:<count>:<keys>;`), or undefined where it is malformed. */
+function segmentAt(log: string, start: number): Segment | undefined {
+	const colon = log.indexOf(':', start);
+	const second = colon < 0 ? -1 : log.indexOf(':', colon + 1);
+	const end = second < 0 ? -1 : log.indexOf(';', second + 1);
+	if (end < 0) return undefined;
+	return { expires: Number(log.slice(start, colon)), count: Number(log.slice(colon + 1, second)) || 0, keysText: log.slice(second + 1, end), end };
+}
+
+function keysOf(keysText: string): number[] {
+	const bytes = Buffer.from(keysText, 'base64');
+	const keys: number[] = [];
+	for (let offset = 0; offset + 8 <= bytes.length; offset += 8) keys.push(bytes.readDoubleLE(offset));
+	return keys;
+}
+
 /** Calls `each` for every live key of a stored log. */
 function forEachKey(log: string, nowSeconds: number, each: (key: number, expires: number) => void): void {
-	for (const segment of log.split(';')) {
-		const [expiresText, , keysText] = segment.split(':');
-		const expires = Number(expiresText);
-		if (!keysText || !(expires > nowSeconds)) continue;
-		const bytes = Buffer.from(keysText, 'base64');
-		for (let offset = 0; offset + 8 <= bytes.length; offset += 8) each(bytes.readDoubleLE(offset), expires);
+	for (let segment = segmentAt(log, 0); segment; segment = segmentAt(log, segment.end + 1)) {
+		const expires = segment.expires;
+		if (expires > nowSeconds) for (const key of keysOf(segment.keysText)) each(key, expires);
 	}
 }
 
@@ -118,31 +140,22 @@ const SEGMENT_LIMIT = 1000;
 function appendKeys(log: string, expires: number, keys: number[]): string {
 	if (keys.length === 0) return log;
 	const start = log.lastIndexOf(';', log.length - 2) + 1;
-	const colon = log.indexOf(':', start);
-	const second = log.indexOf(':', colon + 1);
-	const count = Number(log.slice(colon + 1, second));
-	if (colon < 0 || second < 0 || Number(log.slice(start, colon)) !== expires || !(count + keys.length <= SEGMENT_LIMIT)) {
+	const last = segmentAt(log, start);
+	if (!last || last.end !== log.length - 1 || last.expires !== expires || last.count + keys.length > SEGMENT_LIMIT) {
 		return log + segmentOf(expires, keys);
 	}
-	const merged: number[] = [];
-	const bytes = Buffer.from(log.slice(second + 1, log.length - 1), 'base64');
-	for (let offset = 0; offset + 8 <= bytes.length; offset += 8) merged.push(bytes.readDoubleLE(offset));
-	for (const key of keys) merged.push(key);
-	return log.slice(0, start) + segmentOf(expires, merged);
+	return log.slice(0, start) + segmentOf(expires, [...keysOf(last.keysText), ...keys]);
 }
 
 /** Drops the oldest segments while they have expired or the log holds more than STATIC_LIMIT keys. */
 function pruned(log: string, count: number, nowSeconds: number): { log: string; count: number } {
 	let start = 0;
 	while (start < log.length) {
-		const colon = log.indexOf(':', start);
-		const second = log.indexOf(':', colon + 1);
-		const end = log.indexOf(';', second + 1);
-		if (colon < 0 || second < 0 || end < 0) return { log: '', count: 0 };
-		const expires = Number(log.slice(start, colon));
-		if (expires > nowSeconds && count <= STATIC_LIMIT) break;
-		count -= Number(log.slice(colon + 1, second)) || 0;
-		start = end + 1;
+		const segment = segmentAt(log, start);
+		if (!segment) return { log: '', count: 0 };
+		if (segment.expires > nowSeconds && count <= STATIC_LIMIT) break;
+		count -= segment.count;
+		start = segment.end + 1;
 	}
 	return { log: start ? log.slice(start) : log, count: Math.max(0, count) };
 }
