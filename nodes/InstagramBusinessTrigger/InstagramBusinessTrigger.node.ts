@@ -133,11 +133,11 @@ class InstagramBusinessTriggerV1 implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const loginType = this.getNodeParameter('loginType', 'facebook') as string;
-		const selection = readSelection(this, 'events', (event) => event.kind);
+		const selection = readSelection(this, 'events');
 		return await handleMetaWebhook(this, {
 			credential: webhookCredential(this, (app) => (loginType === 'instagram' ? [app.instagramAppSecret || app.appSecret] : [app.appSecret])),
 			objects: ['instagram'],
-			accept: (event) => selection.selected.includes(event.kind),
+			accept: (item) => selection.selected.includes(String(item.kind)),
 			outputOf: selection.outputOf,
 			outputCount: selection.outputCount,
 			includeRaw: selection.includeRaw,

@@ -150,8 +150,8 @@ class MetaTriggerV1 implements INodeType {
 		return await handleMetaWebhook(this, {
 			credential: webhookCredential(this),
 			objects: [object],
-			accept: (event) => (fields.length === 0 || fields.includes(event.field)) && leadFormAccepts(this, event),
-			outputOf: separate ? (event) => fields.indexOf(event.field) : undefined,
+			accept: (item) => (fields.length === 0 || fields.includes(String(item.field))) && leadFormAccepts(this, item),
+			outputOf: separate ? (item) => fields.indexOf(String(item.field)) : undefined,
 			outputCount: separate ? fields.length : 1,
 			includeRaw: options.includeRaw === true,
 			enrichItem: leadDetailsEnricher(this),

@@ -10,7 +10,6 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { META_CREDENTIAL_TEST } from '../shared/auth/credentialTest';
-import type { MetaEvent } from '../shared/webhooks/events';
 import { webhookCredential } from '../shared/webhooks/appSecrets';
 import { handleMetaWebhook } from '../shared/webhooks/handler';
 import {
@@ -124,18 +123,19 @@ class WhatsAppCloudTriggerV1 implements INodeType {
 	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const selection = readSelection(this, 'events', (event) => event.kind);
+		const selection = readSelection(this, 'events');
 		const messageTypes = this.getNodeParameter('messageTypes', []) as string[];
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		const phoneNumberIds = String(this.getNodeParameter('phoneNumberIds', '') ?? '')
 			.split(',')
 			.map((id) => id.trim())
 			.filter(Boolean);
-		const accept = (event: MetaEvent): boolean => {
-			if (!selection.selected.includes(event.kind)) return false;
-			if (event.kind === 'message' && messageTypes.length && !messageTypes.includes(String(event.data.messageType))) return false;
-			if (event.kind === 'status' && statuses.length && !statuses.includes(String(event.data.status))) return false;
-			const phone = event.data.phoneNumberId;
+		const accept = (item: IDataObject): boolean => {
+			const kind = String(item.kind);
+			if (!selection.selected.includes(kind)) return false;
+			if (kind === 'message' && messageTypes.length && !messageTypes.includes(String(item.messageType))) return false;
+			if (kind === 'status' && statuses.length && !statuses.includes(String(item.status))) return false;
+			const phone = item.phoneNumberId;
 			if (phoneNumberIds.length && typeof phone === 'string' && !phoneNumberIds.includes(phone)) return false;
 			return true;
 		};

@@ -3,31 +3,22 @@ import type { IDataObject } from 'n8n-workflow';
 import { findMetaError } from '../errors/catalog';
 import type { MetaEntry, MetaEnvelope } from './envelope';
 import { kindOfChange, messagingFieldOf } from './fields';
-import { eventKeyOf } from './eventKey';
+import { eventKey, eventKeyOf } from './eventKey';
 import { toIsoTime } from './timestamps';
 
-/** One event out of a delivery, with the normalised envelope every trigger item carries. */
-export interface MetaEvent {
-	/** Stable id for downstream de-duplication (Meta re-delivers for up to 36 hours, 7 days for WhatsApp). */
-	eventId: string;
-	/** eventKey(eventId), when the parts of the id were at hand (eventKey.ts: the joined id costs a copy to read). */
-	key?: number;
-	object: string;
-	field: string;
-	/** What happened: message, postback, reaction, seen, message_edit, comment, mention, status, template_status… */
-	kind: string;
-	accountId?: string;
-	senderId?: string;
-	recipientId?: string;
-	timestamp?: string;
-	/** The event's own fields. */
-	data: IDataObject;
-	raw: IDataObject;
-	/** Whether `data` was made for this event (not a part of the delivery), so its item may be built in it. */
-	ownsData?: boolean;
-	/** The item itself, built at its final shape where the event was found (eventItem's fields included). */
-	item?: IDataObject;
+/**
+ * The events of one delivery that a trigger takes, in order: each event's item at its final shape (the event's own
+ * fields with the normalised envelope on top: eventId, object, field, kind, accountId, senderId, recipientId,
+ * timestamp), and at the same index the dedupe key of its `eventId` (eventKey.ts). The item is the only object made
+ * per event: filters, outputs and deduplication all read it.
+ */
+export interface DeliveryEvents {
+	items: IDataObject[];
+	keys: number[];
 }
+
+/** Whether the trigger takes an event, judged on its item. */
+export type EventFilter = (item: IDataObject) => boolean;
 
 function str(value: unknown): string | undefined {
 	return value === undefined || value === null || value === '' ? undefined : String(value);
@@ -53,10 +44,70 @@ function eventIdOf(kind: string, object: string, entryId: string | undefined, fi
 /** Kinds whose `mid` is the event's own (a new message); the others point at an earlier message. */
 const OWN_MID_KINDS = new Set(['message', 'message_echo', 'message_deleted', 'postback']);
 
-/** Takes each event found, in order (no array per entry or change). */
-type EventSink = (event: MetaEvent) => void;
+/**
+ * Takes each event's item as it is found, in order: no array per entry or change, and no closure per delivery.
+ * `key` is the key of the item's eventId when its parts were at hand (eventKey.ts: reading a joined id costs a copy).
+ */
+class Collector implements DeliveryEvents {
+	readonly items: IDataObject[] = [];
+	readonly keys: number[] = [];
 
-function messagingEvent(object: string, entry: MetaEntry, item: IDataObject): MetaEvent {
+	constructor(
+		private readonly accept: EventFilter,
+		private readonly includeRaw: boolean,
+	) {}
+
+	take(item: IDataObject, raw: IDataObject, key?: number): void {
+		if (this.includeRaw) item.raw = raw;
+		if (!this.accept(item)) return;
+		this.items.push(item);
+		this.keys.push(key ?? eventKey(item.eventId as string));
+	}
+}
+
+/**
+ * `source`'s own fields into `target`, as a spread would copy them. Measured: a spread that opens an object literal
+ * (`{ ...parsed, more }`) or two spreads in one literal cost V8 ~10 µs per event on parsed deliveries; this loop, or
+ * named keys before a single spread, costs well under 1 µs.
+ */
+function copyFields(target: IDataObject, source: IDataObject): IDataObject {
+	for (const key of Object.keys(source)) {
+		// Assigning `__proto__` would set the prototype; a spread defines it as a plain field, and so does this.
+		if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+		else target[key] = source[key];
+	}
+	return target;
+}
+
+/**
+ * The item of an event outside WhatsApp's `messages` field: its fields (copied, unless `madeForIt`: then they are
+ * the item, with no second copy) and the envelope on top, null where Meta left a value out.
+ */
+function envelopeItem(
+	fields: IDataObject,
+	madeForIt: boolean,
+	eventId: string,
+	object: string,
+	field: string,
+	kind: string,
+	accountId: string | undefined,
+	senderId: string | undefined,
+	recipientId: string | undefined,
+	timestamp: string | undefined,
+): IDataObject {
+	const item = madeForIt ? fields : copyFields({}, fields);
+	item.eventId = eventId;
+	item.object = object;
+	item.field = field;
+	item.kind = kind;
+	item.accountId = accountId ?? null;
+	item.senderId = senderId ?? null;
+	item.recipientId = recipientId ?? null;
+	item.timestamp = timestamp ?? null;
+	return item;
+}
+
+function messagingEvent(object: string, entry: MetaEntry, item: IDataObject, sink: Collector): void {
 	const found = messagingFieldOf(object, item);
 	const key = found?.key ?? 'unknown';
 	const field = found?.field ?? 'messaging';
@@ -65,21 +116,11 @@ function messagingEvent(object: string, entry: MetaEntry, item: IDataObject): Me
 	if (kind === 'message' && body.is_echo === true) kind = 'message_echo';
 	if (kind === 'message' && body.is_deleted === true) kind = 'message_deleted';
 	const senderId = str(obj(item.sender).id);
-	const timestamp = toIsoTime(item.timestamp ?? entry.time);
 	const mid = str(body.mid);
 	const entryId = str(entry.id);
-	return {
-		eventId: mid && OWN_MID_KINDS.has(kind) ? `${kind}:${mid}` : eventIdOf(kind, object, entryId, field, mid ?? senderId, item),
-		object,
-		field,
-		kind,
-		accountId: entryId,
-		senderId,
-		recipientId: str(obj(item.recipient).id),
-		timestamp,
-		data: body,
-		raw: item,
-	};
+	const eventId = mid && OWN_MID_KINDS.has(kind) ? `${kind}:${mid}` : eventIdOf(kind, object, entryId, field, mid ?? senderId, item);
+	const timestamp = toIsoTime(item.timestamp ?? entry.time);
+	sink.take(envelopeItem(body, false, eventId, object, field, kind, entryId, senderId, str(obj(item.recipient).id), timestamp), item);
 }
 
 /** Meta's error on a failed status, with the catalog's sentence saying what to do (or Meta's own text when unknown). */
@@ -123,25 +164,7 @@ function contactOf(contacts: IDataObject[], from: unknown, fromUserId: unknown):
 	return undefined;
 }
 
-/** The event of an item built at its final shape: its envelope fields are read back from the item. */
-function itemEvent(item: IDataObject, key: number | undefined, raw: IDataObject): MetaEvent {
-	return {
-		eventId: item.eventId as string,
-		key,
-		object: item.object as string,
-		field: item.field as string,
-		kind: item.kind as string,
-		accountId: (item.accountId as string | null) ?? undefined,
-		senderId: (item.senderId as string | null) ?? undefined,
-		recipientId: (item.recipientId as string | null) ?? undefined,
-		timestamp: (item.timestamp as string | null) ?? undefined,
-		data: item,
-		raw,
-		item,
-	};
-}
-
-function whatsappEvents(object: string, entry: MetaEntry, field: string, value: IDataObject, change: IDataObject, push: EventSink): void {
+function whatsappEvents(object: string, entry: MetaEntry, field: string, value: IDataObject, change: IDataObject, sink: Collector): void {
 	const metadata = obj(value.metadata);
 	const phoneNumberId = str(metadata.phone_number_id);
 	const displayPhoneNumber = str(metadata.display_phone_number);
@@ -155,7 +178,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 		const userId = scopedIdOf(message.from_user_id, contact);
 		const timestamp = toIsoTime(message.timestamp);
 		// The item at its final shape in one literal, named keys first and one spread: V8's fast path for objects from
-		// JSON.parse, and no field added later (docs/performance.md). eventItem's fields, in its order.
+		// JSON.parse, and no field added later (docs/performance.md). The envelope fields in envelopeItem's order.
 		const item: IDataObject = {
 			phoneNumberId,
 			displayPhoneNumber,
@@ -175,7 +198,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			recipientId: phoneNumberId ?? null,
 			timestamp: timestamp ?? null,
 		};
-		push(itemEvent(item, id ? eventKeyOf('message:', id) : undefined, change));
+		sink.take(item, change, id ? eventKeyOf('message:', id) : undefined);
 	}
 	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
 		const contact = contactOf(contacts, status.recipient_id, status.recipient_user_id);
@@ -204,92 +227,40 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 			recipientId: waId ?? userId,
 			timestamp: timestamp ?? null,
 		};
-		push(itemEvent(item, eventKeyOf('status:', id, ':', state), change));
+		sink.take(item, change, eventKeyOf('status:', id, ':', state));
 	}
 	for (const error of (Array.isArray(value.errors) ? value.errors : []) as IDataObject[]) {
-		push({
-			eventId: eventIdOf('error', object, entryId, field, str(error.code), error),
-			object,
-			field,
-			kind: 'error',
-			accountId: entryId,
-			timestamp: toIsoTime(entry.time),
-			data: { phoneNumberId, displayPhoneNumber, ...error },
-			raw: change,
-			ownsData: true,
-		});
+		const eventId = eventIdOf('error', object, entryId, field, str(error.code), error);
+		sink.take(envelopeItem({ phoneNumberId, displayPhoneNumber, ...error }, true, eventId, object, field, 'error', entryId, undefined, undefined, toIsoTime(entry.time)), change);
 	}
 }
 
-function changeEvents(object: string, entry: MetaEntry, change: IDataObject, push: EventSink): void {
+function changeEvents(object: string, entry: MetaEntry, change: IDataObject, sink: Collector): void {
 	const field = String(change.field);
 	const value = obj(change.value);
-	if (object === 'whatsapp_business_account' && field === 'messages') return whatsappEvents(object, entry, field, value, change, push);
+	if (object === 'whatsapp_business_account' && field === 'messages') return whatsappEvents(object, entry, field, value, change, sink);
 	const kind = kindOfChange(object, field);
 	const itemId = str(value.id) ?? str(value.comment_id) ?? str(value.leadgen_id) ?? str(value.message_template_id) ?? str(value.media_id) ?? str(value.post_id);
-	push({
-		// The change's value (with entry id and field) is the event: a comment edited later has another value.
-		eventId: eventIdOf(kind, object, str(entry.id), field, itemId, value),
-		object,
-		field,
-		kind,
-		accountId: str(entry.id),
-		senderId: str(obj(value.from).id) ?? str(obj(value.sender).id),
-		timestamp: toIsoTime(value.timestamp ?? value.created_time ?? entry.time),
-		data: value,
-		raw: change,
-	});
+	// The change's value (with entry id and field) is the event: a comment edited later has another value.
+	const eventId = eventIdOf(kind, object, str(entry.id), field, itemId, value);
+	const senderId = str(obj(value.from).id) ?? str(obj(value.sender).id);
+	const timestamp = toIsoTime(value.timestamp ?? value.created_time ?? entry.time);
+	sink.take(envelopeItem(value, false, eventId, object, field, kind, str(entry.id), senderId, undefined, timestamp), change);
 }
 
 /**
- * Every event in a delivery that `accept` takes, in order. One pass: the events are filtered as they are found. An
- * event Meta repeats inside one delivery comes out twice here; claimNewEvents (dedupe.ts) keeps the first only.
+ * Every event in a delivery that `accept` takes, in order, as its item (with Meta's JSON under `raw` when
+ * `includeRaw`). One pass: the events are filtered as they are found. An event Meta repeats inside one delivery comes
+ * out twice here; claimNewEvents (dedupe.ts) keeps the first only.
  */
-export function eventsOf(envelope: MetaEnvelope, accept: (event: MetaEvent) => boolean = () => true): MetaEvent[] {
-	const events: MetaEvent[] = [];
-	const push: EventSink = (event) => {
-		if (accept(event)) events.push(event);
-	};
+export function eventsOf(envelope: MetaEnvelope, accept: EventFilter = () => true, includeRaw = false): DeliveryEvents {
+	const sink = new Collector(accept, includeRaw);
 	for (const entry of envelope.entry) {
-		for (const change of entry.changes ?? []) changeEvents(envelope.object, entry, change as IDataObject, push);
-		for (const item of entry.messaging ?? []) push(messagingEvent(envelope.object, entry, item));
+		for (const change of entry.changes ?? []) changeEvents(envelope.object, entry, change as IDataObject, sink);
+		for (const item of entry.messaging ?? []) messagingEvent(envelope.object, entry, item, sink);
 		if (!entry.changes && !entry.messaging && entry.field) {
-			changeEvents(envelope.object, entry, { field: entry.field, value: obj(entry.value) }, push);
+			changeEvents(envelope.object, entry, { field: entry.field, value: obj(entry.value) }, sink);
 		}
 	}
-	return events;
-}
-
-/**
- * `source`'s own fields into `target`, as a spread would copy them. Measured: a spread that opens an object literal
- * (`{ ...parsed, more }`) or two spreads in one literal cost V8 ~10 µs per event on parsed deliveries; this loop, or
- * named keys before a single spread, costs well under 1 µs.
- */
-function copyFields(target: IDataObject, source: IDataObject): IDataObject {
-	for (const key of Object.keys(source)) {
-		// Assigning `__proto__` would set the prototype; a spread defines it as a plain field, and so does this.
-		if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
-		else target[key] = source[key];
-	}
-	return target;
-}
-
-/** The item a trigger emits: the event's fields with the normalised envelope on top. */
-export function eventItem(event: MetaEvent, includeRaw: boolean): IDataObject {
-	if (event.item) {
-		if (includeRaw) event.item.raw = event.raw;
-		return event.item;
-	}
-	// Data made for this event becomes the item (same keys in the same order as a copy would have): no second copy.
-	const item = event.ownsData ? event.data : copyFields({}, event.data);
-	item.eventId = event.eventId;
-	item.object = event.object;
-	item.field = event.field;
-	item.kind = event.kind;
-	item.accountId = event.accountId ?? null;
-	item.senderId = event.senderId ?? null;
-	item.recipientId = event.recipientId ?? null;
-	item.timestamp = event.timestamp ?? null;
-	if (includeRaw) item.raw = event.raw;
-	return item;
+	return sink;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 import { checkedWithCredential, type WebhookCredentialReader } from './appSecrets';
 import { answerHolderProbe, HOLDER_PROBE_MODE } from './callbackHolder';
 import { parseMetaEnvelope } from './envelope';
-import { eventItem, eventsOf, type MetaEvent } from './events';
+import { eventsOf, type EventFilter } from './events';
 import { claimNewEvents } from './dedupe';
 import { redeliveryWindowMs, staleReason } from './redelivery';
 import { recordRefusal, type RefusalCause } from './refusals';
@@ -13,14 +13,15 @@ export interface MetaWebhookOptions {
 	credential: WebhookCredentialReader;
 	/** Envelope objects this trigger listens to; deliveries for other objects are acknowledged and dropped. */
 	objects?: string[];
-	/** Events the user selected; others are dropped before the workflow starts. */
-	accept: (event: MetaEvent) => boolean;
-	/** With separate outputs: which output each event goes to (-1 = none). */
-	outputOf?: (event: MetaEvent) => number;
+	/** Events the user selected, judged on their items (events.ts); others are dropped before the workflow starts. */
+	accept: EventFilter;
+	/** With separate outputs: which output each event's item goes to (-1 = none). */
+	outputOf?: (item: IDataObject) => number;
 	outputCount?: number;
+	/** Whether each item carries Meta's JSON of its event under `raw`. */
 	includeRaw: boolean;
 	/** Extra work on each new event's item before the workflow starts (e.g. fetching a lead's answers). */
-	enrichItem?: (event: MetaEvent, item: IDataObject) => Promise<IDataObject>;
+	enrichItem?: (item: IDataObject) => Promise<IDataObject>;
 	/** The clock (tests); defaults to now. */
 	nowMs?: number;
 }
@@ -84,23 +85,22 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	const stale = staleReason(parsed.envelope, nowMs);
 	if (stale) return refuse(ctx, 403, `Refused: ${stale}.`, 'expired');
 
-	const selected = eventsOf(parsed.envelope, options.accept);
-	const events = claimNewEvents(ctx, selected, redeliveryWindowMs(parsed.envelope.object), nowMs);
-	if (events.length === 0) {
-		return answer(ctx, 200, { received: true, events: 0, ...(selected.length ? { duplicates: selected.length } : {}) });
+	const selected = eventsOf(parsed.envelope, options.accept, options.includeRaw);
+	const items = claimNewEvents(ctx, selected, redeliveryWindowMs(parsed.envelope.object), nowMs);
+	if (items.length === 0) {
+		return answer(ctx, 200, { received: true, events: 0, ...(selected.items.length ? { duplicates: selected.items.length } : {}) });
 	}
 
 	const outputs: INodeExecutionData[][] = Array.from({ length: options.outputCount ?? 1 }, () => []);
-	for (const event of events) {
-		const index = options.outputOf ? options.outputOf(event) : 0;
+	for (const item of items) {
+		const index = options.outputOf ? options.outputOf(item) : 0;
 		if (index < 0) continue;
-		const item = eventItem(event, options.includeRaw);
-		outputs[index].push({ json: options.enrichItem ? await options.enrichItem(event, item) : item });
+		outputs[index].push({ json: options.enrichItem ? await options.enrichItem(item) : item });
 	}
 	if (outputs.every((o) => o.length === 0)) return answer(ctx, 200, { received: true, events: 0 });
 	// Answered here, not by n8n after it starts the workflow: n8n 2.41 saves a webhook's static data only when the
 	// answer comes first (WorkflowRunner.run re-wraps the static data and clears its changed flag before n8n's own
 	// answer; docs/triggers-events.md). The workflow still starts from workflowData, in every mode.
-	answer(ctx, 200, { received: true, events: events.length });
+	answer(ctx, 200, { received: true, events: items.length });
 	return { workflowData: outputs, noWebhookResponse: true };
 }

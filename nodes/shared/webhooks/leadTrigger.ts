@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 import type { MetaCredentialType } from '../connection';
-import type { MetaEvent } from './events';
 import { fetchLeadDetails, leadLocator, searchLeadForms } from './leads';
 
 /**
@@ -33,23 +32,23 @@ function parameterValue(ctx: IWebhookFunctions, name: string): string {
 }
 
 /** With a form chosen, a lead of another form is acknowledged and starts nothing; other fields pass. */
-export function leadFormAccepts(ctx: IWebhookFunctions, event: MetaEvent): boolean {
-	if (event.field !== 'leadgen') return true;
+export function leadFormAccepts(ctx: IWebhookFunctions, item: IDataObject): boolean {
+	if (item.field !== 'leadgen') return true;
 	const form = parameterValue(ctx, 'leadForm');
-	return !form || String(event.data.form_id ?? '') === form;
+	return !form || String(item.form_id ?? '') === form;
 }
 
 /**
  * With Fetch Lead Details on, a `leadgen` item gets the lead's answers on top. A lead that cannot be read still
  * becomes its item (the event is not lost), with `leadDetailsError` saying why and what to do.
  */
-export function leadDetailsEnricher(ctx: IWebhookFunctions): ((event: MetaEvent, item: IDataObject) => Promise<IDataObject>) | undefined {
+export function leadDetailsEnricher(ctx: IWebhookFunctions): ((item: IDataObject) => Promise<IDataObject>) | undefined {
 	if (ctx.getNodeParameter('object', 'page') !== 'page' || ctx.getNodeParameter('subscribe', false) !== true) return undefined;
 	if (ctx.getNodeParameter('fetchLeadDetails', false) !== true) return undefined;
-	return async (event, item) => {
-		if (event.field !== 'leadgen') return item;
+	return async (item) => {
+		if (item.field !== 'leadgen') return item;
 		try {
-			const lead = await fetchLeadDetails(ctx, layerOf(ctx), event.data.leadgen_id, event.data.page_id ?? event.accountId);
+			const lead = await fetchLeadDetails(ctx, layerOf(ctx), item.leadgen_id, item.page_id ?? item.accountId);
 			return { ...item, ...lead };
 		} catch (error) {
 			const { message, description } = error as { message?: string; description?: string };

@@ -1,5 +1,4 @@
 import type { IDataObject, IHookFunctions, INodeProperties, INodePropertyOptions, IWebhookDescription, IWebhookFunctions } from 'n8n-workflow';
-import type { MetaEvent } from './events';
 import { subscribe, subscriptionExists, unsubscribe, type SubscriptionPlan } from './subscriptions';
 
 /** GET for Meta's verification handshake, POST for deliveries: same path, as Meta calls one callback URL. */
@@ -65,12 +64,12 @@ export function outputsExpression(eventsParameter: string, options: INodePropert
 export interface TriggerSelection {
 	selected: string[];
 	includeRaw: boolean;
-	outputOf?: (event: MetaEvent) => number;
+	outputOf?: (item: IDataObject) => number;
 	outputCount: number;
 }
 
-/** Reads the event list and options, and maps each event kind to its output. */
-export function readSelection(ctx: IWebhookFunctions, eventsParameter: string, kindOf: (event: MetaEvent) => string): TriggerSelection {
+/** Reads the event list and options, and maps each event's kind to its output. */
+export function readSelection(ctx: IWebhookFunctions, eventsParameter: string): TriggerSelection {
 	const selected = ctx.getNodeParameter(eventsParameter, []) as string[];
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const separate = options.separateOutputs === true && selected.length > 0;
@@ -78,7 +77,7 @@ export function readSelection(ctx: IWebhookFunctions, eventsParameter: string, k
 		selected,
 		includeRaw: options.includeRaw === true,
 		outputCount: separate ? selected.length : 1,
-		outputOf: separate ? (event) => selected.indexOf(kindOf(event)) : undefined,
+		outputOf: separate ? (item) => selected.indexOf(String(item.kind)) : undefined,
 	};
 }
 
