@@ -7,7 +7,8 @@ const dedupe = () => require('../../dist/nodes/shared/webhooks/dedupe');
 function fakeTrigger(staticData = {}) {
 	return { staticData, ctx: { getWorkflow: () => ({ id: 'w1' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => staticData } };
 }
-const eventsFor = (ids) => ids.map((eventId) => ({ eventId, object: 'whatsapp_business_account', field: 'messages', kind: 'message', data: {}, raw: {} }));
+/** A delivery's events as eventsOf gives them: the items, and the key of each item's id at the same index. */
+const eventsFor = (ids) => ({ items: ids.map((eventId) => ({ eventId, object: 'whatsapp_business_account', field: 'messages', kind: 'message' })), keys: ids.map((id) => dedupe().eventKey(id)) });
 const DAY = 86_400_000;
 
 beforeEach(() => dedupe().forgetProcessMemory());
@@ -35,7 +36,7 @@ test('an id read in parts gives the key of the whole id, however it is split', (
 	}
 });
 
-test('the WhatsApp events carry the key of their event id', () => {
+test('every event comes with the key of its event id, WhatsApp and others alike', () => {
 	const { eventsOf } = require('../../dist/nodes/shared/webhooks/events');
 	const { eventKey } = dedupe();
 	const envelope = {
@@ -43,8 +44,12 @@ test('the WhatsApp events carry the key of their event id', () => {
 		entry: [{ id: 'waba', changes: [{ field: 'messages', value: { metadata: { phone_number_id: 'p' }, messages: [{ id: 'wamid.A1', from: '1', timestamp: '1796300741', type: 'text' }], statuses: [{ id: 'wamid.B22', status: 'read', timestamp: '1796300741', recipient_id: '1' }] } }] }],
 	};
 	const found = eventsOf(envelope);
-	expect(found.map((e) => e.eventId)).toEqual(['message:wamid.A1', 'status:wamid.B22:read']);
-	for (const event of found) expect(event.key).toBe(eventKey(event.eventId));
+	expect(found.items.map((item) => item.eventId)).toEqual(['message:wamid.A1', 'status:wamid.B22:read']);
+	expect(found.keys).toEqual(found.items.map((item) => eventKey(item.eventId)));
+	const page = { object: 'page', entry: [{ id: 'p1', time: 1796300741000, messaging: [{ sender: { id: 's' }, recipient: { id: 'p1' }, timestamp: 1796300741000, message: { mid: 'm_1', text: 'hi' } }] }] };
+	const messenger = eventsOf(page);
+	expect(messenger.items.map((item) => item.eventId)).toEqual(['message:m_1']);
+	expect(messenger.keys).toEqual([eventKey('message:m_1')]);
 });
 
 test('200,000 distinct ids of the shapes Meta sends give 200,000 distinct keys', () => {
@@ -73,6 +78,30 @@ test('the stored record keeps at most 10,000 ids, the newest, and one string how
 	// What a fresh process learns from the record: the newest batch is known, the oldest was dropped.
 	expect(claimNewEvents(ctx, eventsFor(['message:b11-5']), 7 * DAY, now + 20)).toHaveLength(0);
 	expect(claimNewEvents(ctx, eventsFor(['message:b0-5']), 7 * DAY, now + 20)).toHaveLength(1);
+});
+
+test('a record another process saved last gets back the ids this process claimed lately, not the older ones it remembers', () => {
+	const { claimNewEvents, STATIC_LIMIT, forgetProcessMemory } = dedupe();
+	const { staticData, ctx } = fakeTrigger();
+	const now = Date.UTC(2026, 11, 3);
+	const batch = (n) => Array.from({ length: 1000 }, (_, i) => `message:b${n}-${i}`);
+	let beforeLast;
+	for (let n = 0; n < 15; n++) {
+		if (n === 14) beforeLast = { ...staticData.metaSeenEventLog };
+		claimNewEvents(ctx, eventsFor(batch(n)), 7 * DAY, now + n);
+	}
+	// Another webhook processor saved the record as it was before batch 14 (a concurrent write that dropped it).
+	staticData.metaSeenEventLog = { ...beforeLast, gen: beforeLast.gen + 1 };
+	expect(claimNewEvents(ctx, eventsFor(batch(15)), 7 * DAY, now + 15)).toHaveLength(1000);
+	const record = staticData.metaSeenEventLog;
+	expect(record.count).toBeLessThanOrEqual(STATIC_LIMIT);
+	// A fresh process reads the record: batch 14 was put back, batch 15 is there; batch 0, which this process still
+	// remembered but the full record had dropped as its oldest, was not put back in place of newer ids.
+	forgetProcessMemory();
+	expect(claimNewEvents(ctx, eventsFor(['message:b14-7', 'message:b15-7', 'message:b9-7']), 7 * DAY, now + 16)).toHaveLength(0);
+	staticData.metaSeenEventLog = record;
+	forgetProcessMemory();
+	expect(claimNewEvents(ctx, eventsFor(['message:b0-7']), 7 * DAY, now + 16)).toHaveLength(1);
 });
 
 test('single-event deliveries of one minute share a segment of the record, up to 1,000 ids each, and all are read back', () => {

@@ -1,7 +1,7 @@
 import { hash } from 'crypto';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
-import type { MetaEvent } from './events';
-import { eventKey } from './eventKey';
+import type { DeliveryEvents } from './events';
+import { KeyTable } from './keyTable';
 
 export { eventKey } from './eventKey';
 
@@ -24,7 +24,7 @@ export { eventKey } from './eventKey';
  * event here and n8n a walk over 10,000 keys per request (docs/performance.md).
  */
 
-/** Ids held per trigger in this process; the oldest go first beyond it. */
+/** Ids held per trigger in this process; beyond it, the least recently seen go first (keyTable.ts). */
 const MEMORY_LIMIT = 20_000;
 /** Ids kept in static data; every accepted delivery writes the whole of it to the database, so it stays small. */
 export const STATIC_LIMIT = 10_000;
@@ -46,8 +46,8 @@ interface SeenLog {
 interface ProcessMemory {
 	/** The `gen` of this process's last write for this trigger (NaN: none). */
 	gen: number;
-	/** Event key → expiry (epoch seconds), oldest first. */
-	keys: Map<number, number>;
+	/** Event key → expiry (epoch seconds). */
+	keys: KeyTable;
 }
 
 const memory = new Map<string, ProcessMemory>();
@@ -63,17 +63,10 @@ function scopeOf(ctx: IWebhookFunctions): string {
 function memoryOf(scope: string): ProcessMemory {
 	let found = memory.get(scope);
 	if (!found) {
-		found = { gen: Number.NaN, keys: new Map() };
+		found = { gen: Number.NaN, keys: new KeyTable() };
 		memory.set(scope, found);
 	}
 	return found;
-}
-
-function trimMemory(keys: Map<number, number>, nowSeconds: number): void {
-	for (const [key, expires] of keys) {
-		if (expires > nowSeconds && keys.size <= MEMORY_LIMIT) break;
-		keys.delete(key);
-	}
 }
 
 function storedLog(value: unknown): SeenLog | undefined {
@@ -161,24 +154,23 @@ function pruned(log: string, count: number, nowSeconds: number): { log: string; 
 }
 
 /**
- * This process learns the ids of a log someone else wrote, and gets the segments to append for the ids it remembers
- * that the log lacks (dropped by a concurrent writer, or never saved).
+ * This process learns the ids of a log someone else wrote, and gets the segments to append for the ids it set lately
+ * that the log lacks (dropped by a concurrent writer, or never saved). Lately: among its last STATIC_LIMIT keys set.
+ * The process remembers more ids than the log keeps, and the older ones are missing from a full log on purpose: put
+ * back, they would push the log's own newest ids out, and every write would carry thousands of them again.
  */
-function mergedWithMemory(log: string, keys: Map<number, number>, nowSeconds: number): { repair: string; repaired: number } {
-	const inLog = new Set<number>();
-	forEachKey(log, nowSeconds, (key, expires) => {
-		inLog.add(key);
-		if ((keys.get(key) ?? 0) < expires) keys.set(key, expires);
-	});
+function mergedWithMemory(log: string, keys: KeyTable, nowSeconds: number): { repair: string; repaired: number } {
+	const lately = keys.latestOrder - STATIC_LIMIT;
+	keys.beginMarks();
+	forEachKey(log, nowSeconds, (key, expires) => keys.learn(key, expires));
 	const missing = new Map<number, number[]>();
 	let repaired = 0;
-	for (const [key, expires] of keys) {
-		if (expires <= nowSeconds || inLog.has(key)) continue;
+	keys.forEachUnmarked(nowSeconds, lately, (key, expires) => {
 		const group = missing.get(expires);
 		if (group) group.push(key);
 		else missing.set(expires, [key]);
 		repaired++;
-	}
+	});
 	let repair = '';
 	for (const [expires, group] of missing) repair += segmentOf(expires, group);
 	return { repair, repaired };
@@ -200,12 +192,13 @@ function liveLegacy(staticData: IDataObject, nowSeconds: number): Record<string,
 }
 
 /**
- * The events not seen before within `windowMs`, recording them as seen. Recording happens before the workflow
- * starts: once n8n answers 200 Meta does not redeliver, so an event is started at most once by this trigger.
+ * The items of the events not seen before within `windowMs`, recording them as seen. Recording happens before the
+ * workflow starts: once n8n answers 200 Meta does not redeliver, so an event is started at most once by this trigger.
  * Static data is written only when something changed (a new id, or ids to put back).
  */
-export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], windowMs: number, nowMs: number): MetaEvent[] {
-	if (events.length === 0) return events;
+export function claimNewEvents(ctx: IWebhookFunctions, events: DeliveryEvents, windowMs: number, nowMs: number): IDataObject[] {
+	const { items, keys } = events;
+	if (items.length === 0) return items;
 	const own = memoryOf(scopeOf(ctx));
 	const staticData = ctx.getWorkflowStaticData('node');
 	const nowSeconds = Math.floor(nowMs / 1000);
@@ -224,20 +217,17 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 		changed = repaired > 0;
 	}
 	const legacy = liveLegacy(staticData, nowSeconds);
-	const fresh: MetaEvent[] = [];
+	const fresh: IDataObject[] = [];
 	const freshKeys: number[] = [];
-	for (const event of events) {
-		const key = event.key ?? eventKey(event.eventId);
-		const remembered = own.keys.get(key);
-		if (remembered !== undefined && remembered > nowSeconds) continue;
-		if (legacy !== undefined && Number(legacy[legacyKeyOf(event.eventId)] ?? 0) > nowSeconds) continue;
-		// An expired entry is moved to the end: the map stays oldest first for trimMemory.
-		if (remembered !== undefined) own.keys.delete(key);
+	for (let i = 0; i < items.length; i++) {
+		const key = keys[i];
+		if (own.keys.expiryOf(key) > nowSeconds) continue;
+		if (legacy !== undefined && Number(legacy[legacyKeyOf(items[i].eventId as string)] ?? 0) > nowSeconds) continue;
 		own.keys.set(key, expires);
 		freshKeys.push(key);
-		fresh.push(event);
+		fresh.push(items[i]);
 	}
-	trimMemory(own.keys, nowSeconds);
+	own.keys.prune(nowSeconds, MEMORY_LIMIT);
 	if (fresh.length === 0 && !changed) return fresh;
 	log = appendKeys(log, expires, fresh.length > STATIC_LIMIT ? freshKeys.slice(-STATIC_LIMIT) : freshKeys);
 	count += Math.min(fresh.length, STATIC_LIMIT);
@@ -247,7 +237,8 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: MetaEvent[], wind
 	return fresh;
 }
 
-/** For tests: forget this process's memory, as a restart or a second webhook processor would. */
-export function forgetProcessMemory(): void {
-	memory.clear();
+/** For tests: forget this process's memory (of one workflow's triggers only, when given), as a restart would. */
+export function forgetProcessMemory(workflowId?: string): void {
+	if (workflowId === undefined) return memory.clear();
+	for (const scope of memory.keys()) if (scope.startsWith(`${workflowId}\u0000`)) memory.delete(scope);
 }

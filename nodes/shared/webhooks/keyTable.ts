@@ -1,0 +1,124 @@
+/**
+ * The event keys one process remembers for a trigger (dedupe.ts), each with its expiry in epoch seconds: an
+ * open-addressing table over two typed arrays. A `Map` of numbers boxes every 53-bit key into a heap number and hashes
+ * it again on every lookup; here a lookup is a few array reads, and nothing is allocated per key. The keys are hashes
+ * already (eventKey.ts), so their low 32 bits pick the slot.
+ */
+export class KeyTable {
+	private keys: Float64Array;
+	/** 0 marks an empty slot: every stored expiry is a time after 1970. */
+	private expiries: Float64Array;
+	/** When each key was last set (a counter): pruning keeps the newest, as the stored record does (dedupe.ts). */
+	private orders: Float64Array;
+	/** The round of marks in which each key was last found in a stored record (learn). */
+	private marks: Float64Array;
+	private mask: number;
+	private lastOrder = 0;
+	private markRound = 0;
+	size = 0;
+
+	constructor(capacity = 1024) {
+		this.keys = new Float64Array(capacity);
+		this.expiries = new Float64Array(capacity);
+		this.orders = new Float64Array(capacity);
+		this.marks = new Float64Array(capacity);
+		this.mask = capacity - 1;
+	}
+
+	/** The slot holding `key`, or the empty slot where it would go (linear probing; the table is at most half full). */
+	private slotOf(key: number): number {
+		let slot = (key >>> 0) & this.mask;
+		while (this.expiries[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+		return slot;
+	}
+
+	/** The key's expiry, or 0 when the key is not held. */
+	expiryOf(key: number): number {
+		return this.expiries[this.slotOf(key)];
+	}
+
+	/** Holds `key` until `expires`, as the newest key (also when it was held already). */
+	set(key: number, expires: number): void {
+		const slot = this.slotFor(key);
+		this.expiries[slot] = expires;
+		this.orders[slot] = ++this.lastOrder;
+	}
+
+	/** The slot of `key`, taken for it (as the newest key) when it was not held. */
+	private slotFor(key: number): number {
+		let slot = this.slotOf(key);
+		if (this.expiries[slot] !== 0) return slot;
+		if ((this.size + 1) * 2 > this.keys.length) {
+			this.rebuild(this.keys.length * 2, 0, 0);
+			slot = this.slotOf(key);
+		}
+		this.size++;
+		this.keys[slot] = key;
+		this.orders[slot] = ++this.lastOrder;
+		return slot;
+	}
+
+	/** Starts a round of marks: the keys `learn` is given in it are those of one stored record (dedupe.ts). */
+	beginMarks(): void {
+		this.markRound++;
+	}
+
+	/** Holds `key` until `expires` at least (a key it held already keeps its place in the order), marked this round. */
+	learn(key: number, expires: number): void {
+		const slot = this.slotFor(key);
+		if (this.expiries[slot] < expires) this.expiries[slot] = expires;
+		this.marks[slot] = this.markRound;
+	}
+
+	/** Where the order stands: the keys set after it are those set since (recentSince). */
+	get latestOrder(): number {
+		return this.lastOrder;
+	}
+
+	/**
+	 * Calls `each` for every key live at `nowSeconds` that `learn` was not given in this round and that was last set
+	 * after `sinceOrder` (a latestOrder).
+	 */
+	forEachUnmarked(nowSeconds: number, sinceOrder: number, each: (key: number, expires: number) => void): void {
+		for (let slot = 0; slot < this.keys.length; slot++) {
+			if (this.expiries[slot] > nowSeconds && this.marks[slot] !== this.markRound && this.orders[slot] > sinceOrder) each(this.keys[slot], this.expiries[slot]);
+		}
+	}
+
+	/**
+	 * Once more than `limit` keys are held: drops what expired by `nowSeconds`, then the least recently set keys down to
+	 * three quarters of `limit`. Pruning below the limit leaves room, so a busy trigger prunes once per several
+	 * deliveries, not on every one.
+	 */
+	prune(nowSeconds: number, limit: number): void {
+		if (this.size <= limit) return;
+		const target = Math.floor((limit * 3) / 4);
+		// The capacity stays: shrinking it would make the next deliveries grow it again.
+		const liveOrders = new Float64Array(this.size);
+		let live = 0;
+		for (let slot = 0; slot < this.keys.length; slot++) if (this.expiries[slot] > nowSeconds) liveOrders[live++] = this.orders[slot];
+		// A typed array sorts by number, natively.
+		const oldestKept = live > target ? liveOrders.subarray(0, live).sort()[live - target] : 0;
+		this.rebuild(this.keys.length, nowSeconds, oldestKept);
+	}
+
+	/** The table at `capacity` slots, with the keys that expire after `expiredBy` and were set at `fromOrder` or later. */
+	private rebuild(capacity: number, expiredBy: number, fromOrder: number): void {
+		const { keys, expiries, orders, marks } = this;
+		this.keys = new Float64Array(capacity);
+		this.expiries = new Float64Array(capacity);
+		this.orders = new Float64Array(capacity);
+		this.marks = new Float64Array(capacity);
+		this.mask = capacity - 1;
+		this.size = 0;
+		for (let slot = 0; slot < keys.length; slot++) {
+			if (expiries[slot] <= expiredBy || orders[slot] < fromOrder) continue;
+			const to = this.slotOf(keys[slot]);
+			this.keys[to] = keys[slot];
+			this.expiries[to] = expiries[slot];
+			this.orders[to] = orders[slot];
+			this.marks[to] = marks[slot];
+			this.size++;
+		}
+	}
+}

@@ -1,0 +1,109 @@
+'use strict';
+// The process's memory of event keys (nodes/shared/webhooks/keyTable.ts): an open-addressing table over typed arrays.
+// Checked against a Map that does the same thing by definition, and at its edges: growth, keys that share their low
+// 32 bits (the bits that pick the slot), and pruning that must keep the most recently set keys.
+const { KeyTable } = require('../../dist/nodes/shared/webhooks/keyTable');
+const { eventKey } = require('../../dist/nodes/shared/webhooks/eventKey');
+
+test('holds every key it was given, through growth, and knows the ones it was not', () => {
+	const table = new KeyTable(16);
+	const keys = Array.from({ length: 5000 }, (_, i) => eventKey(`message:wamid.${i}`));
+	keys.forEach((key, i) => table.set(key, 1000 + i));
+	expect(table.size).toBe(5000);
+	keys.forEach((key, i) => expect(table.expiryOf(key)).toBe(1000 + i));
+	expect(table.expiryOf(eventKey('message:wamid.unknown'))).toBe(0);
+	const seen = new Map();
+	table.beginMarks();
+	table.forEachUnmarked(0, 0, (key, expires) => seen.set(key, expires));
+	expect(seen).toEqual(new Map(keys.map((key, i) => [key, 1000 + i])));
+});
+
+test('keys that differ only above their low 32 bits are different keys', () => {
+	const table = new KeyTable(16);
+	const low = 12345;
+	const keys = [0, 1, 2, 3, 2 ** 52 - 1].map((high) => high * 4294967296 + low);
+	keys.forEach((key, i) => table.set(key, 10 + i));
+	keys.forEach((key, i) => expect(table.expiryOf(key)).toBe(10 + i));
+	expect(table.expiryOf(low + 4294967296 * 7)).toBe(0);
+	expect(table.size).toBe(5);
+});
+
+test('setting a held key again changes its expiry, not the count', () => {
+	const table = new KeyTable();
+	table.set(42, 100);
+	table.set(42, 200);
+	expect(table.size).toBe(1);
+	expect(table.expiryOf(42)).toBe(200);
+});
+
+test('keys learned from a record are marked for one round, keep their later expiry and their place in the order', () => {
+	const table = new KeyTable(16);
+	const now = 5000;
+	for (let i = 0; i < 40; i++) table.set(i, now + 100);
+	table.set(99, now - 1);
+	table.beginMarks();
+	// Found in the record: some held keys (one with a later expiry, one with an earlier one) and two new keys.
+	table.learn(3, now + 500);
+	table.learn(4, now + 50);
+	table.learn(1000, now + 100);
+	table.learn(1001, now + 100);
+	expect([table.expiryOf(3), table.expiryOf(4), table.expiryOf(1000)]).toEqual([now + 500, now + 100, now + 100]);
+	const unmarked = [];
+	table.forEachUnmarked(now, 0, (key) => unmarked.push(key));
+	// Live and not in the record; the expired key 99 is not listed.
+	expect(unmarked.sort((a, b) => a - b)).toEqual([...Array(40).keys()].filter((k) => k !== 3 && k !== 4));
+	table.beginMarks();
+	const all = [];
+	table.forEachUnmarked(now, 0, (key) => all.push(key));
+	expect(all).toHaveLength(42);
+	// Learning did not make keys 3 and 4 the newest: pruning to 30 (three quarters of 40) keeps keys 12.. and the new ones.
+	table.prune(now, 40);
+	expect(table.size).toBe(30);
+	expect([table.expiryOf(3), table.expiryOf(4), table.expiryOf(11), table.expiryOf(12), table.expiryOf(1001)]).toEqual([0, 0, 0, now + 100, now + 100]);
+});
+
+test('pruning over the limit drops expired keys first, then the least recently set, down to three quarters', () => {
+	const table = new KeyTable();
+	const now = 1_000_000;
+	for (let i = 0; i < 100; i++) table.set(eventKey(`expired.${i}`), now - 1);
+	for (let i = 0; i < 1000; i++) table.set(eventKey(`live.${i}`), now + 60);
+	// Set early, seen again last: it counts as the newest.
+	table.set(eventKey('live.0'), now + 120);
+	table.prune(now, 2000);
+	expect(table.size).toBe(1100);
+	table.prune(now, 800);
+	expect(table.size).toBe(600);
+	expect(table.expiryOf(eventKey('expired.5'))).toBe(0);
+	expect(table.expiryOf(eventKey('live.0'))).toBe(now + 120);
+	for (let i = 1; i <= 400; i++) expect(table.expiryOf(eventKey(`live.${i}`))).toBe(0);
+	for (let i = 401; i < 1000; i++) expect(table.expiryOf(eventKey(`live.${i}`))).toBe(now + 60);
+});
+
+test('agrees with a Map under a long random mix of sets, reads and prunes', () => {
+	let seed = 7;
+	const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+	const table = new KeyTable(16);
+	const model = new Map();
+	let order = 0;
+	const orders = new Map();
+	for (let step = 0; step < 30_000; step++) {
+		// Few distinct low halves, so that probing chains are long and wrap around the table.
+		const key = random(64) * 4294967296 + random(40) * 1024;
+		const now = 1000 + Math.floor(step / 100);
+		const op = random(10);
+		if (op < 6) {
+			const expires = now + 1 + random(50);
+			table.set(key, expires);
+			model.set(key, expires);
+			orders.set(key, ++order);
+		} else if (op < 9) {
+			expect(table.expiryOf(key)).toBe(model.get(key) ?? 0);
+		} else if (model.size > 500) {
+			table.prune(now, 500);
+			const live = [...model].filter(([, expires]) => expires > now).sort((a, b) => orders.get(a[0]) - orders.get(b[0]));
+			model.clear();
+			for (const [k, expires] of live.slice(-375)) model.set(k, expires);
+		}
+		expect(table.size).toBe(model.size);
+	}
+});
