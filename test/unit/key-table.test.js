@@ -6,7 +6,7 @@ const { KeyTable } = require('../../dist/nodes/shared/webhooks/keyTable');
 const { eventKey } = require('../../dist/nodes/shared/webhooks/eventKey');
 
 test('holds every key it was given, through growth, and knows the ones it was not', () => {
-	const table = new KeyTable(16);
+	const table = new KeyTable(10_000, 16);
 	const keys = Array.from({ length: 5000 }, (_, i) => eventKey(`message:wamid.${i}`));
 	keys.forEach((key, i) => table.set(key, 1000 + i));
 	expect(table.size).toBe(5000);
@@ -19,7 +19,7 @@ test('holds every key it was given, through growth, and knows the ones it was no
 });
 
 test('keys that differ only above their low 32 bits are different keys', () => {
-	const table = new KeyTable(16);
+	const table = new KeyTable(10_000, 16);
 	const low = 12345;
 	const keys = [0, 1, 2, 3, 2 ** 52 - 1].map((high) => high * 4294967296 + low);
 	keys.forEach((key, i) => table.set(key, 10 + i));
@@ -29,7 +29,7 @@ test('keys that differ only above their low 32 bits are different keys', () => {
 });
 
 test('setting a held key again changes its expiry, not the count', () => {
-	const table = new KeyTable();
+	const table = new KeyTable(10_000);
 	table.set(42, 100);
 	table.set(42, 200);
 	expect(table.size).toBe(1);
@@ -37,7 +37,7 @@ test('setting a held key again changes its expiry, not the count', () => {
 });
 
 test('keys learned from a record are marked for one round, keep their later expiry and their place in the order', () => {
-	const table = new KeyTable(16);
+	const table = new KeyTable(10_000, 16);
 	const now = 5000;
 	for (let i = 0; i < 40; i++) table.set(i, now + 100);
 	table.set(99, now - 1);
@@ -63,7 +63,7 @@ test('keys learned from a record are marked for one round, keep their later expi
 });
 
 test('pruning over the limit drops expired keys first, then the least recently set, down to three quarters', () => {
-	const table = new KeyTable();
+	const table = new KeyTable(10_000);
 	const now = 1_000_000;
 	for (let i = 0; i < 100; i++) table.set(eventKey(`expired.${i}`), now - 1);
 	for (let i = 0; i < 1000; i++) table.set(eventKey(`live.${i}`), now + 60);
@@ -79,30 +79,49 @@ test('pruning over the limit drops expired keys first, then the least recently s
 	for (let i = 401; i < 1000; i++) expect(table.expiryOf(eventKey(`live.${i}`))).toBe(now + 60);
 });
 
-test('agrees with a Map under a long random mix of sets, reads and prunes', () => {
+test('agrees with a Map under a long random mix of sets, record rounds, reads and prunes', () => {
 	let seed = 7;
 	const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
-	const table = new KeyTable(16);
-	const model = new Map();
+	// A small ring (lately = 64) so that both ways of listing the unmarked keys, the ring and the scan, are taken.
+	const table = new KeyTable(64, 16);
+	const model = new Map(); // key -> { expires, order, mark }
 	let order = 0;
-	const orders = new Map();
+	let round = 0;
+	const unmarkedInModel = (now, since) =>
+		[...model].filter(([, e]) => e.expires > now && e.mark !== round && e.order > since).map(([k]) => k).sort((a, b) => a - b);
 	for (let step = 0; step < 30_000; step++) {
 		// Few distinct low halves, so that probing chains are long and wrap around the table.
 		const key = random(64) * 4294967296 + random(40) * 1024;
 		const now = 1000 + Math.floor(step / 100);
-		const op = random(10);
-		if (op < 6) {
+		const op = random(20);
+		if (op < 11) {
 			const expires = now + 1 + random(50);
 			table.set(key, expires);
-			model.set(key, expires);
-			orders.set(key, ++order);
-		} else if (op < 9) {
-			expect(table.expiryOf(key)).toBe(model.get(key) ?? 0);
+			model.set(key, { ...model.get(key), expires, order: ++order });
+		} else if (op < 16) {
+			expect(table.expiryOf(key)).toBe(model.get(key)?.expires ?? 0);
+		} else if (op < 18) {
+			// A record read: a new round, some keys learned (later expiry kept, place in the order kept for held keys).
+			table.beginMarks();
+			round++;
+			for (let i = random(30); i > 0; i--) {
+				const learned = random(64) * 4294967296 + random(40) * 1024;
+				const expires = now + random(60);
+				table.learn(learned, expires);
+				const held = model.get(learned);
+				if (held) model.set(learned, { ...held, expires: Math.max(held.expires, expires), mark: round });
+				else model.set(learned, { expires, order: ++order, mark: round });
+			}
+		} else if (op < 19) {
+			const since = table.latestOrder - random(150);
+			const listed = [];
+			table.forEachUnmarked(now, since, (k) => listed.push(k));
+			expect(listed.sort((a, b) => a - b)).toEqual(unmarkedInModel(now, since));
 		} else if (model.size > 500) {
 			table.prune(now, 500);
-			const live = [...model].filter(([, expires]) => expires > now).sort((a, b) => orders.get(a[0]) - orders.get(b[0]));
+			const live = [...model].filter(([, e]) => e.expires > now).sort((a, b) => a[1].order - b[1].order);
 			model.clear();
-			for (const [k, expires] of live.slice(-375)) model.set(k, expires);
+			for (const [k, e] of live.slice(-375)) model.set(k, e);
 		}
 		expect(table.size).toBe(model.size);
 	}

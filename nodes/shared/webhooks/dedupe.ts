@@ -63,7 +63,7 @@ function scopeOf(ctx: IWebhookFunctions): string {
 function memoryOf(scope: string): ProcessMemory {
 	let found = memory.get(scope);
 	if (!found) {
-		found = { gen: Number.NaN, keys: new KeyTable() };
+		found = { gen: Number.NaN, keys: new KeyTable(STATIC_LIMIT) };
 		memory.set(scope, found);
 	}
 	return found;
@@ -93,10 +93,14 @@ function segmentAt(log: string, start: number): Segment | undefined {
 	return { expires: Number(log.slice(start, colon)), count: Number(log.slice(colon + 1, second)) || 0, keysText: log.slice(second + 1, end), end };
 }
 
-function keysOf(keysText: string): number[] {
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** The keys of a segment: one native copy of the decoded bytes on little-endian machines (all n8n runs on). */
+function keysOf(keysText: string): Float64Array {
 	const bytes = Buffer.from(keysText, 'base64');
-	const keys: number[] = [];
-	for (let offset = 0; offset + 8 <= bytes.length; offset += 8) keys.push(bytes.readDoubleLE(offset));
+	const keys = new Float64Array(bytes.length >> 3);
+	if (LITTLE_ENDIAN) new Uint8Array(keys.buffer).set(bytes.subarray(0, keys.length * 8));
+	else for (let i = 0; i < keys.length; i++) keys[i] = bytes.readDoubleLE(i * 8);
 	return keys;
 }
 
@@ -104,11 +108,11 @@ function keysOf(keysText: string): number[] {
 function forEachKey(log: string, nowSeconds: number, each: (key: number, expires: number) => void): void {
 	for (let segment = segmentAt(log, 0); segment; segment = segmentAt(log, segment.end + 1)) {
 		const expires = segment.expires;
-		if (expires > nowSeconds) for (const key of keysOf(segment.keysText)) each(key, expires);
+		if (expires <= nowSeconds) continue;
+		const keys = keysOf(segment.keysText);
+		for (let i = 0; i < keys.length; i++) each(keys[i], expires);
 	}
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /** The keys as little-endian float64s: one native copy on little-endian machines (all n8n runs on), a loop elsewhere. */
 function littleEndianDoubles(keys: number[]): Buffer {

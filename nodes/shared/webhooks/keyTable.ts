@@ -1,7 +1,7 @@
 /**
  * The event keys one process remembers for a trigger (dedupe.ts), each with its expiry in epoch seconds: an
- * open-addressing table over two typed arrays. A `Map` of numbers boxes every 53-bit key into a heap number and hashes
- * it again on every lookup; here a lookup is a few array reads, and nothing is allocated per key. The keys are hashes
+ * open-addressing table over typed arrays. A `Map` of numbers boxes every 53-bit key into a heap number and hashes it
+ * again on every lookup; here a lookup is a few array reads, and nothing is allocated per key. The keys are hashes
  * already (eventKey.ts), so their low 32 bits pick the slot.
  */
 export class KeyTable {
@@ -12,17 +12,38 @@ export class KeyTable {
 	private orders: Float64Array;
 	/** The round of marks in which each key was last found in a stored record (learn). */
 	private marks: Float64Array;
+	/** The key given each of the latest orders, at `order & (length - 1)`: the keys set lately, without a scan. */
+	private recent: Float64Array;
 	private mask: number;
 	private lastOrder = 0;
-	private markRound = 0;
+	/** Starts above 0, the mark of a slot never marked. */
+	private markRound = 1;
 	size = 0;
 
-	constructor(capacity = 1024) {
+	/** `lately`: how many of the latest orders forEachUnmarked is asked about, at most (the ring of recent keys). */
+	constructor(
+		private readonly lately: number,
+		capacity = 1024,
+	) {
 		this.keys = new Float64Array(capacity);
 		this.expiries = new Float64Array(capacity);
 		this.orders = new Float64Array(capacity);
 		this.marks = new Float64Array(capacity);
+		this.recent = new Float64Array(this.recentLength(capacity));
 		this.mask = capacity - 1;
+	}
+
+	/** As many recent keys as the table has slots, up to a power of two that covers `lately`. */
+	private recentLength(capacity: number): number {
+		let length = capacity;
+		while (length / 2 >= this.lately) length /= 2;
+		return length;
+	}
+
+	private giveOrder(slot: number): void {
+		const order = ++this.lastOrder;
+		this.orders[slot] = order;
+		this.recent[order & (this.recent.length - 1)] = this.keys[slot];
 	}
 
 	/** The slot holding `key`, or the empty slot where it would go (linear probing; the table is at most half full). */
@@ -41,10 +62,10 @@ export class KeyTable {
 	set(key: number, expires: number): void {
 		const slot = this.slotFor(key);
 		this.expiries[slot] = expires;
-		this.orders[slot] = ++this.lastOrder;
+		this.giveOrder(slot);
 	}
 
-	/** The slot of `key`, taken for it (as the newest key) when it was not held. */
+	/** The slot of `key`, taken for it when it was not held (its expiry still 0: the caller sets it). */
 	private slotFor(key: number): number {
 		let slot = this.slotOf(key);
 		if (this.expiries[slot] !== 0) return slot;
@@ -54,7 +75,6 @@ export class KeyTable {
 		}
 		this.size++;
 		this.keys[slot] = key;
-		this.orders[slot] = ++this.lastOrder;
 		return slot;
 	}
 
@@ -66,23 +86,38 @@ export class KeyTable {
 	/** Holds `key` until `expires` at least (a key it held already keeps its place in the order), marked this round. */
 	learn(key: number, expires: number): void {
 		const slot = this.slotFor(key);
+		if (this.expiries[slot] === 0) this.giveOrder(slot);
 		if (this.expiries[slot] < expires) this.expiries[slot] = expires;
 		this.marks[slot] = this.markRound;
 	}
 
-	/** Where the order stands: the keys set after it are those set since (recentSince). */
+	/** Where the order stands: the keys set after it are those set since (forEachUnmarked). */
 	get latestOrder(): number {
 		return this.lastOrder;
 	}
 
 	/**
 	 * Calls `each` for every key live at `nowSeconds` that `learn` was not given in this round and that was last set
-	 * after `sinceOrder` (a latestOrder).
+	 * after `sinceOrder` (a latestOrder). The keys of the latest orders are read from the ring of recent keys when it
+	 * reaches back far enough (a key set again since, or dropped, is skipped there), from every slot otherwise.
 	 */
 	forEachUnmarked(nowSeconds: number, sinceOrder: number, each: (key: number, expires: number) => void): void {
-		for (let slot = 0; slot < this.keys.length; slot++) {
-			if (this.expiries[slot] > nowSeconds && this.marks[slot] !== this.markRound && this.orders[slot] > sinceOrder) each(this.keys[slot], this.expiries[slot]);
+		const from = Math.max(sinceOrder, 0) + 1;
+		if (this.lastOrder - from < this.recent.length) {
+			for (let order = from; order <= this.lastOrder; order++) {
+				const slot = this.slotOf(this.recent[order & (this.recent.length - 1)]);
+				if (this.orders[slot] === order && this.isUnmarked(slot, nowSeconds)) each(this.keys[slot], this.expiries[slot]);
+			}
+			return;
 		}
+		for (let slot = 0; slot < this.keys.length; slot++) {
+			if (this.orders[slot] >= from && this.isUnmarked(slot, nowSeconds)) each(this.keys[slot], this.expiries[slot]);
+		}
+	}
+
+	/** Held, live and not marked this round. */
+	private isUnmarked(slot: number, nowSeconds: number): boolean {
+		return this.expiries[slot] > nowSeconds && this.marks[slot] !== this.markRound;
 	}
 
 	/**
@@ -93,12 +128,12 @@ export class KeyTable {
 	prune(nowSeconds: number, limit: number): void {
 		if (this.size <= limit) return;
 		const target = Math.floor((limit * 3) / 4);
-		// The capacity stays: shrinking it would make the next deliveries grow it again.
 		const liveOrders = new Float64Array(this.size);
 		let live = 0;
 		for (let slot = 0; slot < this.keys.length; slot++) if (this.expiries[slot] > nowSeconds) liveOrders[live++] = this.orders[slot];
 		// A typed array sorts by number, natively.
 		const oldestKept = live > target ? liveOrders.subarray(0, live).sort()[live - target] : 0;
+		// The capacity stays: shrinking it would make the next deliveries grow it again.
 		this.rebuild(this.keys.length, nowSeconds, oldestKept);
 	}
 
@@ -109,15 +144,18 @@ export class KeyTable {
 		this.expiries = new Float64Array(capacity);
 		this.orders = new Float64Array(capacity);
 		this.marks = new Float64Array(capacity);
+		this.recent = new Float64Array(this.recentLength(capacity));
 		this.mask = capacity - 1;
 		this.size = 0;
 		for (let slot = 0; slot < keys.length; slot++) {
-			if (expiries[slot] <= expiredBy || orders[slot] < fromOrder) continue;
+			const order = orders[slot];
+			if (expiries[slot] <= expiredBy || order < fromOrder) continue;
 			const to = this.slotOf(keys[slot]);
 			this.keys[to] = keys[slot];
 			this.expiries[to] = expiries[slot];
-			this.orders[to] = orders[slot];
+			this.orders[to] = order;
 			this.marks[to] = marks[slot];
+			if (this.lastOrder - order < this.recent.length) this.recent[order & (this.recent.length - 1)] = keys[slot];
 			this.size++;
 		}
 	}
