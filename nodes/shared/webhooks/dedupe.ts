@@ -15,7 +15,7 @@ export { eventKey } from './eventKey';
  *   the answer, so a redelivery that reaches another webhook processor later is recognised there too.
  * n8n writes static data as a whole (last writer wins), so a processor's write can drop ids another processor wrote
  * meanwhile. A process that finds static data written by someone else learns its ids and writes back every id it
- * still remembers that the other write dropped: ids lost to a concurrent write come back with the next write.
+ * set lately that the other write dropped: ids lost to a concurrent write come back with the next write.
  * What this cannot close: two processors handling the same event at the same moment (before either has written)
  * both see it as new. The queue-mode test measures how often that happens.
  *
