@@ -6,20 +6,16 @@ const { KeyTable } = require('../../dist/nodes/shared/webhooks/keyTable');
 const { eventKey } = require('../../dist/nodes/shared/webhooks/eventKey');
 
 test('holds every key it was given, through growth, and knows the ones it was not', () => {
-	const table = new KeyTable(10_000, 16);
+	const table = new KeyTable(16);
 	const keys = Array.from({ length: 5000 }, (_, i) => eventKey(`message:wamid.${i}`));
 	keys.forEach((key, i) => table.set(key, 1000 + i));
 	expect(table.size).toBe(5000);
 	keys.forEach((key, i) => expect(table.expiryOf(key)).toBe(1000 + i));
 	expect(table.expiryOf(eventKey('message:wamid.unknown'))).toBe(0);
-	const seen = new Map();
-	table.beginMarks();
-	table.forEachUnmarked(0, 0, (key, expires) => seen.set(key, expires));
-	expect(seen).toEqual(new Map(keys.map((key, i) => [key, 1000 + i])));
 });
 
 test('keys that differ only above their low 32 bits are different keys', () => {
-	const table = new KeyTable(10_000, 16);
+	const table = new KeyTable(16);
 	const low = 12345;
 	const keys = [0, 1, 2, 3, 2 ** 52 - 1].map((high) => high * 4294967296 + low);
 	keys.forEach((key, i) => table.set(key, 10 + i));
@@ -29,7 +25,7 @@ test('keys that differ only above their low 32 bits are different keys', () => {
 });
 
 test('setting a held key again changes its expiry, not the count', () => {
-	const table = new KeyTable(10_000);
+	const table = new KeyTable();
 	table.set(42, 100);
 	table.set(42, 200);
 	expect(table.size).toBe(1);
@@ -37,7 +33,7 @@ test('setting a held key again changes its expiry, not the count', () => {
 });
 
 test('keys learned from a record are marked for one round, keep their later expiry and their place in the order', () => {
-	const table = new KeyTable(10_000, 16);
+	const table = new KeyTable(16);
 	const now = 5000;
 	for (let i = 0; i < 40; i++) table.set(i, now + 100);
 	table.set(99, now - 1);
@@ -48,14 +44,11 @@ test('keys learned from a record are marked for one round, keep their later expi
 	table.learn(1000, now + 100);
 	table.learn(1001, now + 100);
 	expect([table.expiryOf(3), table.expiryOf(4), table.expiryOf(1000)]).toEqual([now + 500, now + 100, now + 100]);
-	const unmarked = [];
-	table.forEachUnmarked(now, 0, (key) => unmarked.push(key));
-	// Live and not in the record; the expired key 99 is not listed.
-	expect(unmarked.sort((a, b) => a - b)).toEqual([...Array(40).keys()].filter((k) => k !== 3 && k !== 4));
+	// Taken: held, live and unmarked keys only, each once; the expired key 99 and unknown keys give 0.
+	expect([3, 4, 1000, 99, 7777].map((key) => table.takeUnmarked(key, now))).toEqual([0, 0, 0, 0, 0]);
+	expect([5, 5, 6].map((key) => table.takeUnmarked(key, now))).toEqual([now + 100, 0, now + 100]);
 	table.beginMarks();
-	const all = [];
-	table.forEachUnmarked(now, 0, (key) => all.push(key));
-	expect(all).toHaveLength(42);
+	expect([3, 5, 1000].map((key) => table.takeUnmarked(key, now))).toEqual([now + 500, now + 100, now + 100]);
 	// Learning did not make keys 3 and 4 the newest: pruning to 30 (three quarters of 40) keeps keys 12.. and the new ones.
 	table.prune(now, 40);
 	expect(table.size).toBe(30);
@@ -63,7 +56,7 @@ test('keys learned from a record are marked for one round, keep their later expi
 });
 
 test('pruning over the limit drops expired keys first, then the least recently set, down to three quarters', () => {
-	const table = new KeyTable(10_000);
+	const table = new KeyTable();
 	const now = 1_000_000;
 	for (let i = 0; i < 100; i++) table.set(eventKey(`expired.${i}`), now - 1);
 	for (let i = 0; i < 1000; i++) table.set(eventKey(`live.${i}`), now + 60);
@@ -82,13 +75,10 @@ test('pruning over the limit drops expired keys first, then the least recently s
 test('agrees with a Map under a long random mix of sets, record rounds, reads and prunes', () => {
 	let seed = 7;
 	const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
-	// A small ring (lately = 64) so that both ways of listing the unmarked keys, the ring and the scan, are taken.
-	const table = new KeyTable(64, 16);
+	const table = new KeyTable(16);
 	const model = new Map(); // key -> { expires, order, mark }
 	let order = 0;
 	let round = 0;
-	const unmarkedInModel = (now, since) =>
-		[...model].filter(([, e]) => e.expires > now && e.mark !== round && e.order > since).map(([k]) => k).sort((a, b) => a - b);
 	for (let step = 0; step < 30_000; step++) {
 		// Few distinct low halves, so that probing chains are long and wrap around the table.
 		const key = random(64) * 4294967296 + random(40) * 1024;
@@ -113,10 +103,10 @@ test('agrees with a Map under a long random mix of sets, record rounds, reads an
 				else model.set(learned, { expires, order: ++order, mark: round });
 			}
 		} else if (op < 19) {
-			const since = table.latestOrder - random(150);
-			const listed = [];
-			table.forEachUnmarked(now, since, (k) => listed.push(k));
-			expect(listed.sort((a, b) => a - b)).toEqual(unmarkedInModel(now, since));
+			const held = model.get(key);
+			const taken = held && held.expires > now && held.mark !== round ? held.expires : 0;
+			if (taken) held.mark = round;
+			expect(table.takeUnmarked(key, now)).toBe(taken);
 		} else if (model.size > 500) {
 			table.prune(now, 500);
 			const live = [...model].filter(([, e]) => e.expires > now).sort((a, b) => a[1].order - b[1].order);

@@ -14,8 +14,8 @@ export { eventKey } from './eventKey';
  * - the workflow's static data: n8n loads it from the database for every webhook request and writes it back after
  *   the answer, so a redelivery that reaches another webhook processor later is recognised there too.
  * n8n writes static data as a whole (last writer wins), so a processor's write can drop ids another processor wrote
- * meanwhile. A process that finds static data written by someone else learns its ids and writes back every id it
- * set lately that the other write dropped: ids lost to a concurrent write come back with the next write.
+ * meanwhile. A process that finds static data written by someone else learns its ids and writes back its own ids
+ * that the other write dropped (mergedWithMemory): ids lost to a concurrent write come back with the next write.
  * What this cannot close: two processors handling the same event at the same moment (before either has written)
  * both see it as new. The queue-mode test measures how often that happens.
  *
@@ -48,6 +48,13 @@ interface ProcessMemory {
 	gen: number;
 	/** Event key → expiry (epoch seconds). */
 	keys: KeyTable;
+	/** The last log this process wrote or read (undefined: none since it started). */
+	lastLog?: string;
+	/**
+	 * Whether every live id of `lastLog` is in `keys`, so that its segments need no second reading; false once pruning
+	 * `keys` may have dropped some, until a record is next read whole.
+	 */
+	holdsLastLog: boolean;
 }
 
 const memory = new Map<string, ProcessMemory>();
@@ -63,7 +70,7 @@ function scopeOf(ctx: IWebhookFunctions): string {
 function memoryOf(scope: string): ProcessMemory {
 	let found = memory.get(scope);
 	if (!found) {
-		found = { gen: Number.NaN, keys: new KeyTable(STATIC_LIMIT) };
+		found = { gen: Number.NaN, keys: new KeyTable(), holdsLastLog: false };
 		memory.set(scope, found);
 	}
 	return found;
@@ -102,16 +109,6 @@ function keysOf(keysText: string): Float64Array {
 	if (LITTLE_ENDIAN) new Uint8Array(keys.buffer).set(bytes.subarray(0, keys.length * 8));
 	else for (let i = 0; i < keys.length; i++) keys[i] = bytes.readDoubleLE(i * 8);
 	return keys;
-}
-
-/** Calls `each` for every live key of a stored log. */
-function forEachKey(log: string, nowSeconds: number, each: (key: number, expires: number) => void): void {
-	for (let segment = segmentAt(log, 0); segment; segment = segmentAt(log, segment.end + 1)) {
-		const expires = segment.expires;
-		if (expires <= nowSeconds) continue;
-		const keys = keysOf(segment.keysText);
-		for (let i = 0; i < keys.length; i++) each(keys[i], expires);
-	}
 }
 
 /** The keys as little-endian float64s: one native copy on little-endian machines (all n8n runs on), a loop elsewhere. */
@@ -157,26 +154,85 @@ function pruned(log: string, count: number, nowSeconds: number): { log: string; 
 	return { log: start ? log.slice(start) : log, count: Math.max(0, count) };
 }
 
+/** The segments of a log, each text (header and `;` included) under a short stand-in, in their order. */
+class SegmentSet {
+	private readonly byStandIn = new Map<string, string[]>();
+	readonly texts: string[] = [];
+
+	constructor(log: string) {
+		for (let start = 0, segment = segmentAt(log, 0); segment; start = segment.end + 1, segment = segmentAt(log, start)) {
+			const text = log.slice(start, segment.end + 1);
+			this.texts.push(text);
+			const standIn = standInOf(text);
+			const same = this.byStandIn.get(standIn);
+			if (same) same.push(text);
+			else this.byStandIn.set(standIn, [text]);
+		}
+	}
+
+	/** Whether `text` is one of the segments, text for text (the stand-in only narrows the comparison down). */
+	has(text: string): boolean {
+		return this.byStandIn.get(standInOf(text))?.includes(text) === true;
+	}
+}
+
 /**
- * This process learns the ids of a log someone else wrote, and gets the segments to append for the ids it set lately
- * that the log lacks (dropped by a concurrent writer, or never saved). Lately: among its last STATIC_LIMIT keys set.
- * The process remembers more ids than the log keeps, and the older ones are missing from a full log on purpose: put
- * back, they would push the log's own newest ids out, and every write would carry thousands of them again.
+ * A segment's length, header and first and last characters: a short string to hash instead of ~10,000 characters
+ * (hashing whole segments to compare them cost more than reading their keys).
  */
-function mergedWithMemory(log: string, keys: KeyTable, nowSeconds: number): { repair: string; repaired: number } {
-	const lately = keys.latestOrder - STATIC_LIMIT;
+function standInOf(text: string): string {
+	return `${text.length}:${text.slice(0, 48)}${text.slice(-16)}`;
+}
+
+/**
+ * This process learns the ids of a log someone else wrote, and gets the segments to append for its ids that a
+ * concurrent write dropped. Which those are, it reads from where its last log's segments are in the stored one:
+ * pruning takes segments from the head only, so a segment of its last log missing from the stored log after the
+ * last one still there was lost to a write made from an older record; one missing before the first one still there
+ * was pruned as the oldest, on purpose (put back, it would push the record's own newest ids out, and every write would
+ * carry it again).
+ *
+ * Only what changed is read when the process holds every id of its last log: a segment found again, text for text,
+ * holds ids it has. Reading the whole record cost 1–2.5 ms per delivery with 10,000 ids on the development machine,
+ * whatever the delivery's size, whenever several webhook processors take turns (docs/performance.md).
+ */
+function mergedWithMemory(log: string, own: ProcessMemory, nowSeconds: number): { repair: string; repaired: number } {
+	const { keys } = own;
+	const last = own.lastLog === undefined ? undefined : new SegmentSet(own.lastLog);
 	keys.beginMarks();
-	forEachKey(log, nowSeconds, (key, expires) => keys.learn(key, expires));
+	for (let start = 0, segment = segmentAt(log, 0); segment; start = segment.end + 1, segment = segmentAt(log, start)) {
+		if (segment.expires <= nowSeconds) continue;
+		if (own.holdsLastLog && last?.has(log.slice(start, segment.end + 1))) continue;
+		const found = keysOf(segment.keysText);
+		for (let i = 0; i < found.length; i++) keys.learn(found[i], segment.expires);
+	}
 	const missing = new Map<number, number[]>();
 	let repaired = 0;
-	keys.forEachUnmarked(nowSeconds, lately, (key, expires) => {
-		const group = missing.get(expires);
-		if (group) group.push(key);
-		else missing.set(expires, [key]);
-		repaired++;
-	});
+	if (last !== undefined) {
+		const stored = new SegmentSet(log);
+		let lastKept = -1;
+		last.texts.forEach((text, index) => {
+			if (stored.has(text)) lastKept = index;
+		});
+		for (const text of last.texts.slice(lastKept + 1)) {
+			const segment = segmentAt(text, 0);
+			if (!segment || segment.expires <= nowSeconds) continue;
+			const lost = keysOf(segment.keysText);
+			for (let i = 0; i < lost.length; i++) {
+				// Held, live and not found in the stored log; marked, so that it is put back once.
+				const expires = keys.takeUnmarked(lost[i], nowSeconds);
+				if (expires === 0) continue;
+				const group = missing.get(expires);
+				if (group) group.push(lost[i]);
+				else missing.set(expires, [lost[i]]);
+				repaired++;
+			}
+		}
+	}
 	let repair = '';
 	for (const [expires, group] of missing) repair += segmentOf(expires, group);
+	own.lastLog = log;
+	own.holdsLastLog = true;
 	return { repair, repaired };
 }
 
@@ -215,7 +271,7 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: DeliveryEvents, w
 	let changed = false;
 	if (stored?.gen !== own.gen) {
 		// Written by another process since this one last wrote (or never written, or reset): learn its ids, put ours back.
-		const { repair, repaired } = mergedWithMemory(log, own.keys, nowSeconds);
+		const { repair, repaired } = mergedWithMemory(log, own, nowSeconds);
 		log += repair;
 		count += repaired;
 		changed = repaired > 0;
@@ -231,12 +287,14 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: DeliveryEvents, w
 		freshKeys.push(key);
 		fresh.push(items[i]);
 	}
-	own.keys.prune(nowSeconds, MEMORY_LIMIT);
+	if (own.keys.prune(nowSeconds, MEMORY_LIMIT)) own.holdsLastLog = false;
 	if (fresh.length === 0 && !changed) return fresh;
 	log = appendKeys(log, expires, fresh.length > STATIC_LIMIT ? freshKeys.slice(-STATIC_LIMIT) : freshKeys);
 	count += Math.min(fresh.length, STATIC_LIMIT);
 	({ log, count } = pruned(log, count, nowSeconds));
 	own.gen = Math.floor(Math.random() * 2 ** 52);
+	// Every id of the log written is held when every id of the log it was written from was (holdsLastLog stays).
+	own.lastLog = log;
 	staticData[STATIC_KEY] = { gen: own.gen, count, log };
 	return fresh;
 }

@@ -12,38 +12,22 @@ export class KeyTable {
 	private orders: Float64Array;
 	/** The round of marks in which each key was last found in a stored record (learn). */
 	private marks: Float64Array;
-	/** The key given each of the latest orders, at `order & (length - 1)`: the keys set lately, without a scan. */
-	private recent: Float64Array;
 	private mask: number;
 	private lastOrder = 0;
 	/** Starts above 0, the mark of a slot never marked. */
 	private markRound = 1;
 	size = 0;
 
-	/** `lately`: how many of the latest orders forEachUnmarked is asked about, at most (the ring of recent keys). */
-	constructor(
-		private readonly lately: number,
-		capacity = 1024,
-	) {
+	constructor(capacity = 1024) {
 		this.keys = new Float64Array(capacity);
 		this.expiries = new Float64Array(capacity);
 		this.orders = new Float64Array(capacity);
 		this.marks = new Float64Array(capacity);
-		this.recent = new Float64Array(this.recentLength(capacity));
 		this.mask = capacity - 1;
 	}
 
-	/** As many recent keys as the table has slots, up to a power of two that covers `lately`. */
-	private recentLength(capacity: number): number {
-		let length = capacity;
-		while (length / 2 >= this.lately) length /= 2;
-		return length;
-	}
-
 	private giveOrder(slot: number): void {
-		const order = ++this.lastOrder;
-		this.orders[slot] = order;
-		this.recent[order & (this.recent.length - 1)] = this.keys[slot];
+		this.orders[slot] = ++this.lastOrder;
 	}
 
 	/** The slot holding `key`, or the empty slot where it would go (linear probing; the table is at most half full). */
@@ -91,28 +75,12 @@ export class KeyTable {
 		this.marks[slot] = this.markRound;
 	}
 
-	/** Where the order stands: the keys set after it are those set since (forEachUnmarked). */
-	get latestOrder(): number {
-		return this.lastOrder;
-	}
-
-	/**
-	 * Calls `each` for every key live at `nowSeconds` that `learn` was not given in this round and that was last set
-	 * after `sinceOrder` (a latestOrder). The keys of the latest orders are read from the ring of recent keys when it
-	 * reaches back far enough (a key set again since, or dropped, is skipped there), from every slot otherwise.
-	 */
-	forEachUnmarked(nowSeconds: number, sinceOrder: number, each: (key: number, expires: number) => void): void {
-		const from = Math.max(sinceOrder, 0) + 1;
-		if (this.lastOrder - from < this.recent.length) {
-			for (let order = from; order <= this.lastOrder; order++) {
-				const slot = this.slotOf(this.recent[order & (this.recent.length - 1)]);
-				if (this.orders[slot] === order && this.isUnmarked(slot, nowSeconds)) each(this.keys[slot], this.expiries[slot]);
-			}
-			return;
-		}
-		for (let slot = 0; slot < this.keys.length; slot++) {
-			if (this.orders[slot] >= from && this.isUnmarked(slot, nowSeconds)) each(this.keys[slot], this.expiries[slot]);
-		}
+	/** The key's expiry when it is held, live at `nowSeconds` and not marked this round, then marked; 0 otherwise. */
+	takeUnmarked(key: number, nowSeconds: number): number {
+		const slot = this.slotOf(key);
+		if (!this.isUnmarked(slot, nowSeconds)) return 0;
+		this.marks[slot] = this.markRound;
+		return this.expiries[slot];
 	}
 
 	/** Held, live and not marked this round. */
@@ -122,11 +90,11 @@ export class KeyTable {
 
 	/**
 	 * Once more than `limit` keys are held: drops what expired by `nowSeconds`, then the least recently set keys down to
-	 * three quarters of `limit`. Pruning below the limit leaves room, so a busy trigger prunes once per several
-	 * deliveries, not on every one.
+	 * three quarters of `limit`, and says so. Pruning below the limit leaves room, so a busy trigger prunes once per
+	 * several deliveries, not on every one.
 	 */
-	prune(nowSeconds: number, limit: number): void {
-		if (this.size <= limit) return;
+	prune(nowSeconds: number, limit: number): boolean {
+		if (this.size <= limit) return false;
 		const target = Math.floor((limit * 3) / 4);
 		const liveOrders = new Float64Array(this.size);
 		let live = 0;
@@ -135,6 +103,7 @@ export class KeyTable {
 		const oldestKept = live > target ? liveOrders.subarray(0, live).sort()[live - target] : 0;
 		// The capacity stays: shrinking it would make the next deliveries grow it again.
 		this.rebuild(this.keys.length, nowSeconds, oldestKept);
+		return true;
 	}
 
 	/** The table at `capacity` slots, with the keys that expire after `expiredBy` and were set at `fromOrder` or later. */
@@ -144,7 +113,6 @@ export class KeyTable {
 		this.expiries = new Float64Array(capacity);
 		this.orders = new Float64Array(capacity);
 		this.marks = new Float64Array(capacity);
-		this.recent = new Float64Array(this.recentLength(capacity));
 		this.mask = capacity - 1;
 		this.size = 0;
 		for (let slot = 0; slot < keys.length; slot++) {
@@ -155,7 +123,6 @@ export class KeyTable {
 			this.expiries[to] = expiries[slot];
 			this.orders[to] = order;
 			this.marks[to] = marks[slot];
-			if (this.lastOrder - order < this.recent.length) this.recent[order & (this.recent.length - 1)] = keys[slot];
 			this.size++;
 		}
 	}

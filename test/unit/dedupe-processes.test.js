@@ -1,0 +1,75 @@
+'use strict';
+// Several webhook processors sharing one trigger's record (nodes/shared/webhooks/dedupe.ts): each test loads the
+// module once per "process" (its own memory), and all of them read and write the same static data, as n8n's webhook
+// processors do through the database. A process reads only the segments of the record it does not hold already;
+// these tests check that it still recognises every id another process recorded, and still puts back its own ids
+// that a lost write dropped.
+const DAY = 86_400_000;
+
+function processes(count) {
+	return Array.from({ length: count }, () => {
+		let dedupe;
+		jest.isolateModules(() => {
+			dedupe = require('../../dist/nodes/shared/webhooks/dedupe');
+		});
+		return dedupe;
+	});
+}
+
+function delivery(dedupe, ids) {
+	return { items: ids.map((eventId) => ({ eventId })), keys: ids.map((id) => dedupe.eventKey(id)) };
+}
+
+test('taking turns, three processes start no redelivered id twice, restarts included', () => {
+	const procs = processes(3);
+	const staticData = {};
+	const ctx = { getWorkflow: () => ({ id: 'w1' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => staticData };
+	let seed = 11;
+	const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+	const started = new Set();
+	const recent = [];
+	let next = 0;
+	const now = Date.UTC(2026, 11, 3, 12);
+	for (let step = 0; step < 1500; step++) {
+		const p = random(3);
+		// A restart now and then: that process must read the whole record again.
+		if (random(100) === 0) procs[p].forgetProcessMemory();
+		const ids = Array.from({ length: 1 + random(30) }, () => `message:wamid.${next++}`);
+		// Redeliveries of ids started lately (the record keeps the newest 10,000).
+		for (let i = random(4); i > 0 && recent.length; i--) ids.push(recent[recent.length - 1 - random(Math.min(recent.length, 5000))]);
+		const out = procs[p].claimNewEvents(ctx, delivery(procs[p], ids), 7 * DAY, now + step * 1000);
+		for (const item of out) {
+			expect(started.has(item.eventId)).toBe(false);
+			started.add(item.eventId);
+			recent.push(item.eventId);
+		}
+	}
+	expect(started.size).toBe(next);
+});
+
+test("a process puts back its ids that another process's concurrent write dropped, and only those", () => {
+	const procs = processes(3);
+	const staticData = {};
+	const ctx = { getWorkflow: () => ({ id: 'w2' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => staticData };
+	const now = Date.UTC(2026, 11, 3, 12);
+	const batch = (tag, n) => Array.from({ length: n }, (_, i) => `message:${tag}-${i}`);
+	let t = 0;
+	const claim = (p, ids) => procs[p].claimNewEvents(ctx, delivery(procs[p], ids), 7 * DAY, now + (t += 1000));
+	// Warm: all three learn a record of 12,000 ids (full, so pruned to 10,000).
+	for (let n = 0; n < 12; n++) claim(n % 3, batch(`warm${n}`, 1000));
+	for (let round = 0; round < 20; round++) {
+		const before = staticData.metaSeenEventLog;
+		// Process 1's write is lost: process 0 wrote from the record as it was before it (last writer wins).
+		expect(claim(1, batch(`lost${round}`, 50))).toHaveLength(50);
+		staticData.metaSeenEventLog = before;
+		expect(claim(0, batch(`other${round}`, 50))).toHaveLength(50);
+		// Process 1's next write puts its 50 ids back; process 2, which never saw them, then knows them.
+		expect(claim(1, batch(`next${round}`, 10))).toHaveLength(10);
+		expect(claim(2, [`message:lost${round}-7`, `message:lost${round}-49`, `message:other${round}-3`])).toHaveLength(0);
+		expect(staticData.metaSeenEventLog.count).toBeLessThanOrEqual(10_000);
+	}
+	// The newest ids of every process are in the record; old ones were not written back in their place.
+	const fresh = processes(1)[0];
+	expect(fresh.claimNewEvents(ctx, delivery(fresh, ['message:next19-1', 'message:other19-1', 'message:lost19-1']), 7 * DAY, now + t + 1000)).toHaveLength(0);
+	expect(fresh.claimNewEvents(ctx, delivery(fresh, ['message:warm0-1']), 7 * DAY, now + t + 2000)).toHaveLength(1);
+});
