@@ -73,3 +73,22 @@ test("a process puts back its ids that another process's concurrent write droppe
 	expect(fresh.claimNewEvents(ctx, delivery(fresh, ['message:next19-1', 'message:other19-1', 'message:lost19-1']), 7 * DAY, now + t + 1000)).toHaveLength(0);
 	expect(fresh.claimNewEvents(ctx, delivery(fresh, ['message:warm0-1']), 7 * DAY, now + t + 2000)).toHaveLength(1);
 });
+
+test('a process whose last ids the record has pruned since does not write them back over newer ones', () => {
+	const procs = processes(2);
+	const staticData = {};
+	const ctx = { getWorkflow: () => ({ id: 'w3' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => staticData };
+	const minute = 60_000;
+	const start = Date.UTC(2026, 11, 3, 12);
+	const batch = (tag, n) => Array.from({ length: n }, (_, i) => `message:${tag}-${i}`);
+	const claim = (p, ids, at) => procs[p].claimNewEvents(ctx, delivery(procs[p], ids), 7 * DAY, at);
+	claim(0, batch('old', 1000), start);
+	// The other process takes the next 11,000 ids, one minute apart: the record keeps its newest 10,000 only.
+	for (let n = 0; n < 11; n++) claim(1, batch(`busy${n}`, 1000), start + (n + 2) * minute);
+	expect(claim(0, batch('new', 100), start + 20 * minute)).toHaveLength(100);
+	expect(staticData.metaSeenEventLog.count).toBeLessThanOrEqual(10_000);
+	const fresh = processes(1)[0];
+	const known = (id) => fresh.claimNewEvents(ctx, delivery(fresh, [id]), 7 * DAY, start + 21 * minute).length === 0;
+	expect(['message:new-5', 'message:busy10-5', 'message:busy3-5', 'message:busy2-5'].map(known)).toEqual([true, true, true, true]);
+	expect(known('message:old-5')).toBe(false);
+});

@@ -184,13 +184,19 @@ function standInOf(text: string): string {
 	return `${text.length}:${text.slice(0, 48)}${text.slice(-16)}`;
 }
 
+/** The expiry of a log's oldest live segment (0 when it has none). */
+function oldestLiveExpiry(log: string, nowSeconds: number): number {
+	for (let segment = segmentAt(log, 0); segment; segment = segmentAt(log, segment.end + 1)) if (segment.expires > nowSeconds) return segment.expires;
+	return 0;
+}
+
 /**
  * This process learns the ids of a log someone else wrote, and gets the segments to append for its ids that a
  * concurrent write dropped. Which those are, it reads from where its last log's segments are in the stored one:
  * pruning takes segments from the head only, so a segment of its last log missing from the stored log after the
- * last one still there was lost to a write made from an older record; one missing before the first one still there
- * was pruned as the oldest, on purpose (put back, it would push the record's own newest ids out, and every write would
- * carry it again).
+ * last one still there was lost to a write made from an older record; one missing before the first one still there,
+ * or older than every segment the stored log has, was pruned as the oldest, on purpose (put back, it would push the
+ * record's own newest ids out, and every write would carry it again).
  *
  * Only what changed is read when the process holds every id of its last log: a segment found again, text for text,
  * holds ids it has. Reading the whole record cost 1–2.5 ms per delivery with 10,000 ids on the development machine,
@@ -214,9 +220,12 @@ function mergedWithMemory(log: string, own: ProcessMemory, nowSeconds: number): 
 		last.texts.forEach((text, index) => {
 			if (stored.has(text)) lastKept = index;
 		});
+		const oldestStored = oldestLiveExpiry(log, nowSeconds);
 		for (const text of last.texts.slice(lastKept + 1)) {
 			const segment = segmentAt(text, 0);
 			if (!segment || segment.expires <= nowSeconds) continue;
+			// Older than all the stored log has (when none of the last log's segments is left to tell): pruned, not lost.
+			if (segment.expires < oldestStored) continue;
 			const lost = keysOf(segment.keysText);
 			for (let i = 0; i < lost.length; i++) {
 				// Held, live and not found in the stored log; marked, so that it is put back once.
