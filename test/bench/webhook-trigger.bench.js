@@ -2,9 +2,9 @@
 /**
  * Benchmark (not a test): how long a trigger's webhook() takes for one signed 1,000-event WhatsApp delivery, beside
  * the floor (HMAC of the raw bytes + JSON.parse alone) and beside n8n's built-in WhatsApp Trigger (from the
- * provisioned n8n 2.41.1) on the same bytes, in the same run, with the items each emits. Ours runs twice: as a first
- * delivery (nothing remembered), and as a busy trigger's delivery (its record and this process's memory full of
- * earlier ids, the steady state of a trigger in production).
+ * provisioned n8n 2.41.1) on the same bytes, in the same run, with the items each emits. Ours runs three ways: a first
+ * delivery (nothing remembered); a busy trigger's delivery (its record and this process's memory full of earlier ids,
+ * the steady state of a trigger in production); and the same when another webhook processor saved the record last.
  */
 const crypto = require('crypto');
 const path = require('path');

@@ -224,7 +224,7 @@ function mergedWithMemory(log: string, own: ProcessMemory, nowSeconds: number): 
 		for (const text of last.texts.slice(lastKept + 1)) {
 			const segment = segmentAt(text, 0);
 			if (!segment || segment.expires <= nowSeconds) continue;
-			// Older than all the stored log has (when none of the last log's segments is left to tell): pruned, not lost.
+			// Older than every segment the stored log has: pruned, not lost (what tells it when none of ours is left).
 			if (segment.expires < oldestStored) continue;
 			const lost = keysOf(segment.keysText);
 			for (let i = 0; i < lost.length; i++) {
