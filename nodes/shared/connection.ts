@@ -34,8 +34,8 @@ export interface GraphConnection {
 	 * OAuth2 requests are signed by n8n, so their proof is computed here; undefined when it cannot be known.
 	 */
 	oauthProof?: string;
-	/** Strings that must never appear in an error or log. */
-	secrets: string[];
+	/** Strings that must never appear in an error or log. Shared by the requests of a run: never changed in place. */
+	readonly secrets: readonly string[];
 	/** The app secret, when known, for appsecret_proof on tokens the shared layer sends itself (Page tokens). */
 	appSecret?: string;
 	/** `{app-id}|{app-secret}`, for calls made as the app (Meta App credential). */
@@ -74,8 +74,39 @@ function assertOffered(ctx: GraphContext, credentialType: string): void {
 	});
 }
 
+/**
+ * The connections resolved in one node run (one n8n context), by credential type. Reading a credential is not cheap in
+ * n8n 2.41: every read resolves the credential's expressions (the Meta Access Token's session state is one) in an
+ * expression isolate, and n8n reads it again itself to sign each request. Resolved once per run, a 300-page report
+ * reads it 301 times instead of 600 (docs/performance.md). Forgotten after any failed call (forgetConnection), so a
+ * token n8n renewed meanwhile is read again before the next request.
+ */
+const connectionsByRun = new WeakMap<object, Map<MetaCredentialType, Promise<GraphConnection>>>();
+
+/** The credential as the shared layer uses it, read once per node run (see connectionsByRun). */
 export async function resolveConnection(ctx: GraphContext, credentialType: MetaCredentialType): Promise<GraphConnection> {
 	assertOffered(ctx, credentialType);
+	let resolved = connectionsByRun.get(ctx);
+	if (!resolved) {
+		resolved = new Map();
+		connectionsByRun.set(ctx, resolved);
+	}
+	const known = resolved.get(credentialType);
+	if (known) return await known;
+	const reading = readConnection(ctx, credentialType);
+	resolved.set(credentialType, reading);
+	// A failed read is not kept: the next request reads again.
+	reading.catch(() => forgetConnection(ctx, credentialType, reading));
+	return await reading;
+}
+
+/** Makes the next request of this run read the credential again (after a failed call: the token may have changed). */
+export function forgetConnection(ctx: GraphContext, credentialType: MetaCredentialType, only?: Promise<GraphConnection>): void {
+	const resolved = connectionsByRun.get(ctx);
+	if (resolved && (only === undefined || resolved.get(credentialType) === only)) resolved.delete(credentialType);
+}
+
+async function readConnection(ctx: GraphContext, credentialType: MetaCredentialType): Promise<GraphConnection> {
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
 	const version = normaliseGraphVersion(credentials.graphApiVersion);
 	const baseUrlOverride = String(credentials.baseUrlOverride ?? '');

@@ -10,7 +10,7 @@ const pageTokensByContext = new WeakMap<object, Map<string, string>>();
 
 type FetchPageToken = (pageId: string) => Promise<IDataObject>;
 
-export async function derivePageToken(ctx: GraphContext, pageId: string, fetch: FetchPageToken, secrets: string[]): Promise<string> {
+export async function derivePageToken(ctx: GraphContext, pageId: string, fetch: FetchPageToken, secrets: readonly string[]): Promise<string> {
 	let cache = pageTokensByContext.get(ctx);
 	if (!cache) {
 		cache = new Map();

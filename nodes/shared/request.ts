@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, paceDelayMs, retryBackoffMs, type RetryPolicy } from './backoff';
 import { META_HOSTS } from './constants';
-import { resolveConnection, type GraphConnection, type GraphContext, type MetaCredentialType } from './connection';
+import { forgetConnection, resolveConnection, type GraphConnection, type GraphContext, type MetaCredentialType } from './connection';
 import { classifyMetaError, parseMetaErrorBody, type ClassifiedMetaError } from './errors/metaError';
 import { localMetaError, metaNodeApiError } from './errors/toNodeError';
 import { graphUrl, hostBaseUrl } from './hosts';
@@ -264,12 +264,12 @@ export async function graphRequest<T = IDataObject>(
 	layer: GraphLayerOptions,
 	request: GraphRequest,
 ): Promise<GraphResponse<T>> {
-	const connection = await resolveConnection(ctx, layer.credentialType);
+	const resolved = await resolveConnection(ctx, layer.credentialType);
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...retryFromNodeSettings(ctx.getNode()), ...(layer.retry ?? {}) };
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'DELETE');
 	const pacing = pacingOf(ctx);
-	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, connection, request) : undefined;
-	if (pageToken) connection.secrets.push(pageToken);
+	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, resolved, request) : undefined;
+	const connection = pageToken ? { ...resolved, secrets: [...resolved.secrets, pageToken] } : resolved;
 	const ruploadToken = await ruploadOAuthToken(ctx, connection, request);
 
 	const urlProblem = request.absoluteUrl ? absoluteUrlProblem(request.absoluteUrl, connection.baseUrlOverride) : undefined;
@@ -284,6 +284,7 @@ export async function graphRequest<T = IDataObject>(
 		try {
 			response = await send(ctx, connection, options, pageToken ?? ruploadToken, request.responseFormat === 'binary');
 		} catch (error) {
+			forgetConnection(ctx, layer.credentialType);
 			const tokenProblem = credentialTokenError(error);
 			if (tokenProblem) {
 				// The credential could not produce a usable token (expired, revoked, exchange refused): nothing was sent.
@@ -309,6 +310,7 @@ export async function graphRequest<T = IDataObject>(
 			return { body: response.body as T, statusCode: response.statusCode, headers: response.headers, usage, attempts: attempt + 1 };
 		}
 
+		forgetConnection(ctx, layer.credentialType);
 		const metaInfo = parseMetaErrorBody(response.body, response.statusCode);
 		// A server error that is not Meta's error envelope (a gateway's 502/504 page) does not say whether the write ran.
 		if (!metaInfo && !idempotent && response.statusCode >= 500) {

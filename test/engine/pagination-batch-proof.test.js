@@ -159,3 +159,32 @@ describe('Page tokens derived by the shared layer', () => {
 		expect(me.appsecretProof).toMatch(/^[0-9a-f]{64}$/);
 	});
 });
+
+describe('credential reads', () => {
+	// n8n 2.41 resolves a credential's expressions on every read (the Meta Access Token's session state is one).
+	const readsOf = (creds) => fx.engine.credentials.reads.filter((read) => read.id === Object.values(creds)[0].id).length;
+
+	test('a node run reads its credential once, besides the read n8n makes to sign each request', async () => {
+		seedManyPages(fx, 120);
+		const creds = adaCredential();
+		await fx.probe(creds, { path: 'me' }); // settles the credential session first
+		fx.admin.clearCalls();
+		fx.engine.credentials.reads.length = 0;
+		const run = await fx.probe(creds, { operation: 'paginate', path: 'me/accounts', returnAll: true, pageSize: 25 });
+		expect(run.items).toHaveLength(121);
+		const pages = fx.calls({ path: '/me/accounts' }).length;
+		expect(pages).toBeGreaterThan(5);
+		expect(readsOf(creds)).toBe(pages + 1);
+	});
+
+	test('after a failed call, the next request of the run reads the credential again', async () => {
+		const creds = adaCredential();
+		await fx.probe(creds, { path: 'me' });
+		fx.engine.credentials.reads.length = 0;
+		fx.admin.addFault({ match: { path: '/me' }, kind: 'error', code: 100, message: 'Unsupported get request.', times: 1 });
+		const run = await fx.probe(creds, { path: 'me', retry: { maxRetries: 0 } }, { items: [{}, {}, {}], continueOnFail: true });
+		expect(run.items.map((item) => item.metaError?.code ?? item.body?.id !== undefined)).toEqual([100, true, true]);
+		// Ours for the first item, n8n's before each of the three requests, ours again after the failure.
+		expect(readsOf(creds)).toBe(5);
+	});
+});

@@ -25,6 +25,8 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.store = new Map();
 		/** Every write n8n would make to the database, in order. */
 		this.writes = [];
+		/** Every decrypted read (a node's getCredentials, and n8n's own before it signs a request): `{id, type}`. */
+		this.reads = [];
 		this.nextId = 1;
 	}
 
@@ -88,6 +90,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(_additionalData, nodeCredentials, type, _mode, _executeData, raw) {
 		const entry = this.store.get(String(nodeCredentials.id));
 		if (!entry) throw new Error(`Credential ${nodeCredentials.id} not found`);
+		this.reads.push({ id: entry.id, type });
 		if (raw === true) return structuredClone(entry.data);
 		return this.resolve(type, structuredClone(entry.data));
 	}
