@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type ILoadOptionsFunctions,
@@ -43,6 +44,8 @@ export interface GraphConnection {
 	/** The app the user token belongs to and that token, when known: to ask Meta about the token after a refusal. */
 	appId?: string;
 	userToken?: string;
+	/** For a copy with more secrets (a Page token's call): the connection it was made from. */
+	resolvedFrom?: GraphConnection;
 }
 
 /**
@@ -77,11 +80,23 @@ function assertOffered(ctx: GraphContext, credentialType: string): void {
 /**
  * The connections resolved in one node run (one n8n context), by credential type. Reading a credential is not cheap in
  * n8n 2.41: every read resolves the credential's expressions (the Meta Access Token's session state is one) in an
- * expression isolate, and n8n reads it again itself to sign each request. Resolved once per run, a 300-page report
- * reads it 301 times instead of 600 (docs/performance.md). Forgotten after any failed call (forgetConnection), so a
- * token n8n renewed meanwhile is read again before the next request.
+ * expression isolate, and n8n would read it again itself to sign each request. Resolved once per run, and handed to
+ * n8n when it signs (credentialOfRun), a 300-page report reads it once instead of 600 times (docs/performance.md).
+ * Forgotten after any failed call (forgetConnection), so the next request reads the stored credential again.
  */
 const connectionsByRun = new WeakMap<object, Map<MetaCredentialType, Promise<GraphConnection>>>();
+
+/** The decrypted credential each connection was resolved from, as n8n's signing helpers take it. */
+const credentialOf = new WeakMap<GraphConnection, ICredentialsDecrypted>();
+
+/**
+ * The credential a connection was resolved from, for n8n's `httpRequestWithAuthentication` to sign with instead of
+ * reading it again. n8n still runs the credential's `preAuthentication` when its session state was due at the read, and
+ * writes what it returns into this same object, so the run's later requests sign with the renewed token.
+ */
+export function credentialOfRun(connection: GraphConnection): ICredentialsDecrypted | undefined {
+	return credentialOf.get(connection);
+}
 
 /** The credential as the shared layer uses it, read once per node run (see connectionsByRun). */
 export async function resolveConnection(ctx: GraphContext, credentialType: MetaCredentialType): Promise<GraphConnection> {
@@ -108,6 +123,13 @@ export function forgetConnection(ctx: GraphContext, credentialType: MetaCredenti
 
 async function readConnection(ctx: GraphContext, credentialType: MetaCredentialType): Promise<GraphConnection> {
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(credentialType);
+	const connection = await connectionFrom(ctx, credentialType, credentials);
+	const reference = ctx.getNode().credentials?.[credentialType];
+	if (reference?.id) credentialOf.set(connection, { id: reference.id, name: reference.name, type: credentialType, data: credentials });
+	return connection;
+}
+
+async function connectionFrom(ctx: GraphContext, credentialType: MetaCredentialType, credentials: ICredentialDataDecryptedObject): Promise<GraphConnection> {
 	const version = normaliseGraphVersion(credentials.graphApiVersion);
 	const baseUrlOverride = String(credentials.baseUrlOverride ?? '');
 	if (credentialType === 'metaAppApi') {

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, paceDelayMs, retryBackoffMs, type RetryPolicy } from './backoff';
 import { META_HOSTS } from './constants';
-import { forgetConnection, resolveConnection, type GraphConnection, type GraphContext, type MetaCredentialType } from './connection';
+import { credentialOfRun, forgetConnection, resolveConnection, type GraphConnection, type GraphContext, type MetaCredentialType } from './connection';
 import { classifyMetaError, parseMetaErrorBody, type ClassifiedMetaError } from './errors/metaError';
 import { localMetaError, metaNodeApiError } from './errors/toNodeError';
 import { graphUrl, hostBaseUrl } from './hosts';
@@ -186,10 +186,12 @@ async function send(
 	binaryResponse = false,
 ): Promise<RawResponse> {
 	// n8n's OAuth2 signing always adds the user token; a Page-token call therefore carries its token itself.
+	// n8n signs with the credential this run already read (OAuth2 requests read their own: n8n ignores it there).
+	const credentialsDecrypted = credentialOfRun(connection.resolvedFrom ?? connection);
 	const response = (
 		pageToken && connection.credentialType !== 'metaAccessTokenApi'
 			? await ctx.helpers.httpRequest(options)
-			: await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, options)
+			: await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, options, credentialsDecrypted ? { credentialsDecrypted } : undefined)
 	) as RawResponse;
 	let body = response.body;
 	if (binaryResponse && response.statusCode < 400) {
@@ -269,7 +271,7 @@ export async function graphRequest<T = IDataObject>(
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'DELETE');
 	const pacing = pacingOf(ctx);
 	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, resolved, request) : undefined;
-	const connection = pageToken ? { ...resolved, secrets: [...resolved.secrets, pageToken] } : resolved;
+	const connection = pageToken ? { ...resolved, secrets: [...resolved.secrets, pageToken], resolvedFrom: resolved } : resolved;
 	const ruploadToken = await ruploadOAuthToken(ctx, connection, request);
 
 	const urlProblem = request.absoluteUrl ? absoluteUrlProblem(request.absoluteUrl, connection.baseUrlOverride) : undefined;

@@ -47,6 +47,22 @@ describe('Meta Access Token credential: Facebook tokens', () => {
 		expect(fx.engine.credentials.writes).toHaveLength(1);
 	});
 
+	test('within one run, the token exchanged before the first request signs every later request, with one exchange', async () => {
+		// The shared layer reads the credential once per run and hands it to n8n to sign with (connection.ts).
+		const { app, users, scopes } = fx.seed;
+		const shortLived = fx.admin.createToken({ type: 'USER', userId: users.ada.id, scopes: scopes.facebook, expiresIn: 3600 }).token;
+		const creds = fx.credential('metaAccessTokenApi', { accessToken: shortLived, appId: app.id, appSecret: app.secret });
+		const run = await fx.probe(creds, { path: 'me' }, { items: [{}, {}, {}, {}] });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(4);
+		const stored = fx.engine.credentials.stored(creds.metaAccessTokenApi.id);
+		expect(fx.calls().filter((c) => c.path === '/oauth/access_token')).toHaveLength(1);
+		expect(fx.engine.credentials.writes).toHaveLength(1);
+		const me = fx.calls().filter((c) => c.path === '/me');
+		expect(me).toHaveLength(4);
+		for (const call of me) expect(call.appsecretProof).toBe(proofFor(stored.sessionToken, app.secret));
+	});
+
 	test('a system-user token is inspected but not exchanged, and never expires', async () => {
 		const { app, tokens } = fx.seed;
 		const creds = fx.credential('metaAccessTokenApi', { accessToken: tokens.systemUser, appId: app.id, appSecret: app.secret });

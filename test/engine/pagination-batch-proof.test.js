@@ -164,7 +164,7 @@ describe('credential reads', () => {
 	// n8n 2.41 resolves a credential's expressions on every read (the Meta Access Token's session state is one).
 	const readsOf = (creds) => fx.engine.credentials.reads.filter((read) => read.id === Object.values(creds)[0].id).length;
 
-	test('a node run reads its credential once, besides the read n8n makes to sign each request', async () => {
+	test('a node run reads its credential once, and n8n signs every request with it', async () => {
 		seedManyPages(fx, 120);
 		const creds = adaCredential();
 		await fx.probe(creds, { path: 'me' }); // settles the credential session first
@@ -174,7 +174,9 @@ describe('credential reads', () => {
 		expect(run.items).toHaveLength(121);
 		const pages = fx.calls({ path: '/me/accounts' }).length;
 		expect(pages).toBeGreaterThan(5);
-		expect(readsOf(creds)).toBe(pages + 1);
+		expect(readsOf(creds)).toBe(1);
+		// Signed as before: the proof of the user token on every page.
+		for (const call of fx.calls({ path: '/me/accounts' })) expect(call.appsecretProof).toBe(proofFor(fx.seed.tokens.adaUser, fx.seed.app.secret));
 	});
 
 	test('after a failed call, the next request of the run reads the credential again', async () => {
@@ -184,7 +186,7 @@ describe('credential reads', () => {
 		fx.admin.addFault({ match: { path: '/me' }, kind: 'error', code: 100, message: 'Unsupported get request.', times: 1 });
 		const run = await fx.probe(creds, { path: 'me', retry: { maxRetries: 0 } }, { items: [{}, {}, {}], continueOnFail: true });
 		expect(run.items.map((item) => item.metaError?.code ?? item.body?.id !== undefined)).toEqual([100, true, true]);
-		// Ours for the first item, n8n's before each of the three requests, ours again after the failure.
-		expect(readsOf(creds)).toBe(5);
+		// Once for the run, and again after the failure.
+		expect(readsOf(creds)).toBe(2);
 	});
 });
