@@ -44,8 +44,6 @@ export interface GraphConnection {
 	/** The app the user token belongs to and that token, when known: to ask Meta about the token after a refusal. */
 	appId?: string;
 	userToken?: string;
-	/** For a copy with more secrets (a Page token's call): the connection it was made from. */
-	resolvedFrom?: GraphConnection;
 }
 
 /**

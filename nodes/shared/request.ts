@@ -1,6 +1,7 @@
 import {
 	sleep,
 	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
@@ -184,10 +185,10 @@ async function send(
 	options: IHttpRequestOptions,
 	pageToken?: string,
 	binaryResponse = false,
+	credentialsDecrypted?: ICredentialsDecrypted,
 ): Promise<RawResponse> {
 	// n8n's OAuth2 signing always adds the user token; a Page-token call therefore carries its token itself.
 	// n8n signs with the credential this run already read (OAuth2 requests read their own: n8n ignores it there).
-	const credentialsDecrypted = credentialOfRun(connection.resolvedFrom ?? connection);
 	const response = (
 		pageToken && connection.credentialType !== 'metaAccessTokenApi'
 			? await ctx.helpers.httpRequest(options)
@@ -271,7 +272,7 @@ export async function graphRequest<T = IDataObject>(
 	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'DELETE');
 	const pacing = pacingOf(ctx);
 	const pageToken = request.asPage ? await pageTokenFor(ctx, layer, resolved, request) : undefined;
-	const connection = pageToken ? { ...resolved, secrets: [...resolved.secrets, pageToken], resolvedFrom: resolved } : resolved;
+	const connection = pageToken ? { ...resolved, secrets: [...resolved.secrets, pageToken] } : resolved;
 	const ruploadToken = await ruploadOAuthToken(ctx, connection, request);
 
 	const urlProblem = request.absoluteUrl ? absoluteUrlProblem(request.absoluteUrl, connection.baseUrlOverride) : undefined;
@@ -284,7 +285,7 @@ export async function graphRequest<T = IDataObject>(
 		const options = buildOptions(connection, request, pageToken, ruploadToken);
 		let response: RawResponse;
 		try {
-			response = await send(ctx, connection, options, pageToken ?? ruploadToken, request.responseFormat === 'binary');
+			response = await send(ctx, connection, options, pageToken ?? ruploadToken, request.responseFormat === 'binary', credentialOfRun(resolved));
 		} catch (error) {
 			forgetConnection(ctx, layer.credentialType);
 			const tokenProblem = credentialTokenError(error);
