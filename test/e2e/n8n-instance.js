@@ -178,6 +178,17 @@ async function startN8n({ tarball, userFolder, port, env = {}, owner = OWNER, lo
 	return instance;
 }
 
+/** One entry per execution id, in the listed order, the finished state winning over `new`/`running`. */
+function uniqueExecutions(list) {
+	const byId = new Map();
+	for (const execution of list) {
+		const seen = byId.get(execution.id);
+		if (!seen || (!isFinished(seen) && isFinished(execution))) byId.set(execution.id, execution);
+	}
+	return [...byId.values()];
+}
+const isFinished = (execution) => Boolean(execution.stoppedAt) || !['new', 'running', 'waiting'].includes(execution.status);
+
 function createInstance({ url, userFolder, logFile, child, cache, childEnv, isExited }) {
 	let cookie = '';
 
@@ -312,9 +323,14 @@ function createInstance({ url, userFolder, logFile, child, cache, childEnv, isEx
 			return { status: res.status, headers: res.headers, body: await res.text() };
 		},
 
-		/** GET /rest/executions?filter={"workflowId"} — newest first. */
-		listExecutions: async (workflowId) =>
+		/**
+		 * GET /rest/executions?filter={"workflowId"}, newest first, one entry per execution id. n8n 2.41 lists running
+		 * and finished executions with two queries, so an execution that finishes between them is listed twice (seen
+		 * in CI: id 1 as `running` and as `success`); the later state is kept. Distinct executions keep distinct ids.
+		 */
+		listExecutions: async (workflowId) => uniqueExecutions(
 			(await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify(workflowId ? { workflowId } : {}))}`)).results,
+		),
 
 		/** GET /rest/executions/:id with its `data` (stored with `flatted`) parsed back into run data. */
 		async getExecution(id) {
