@@ -116,3 +116,22 @@ test('agrees with a Map under a long random mix of sets, record rounds, reads an
 		expect(table.size).toBe(model.size);
 	}
 });
+
+test('pruning keeps every key reachable when probe runs wrap around the end of the table', () => {
+	// Home slots in the last 24 of 1,024: the probe runs wrap to the start, where the removals shift keys backwards.
+	const table = new KeyTable(1024);
+	const now = 5000;
+	const keyOf = (i) => (i + 1) * 4294967296 + 1000 + (i % 24);
+	for (let i = 0; i < 480; i++) table.set(keyOf(i), i % 7 === 0 ? now - 1 : now + 10 + i);
+	expect(table.prune(now, 400)).toBe(true);
+	// 68 expired go first, then the oldest of the 412 live down to 300.
+	expect(table.size).toBe(300);
+	const kept = [];
+	for (let i = 0; i < 480; i++) if (table.expiryOf(keyOf(i)) !== 0) kept.push(i);
+	const live = [...Array(480).keys()].filter((i) => i % 7 !== 0);
+	expect(kept).toEqual(live.slice(-300));
+	for (const i of kept) expect(table.expiryOf(keyOf(i))).toBe(now + 10 + i);
+	// The freed slots take new keys, and the kept ones are still found after them.
+	for (let i = 480; i < 560; i++) table.set(keyOf(i), now + 10 + i);
+	for (const i of [...kept, ...Array.from({ length: 80 }, (_, j) => 480 + j)]) expect(table.expiryOf(keyOf(i))).toBe(now + 10 + i);
+});

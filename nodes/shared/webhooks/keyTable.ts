@@ -54,7 +54,7 @@ export class KeyTable {
 		let slot = this.slotOf(key);
 		if (this.expiries[slot] !== 0) return slot;
 		if ((this.size + 1) * 2 > this.keys.length) {
-			this.rebuild(this.keys.length * 2, 0, 0);
+			this.grow(this.keys.length * 2);
 			slot = this.slotOf(key);
 		}
 		this.size++;
@@ -96,18 +96,47 @@ export class KeyTable {
 	prune(nowSeconds: number, limit: number): boolean {
 		if (this.size <= limit) return false;
 		const target = Math.floor((limit * 3) / 4);
+		const { expiries, orders } = this;
 		const liveOrders = new Float64Array(this.size);
 		let live = 0;
-		for (let slot = 0; slot < this.keys.length; slot++) if (this.expiries[slot] > nowSeconds) liveOrders[live++] = this.orders[slot];
-		// A typed array sorts by number, natively.
-		const oldestKept = live > target ? liveOrders.subarray(0, live).sort()[live - target] : 0;
-		// The capacity stays: shrinking it would make the next deliveries grow it again.
-		this.rebuild(this.keys.length, nowSeconds, oldestKept);
+		for (let slot = 0; slot < expiries.length; slot++) if (expiries[slot] > nowSeconds) liveOrders[live++] = orders[slot];
+		const oldestKept = live > target ? nthSmallest(liveOrders, live, live - target) : 0;
+		// In place, the capacity kept: a new table per prune cost as much again in allocation (2 MB at 20,000 keys),
+		// and shrinking it would make the next deliveries grow it again.
+		for (let slot = 0; slot < expiries.length; slot++) {
+			// A removal may move a later key into this slot: it is judged too before going on.
+			while (expiries[slot] !== 0 && (expiries[slot] <= nowSeconds || orders[slot] < oldestKept)) this.remove(slot);
+		}
 		return true;
 	}
 
-	/** The table at `capacity` slots, with the keys that expire after `expiredBy` and were set at `fromOrder` or later. */
-	private rebuild(capacity: number, expiredBy: number, fromOrder: number): void {
+	/**
+	 * Empties `slot` by backward shift (no tombstones): each later key of its probe run whose home slot does not lie
+	 * between the hole and itself moves into the hole, so every key stays reachable from its home slot. Keys only
+	 * move towards the hole: one pass over the slots still sees every key at least once.
+	 */
+	private remove(slot: number): void {
+		const { keys, expiries, orders, marks, mask } = this;
+		let hole = slot;
+		for (let next = (hole + 1) & mask; expiries[next] !== 0; next = (next + 1) & mask) {
+			const home = (keys[next] >>> 0) & mask;
+			const staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+			if (staysPut) continue;
+			keys[hole] = keys[next];
+			expiries[hole] = expiries[next];
+			orders[hole] = orders[next];
+			marks[hole] = marks[next];
+			hole = next;
+		}
+		expiries[hole] = 0;
+		keys[hole] = 0;
+		orders[hole] = 0;
+		marks[hole] = 0;
+		this.size--;
+	}
+
+	/** The table grown to `capacity` slots, every key kept. */
+	private grow(capacity: number): void {
 		const { keys, expiries, orders, marks } = this;
 		this.keys = new Float64Array(capacity);
 		this.expiries = new Float64Array(capacity);
@@ -116,14 +145,42 @@ export class KeyTable {
 		this.mask = capacity - 1;
 		this.size = 0;
 		for (let slot = 0; slot < keys.length; slot++) {
-			const order = orders[slot];
-			if (expiries[slot] <= expiredBy || order < fromOrder) continue;
+			if (expiries[slot] === 0) continue;
 			const to = this.slotOf(keys[slot]);
 			this.keys[to] = keys[slot];
 			this.expiries[to] = expiries[slot];
-			this.orders[to] = order;
+			this.orders[to] = orders[slot];
 			this.marks[to] = marks[slot];
 			this.size++;
 		}
 	}
+}
+
+/**
+ * The `n`th smallest (from 0) of the first `length` values, found in place by quickselect: linear on average, where
+ * sorting 20,000 orders to read one of them cost four times as much (measured: 1.6 ms against 0.4 ms).
+ */
+function nthSmallest(values: Float64Array, length: number, n: number): number {
+	let low = 0;
+	let high = length - 1;
+	while (low < high) {
+		const pivot = values[(low + high) >>> 1];
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while (values[i] < pivot) i++;
+			while (values[j] > pivot) j--;
+			if (i <= j) {
+				const swap = values[i];
+				values[i] = values[j];
+				values[j] = swap;
+				i++;
+				j--;
+			}
+		}
+		if (n <= j) high = j;
+		else if (n >= i) low = i;
+		else break;
+	}
+	return values[n];
 }
