@@ -132,6 +132,24 @@ test('WhatsApp keeps redelivering for 7 days: a 3-day-old status is accepted, an
 	expect(hook.executions).toHaveLength(1);
 });
 
+test('staleness is judged on every event a delivery states, also those the trigger does not take', async () => {
+	const hook = await triggers.start('whatsAppCloudTrigger', { events: ['status'] }, appCredential());
+	const daysAgo = (days) => String(Math.floor(Date.now() / 1000) - days * 86400);
+	const oldMessage = () => {
+		const entry = events.whatsapp.messages(['text']);
+		entry.changes[0].value.messages[0].timestamp = daysAgo(8);
+		return entry;
+	};
+	// Only an 8-day-old message, which this trigger does not take: still a replayed copy, refused.
+	expect((await deliver(hook, events.envelope.whatsapp(oldMessage()))).status).toBe(403);
+	// The same old message beside a fresh status: the delivery is as new as its newest event, and the status starts.
+	const fresh = events.whatsapp.statuses(['read']);
+	const accepted = await deliver(hook, events.envelope.whatsapp(oldMessage(), fresh));
+	expect(accepted.status).toBe(200);
+	expect(hook.executions).toHaveLength(1);
+	expect(hook.executions[0].outputs[0].map((item) => item.kind)).toEqual(['status']);
+});
+
 test('refusals are recorded without secrets: wrong app secret and wrong verify token, with what to do', async () => {
 	const hook = await metaTrigger('page', 'feed');
 	const wrong = await deliver(hook, events.byField('page', 'feed'), { signWith: 'not-the-secret' });

@@ -4,7 +4,7 @@ import { findMetaError } from '../errors/catalog';
 import type { MetaEntry, MetaEnvelope } from './envelope';
 import { kindOfChange, messagingFieldOf } from './fields';
 import { eventKey, eventKeyOf } from './eventKey';
-import { toIsoTime } from './timestamps';
+import { toEpochMs, toIsoTime } from './timestamps';
 
 /**
  * The events of one delivery that a trigger takes, in order: each event's item at its final shape (the event's own
@@ -15,6 +15,11 @@ import { toIsoTime } from './timestamps';
 export interface DeliveryEvents {
 	items: IDataObject[];
 	keys: number[];
+	/**
+	 * The newest time the delivery states, in epoch ms, from every event, taken or not: entry times, messaging
+	 * timestamps, WhatsApp message and status timestamps (redelivery.ts judges a replay by it).
+	 */
+	newestMs: number | undefined;
 }
 
 /** Whether the trigger takes an event, judged on its item. */
@@ -51,11 +56,29 @@ const OWN_MID_KINDS = new Set(['message', 'message_echo', 'message_deleted', 'po
 class Collector implements DeliveryEvents {
 	readonly items: IDataObject[] = [];
 	readonly keys: number[] = [];
+	newestMs: number | undefined = undefined;
+	private lastTime: unknown = undefined;
 
 	constructor(
 		private readonly accept: EventFilter,
 		private readonly includeRaw: boolean,
 	) {}
+
+	/** A time the delivery states, seen in the same pass as its events (no second walk over them to judge staleness). */
+	see(value: unknown): void {
+		// Events of one delivery mostly repeat one timestamp: a value equal to the last one seen changes nothing.
+		if (value === this.lastTime) return;
+		this.lastTime = value;
+		const ms = toEpochMs(value);
+		if (ms !== undefined && (this.newestMs === undefined || ms > this.newestMs)) this.newestMs = ms;
+	}
+
+	/** The times of `value.messages` and `value.statuses` of a change outside WhatsApp's `messages` field. */
+	seeListedTimes(value: IDataObject): void {
+		for (const list of [value.messages, value.statuses]) {
+			if (Array.isArray(list)) for (const event of list as Array<IDataObject | null>) this.see(event?.timestamp);
+		}
+	}
 
 	take(item: IDataObject, raw: IDataObject, key?: number): void {
 		if (this.includeRaw) item.raw = raw;
@@ -119,6 +142,7 @@ function messagingEvent(object: string, entry: MetaEntry, item: IDataObject, sin
 	const mid = str(body.mid);
 	const entryId = str(entry.id);
 	const eventId = mid && OWN_MID_KINDS.has(kind) ? `${kind}:${mid}` : eventIdOf(kind, object, entryId, field, mid ?? senderId, item);
+	sink.see(item.timestamp);
 	const timestamp = toIsoTime(item.timestamp ?? entry.time);
 	sink.take(envelopeItem(body, false, eventId, object, field, kind, entryId, senderId, str(obj(item.recipient).id), timestamp), item);
 }
@@ -176,6 +200,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 		const eventId = id ? `message:${id}` : eventIdOf('message', object, entryId, field, undefined, message);
 		const waId = phoneIdOf(message.from, contact);
 		const userId = scopedIdOf(message.from_user_id, contact);
+		sink.see(message.timestamp);
 		const timestamp = toIsoTime(message.timestamp);
 		// The item at its final shape in one literal, named keys first and one spread: V8's fast path for objects from
 		// JSON.parse, and no field added later (docs/performance.md). The envelope fields in envelopeItem's order.
@@ -208,6 +233,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 		const eventId = `status:${id}:${state}`;
 		const waId = phoneIdOf(status.recipient_id, contact);
 		const userId = scopedIdOf(status.recipient_user_id, contact);
+		sink.see(status.timestamp);
 		const timestamp = toIsoTime(status.timestamp);
 		const item: IDataObject = {
 			phoneNumberId,
@@ -239,6 +265,7 @@ function changeEvents(object: string, entry: MetaEntry, change: IDataObject, sin
 	const field = String(change.field);
 	const value = obj(change.value);
 	if (object === 'whatsapp_business_account' && field === 'messages') return whatsappEvents(object, entry, field, value, change, sink);
+	sink.seeListedTimes(value);
 	const kind = kindOfChange(object, field);
 	const itemId = str(value.id) ?? str(value.comment_id) ?? str(value.leadgen_id) ?? str(value.message_template_id) ?? str(value.media_id) ?? str(value.post_id);
 	// The change's value (with entry id and field) is the event: a comment edited later has another value.
@@ -250,12 +277,13 @@ function changeEvents(object: string, entry: MetaEntry, change: IDataObject, sin
 
 /**
  * Every event in a delivery that `accept` takes, in order, as its item (with Meta's JSON under `raw` when
- * `includeRaw`). One pass: the events are filtered as they are found. An event Meta repeats inside one delivery comes
+ * `includeRaw`), and the newest time the delivery states. One pass: the events are filtered as they are found. An event Meta repeats inside one delivery comes
  * out twice here; claimNewEvents (dedupe.ts) keeps the first only.
  */
 export function eventsOf(envelope: MetaEnvelope, accept: EventFilter = () => true, includeRaw = false): DeliveryEvents {
 	const sink = new Collector(accept, includeRaw);
 	for (const entry of envelope.entry) {
+		sink.see(entry.time);
 		for (const change of entry.changes ?? []) changeEvents(envelope.object, entry, change as IDataObject, sink);
 		for (const item of entry.messaging ?? []) messagingEvent(envelope.object, entry, item, sink);
 		if (!entry.changes && !entry.messaging && entry.field) {

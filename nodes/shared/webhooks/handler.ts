@@ -80,12 +80,11 @@ export async function handleMetaWebhook(ctx: IWebhookFunctions, options: MetaWeb
 	}
 
 	const nowMs = options.nowMs ?? Date.now();
+	const selected = eventsOf(parsed.envelope, options.accept, options.includeRaw);
 	// Meta stops redelivering after its window: anything older is a stored copy replayed. Refused with 403 (which
 	// Meta would retry, but only within the window this delivery is already past), so nothing ever starts from it.
-	const stale = staleReason(parsed.envelope, nowMs);
+	const stale = staleReason(parsed.envelope.object, selected.newestMs, nowMs);
 	if (stale) return refuse(ctx, 403, `Refused: ${stale}.`, 'expired');
-
-	const selected = eventsOf(parsed.envelope, options.accept, options.includeRaw);
 	const items = claimNewEvents(ctx, selected, redeliveryWindowMs(parsed.envelope.object), nowMs);
 	if (items.length === 0) {
 		return answer(ctx, 200, { received: true, events: 0, ...(selected.items.length ? { duplicates: selected.items.length } : {}) });
