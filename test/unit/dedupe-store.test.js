@@ -114,12 +114,31 @@ test('single-event deliveries of one minute share a segment of the record, up to
 	// Two segments (1,000 + 500 ids), 8 bytes of key each in base64: no per-delivery header.
 	expect(log.split(';').filter(Boolean).map((segment) => Number(segment.split(':')[1]))).toEqual([1000, 500]);
 	expect(log.length).toBeLessThan(1500 * 11 + 100);
+	// Each segment, grown one id at a time, is the base64 of its keys' little-endian float64s, as if written at once.
+	const encoded = (ids) => Buffer.from(new Float64Array(ids.map((id) => dedupe().eventKey(id))).buffer).toString('base64');
+	const ids = Array.from({ length: 1500 }, (_, i) => `message:wamid.${i}`);
+	expect(log.split(';').filter(Boolean).map((segment) => segment.split(':')[2])).toEqual([encoded(ids.slice(0, 1000)), encoded(ids.slice(1000))]);
 	// A delivery in the next minute starts a segment of its own.
 	claimNewEvents(ctx, eventsFor(['message:wamid.next']), 7 * DAY, minute + 61_000);
 	expect(staticData.metaSeenEventLog.log.split(';').filter(Boolean)).toHaveLength(3);
 	forgetProcessMemory();
 	for (const i of [0, 999, 1000, 1499]) expect(claimNewEvents(ctx, eventsFor([`message:wamid.${i}`]), 7 * DAY, minute + 62_000)).toHaveLength(0);
 	expect(claimNewEvents(ctx, eventsFor(['message:wamid.next']), 7 * DAY, minute + 62_000)).toHaveLength(0);
+});
+
+test('deliveries of several ids each grow one segment to the text of all its keys written at once', () => {
+	const { claimNewEvents } = dedupe();
+	const { staticData, ctx } = fakeTrigger();
+	const minute = Date.UTC(2026, 11, 3, 12, 0);
+	const ids = [];
+	// Sizes that leave every remainder of three keys (24 bytes, 32 base64 characters) behind the last whole group.
+	for (const [at, size] of [1, 2, 4, 1, 5, 3, 2, 7].entries()) {
+		const delivery = Array.from({ length: size }, (_, i) => `message:wamid.${at}.${i}`);
+		ids.push(...delivery);
+		expect(claimNewEvents(ctx, eventsFor(delivery), 7 * DAY, minute + 1 + at)).toHaveLength(size);
+	}
+	const keys = Buffer.from(new Float64Array(ids.map((id) => dedupe().eventKey(id))).buffer).toString('base64');
+	expect(staticData.metaSeenEventLog.log).toBe(`${Math.ceil((minute + 1 + 7 * DAY) / 60_000) * 60}:${ids.length}:${keys};`);
 });
 
 test("ids past the redelivery window are forgotten and dropped from the record", () => {

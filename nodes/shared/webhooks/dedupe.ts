@@ -127,6 +127,15 @@ function segmentOf(expires: number, keys: number[]): string {
 /** Keys per segment at most when appending to the last one, so that pruning (a segment at a time) stays fine-grained. */
 const SEGMENT_LIMIT = 1000;
 
+/** Three keys are 24 bytes, 32 base64 characters with no padding: text of whole groups encodes the same in a longer text. */
+const GROUP_KEYS = 3;
+const GROUP_CHARS = 32;
+
+/** The length of the base64 text of `count` keys. */
+function keysTextLength(count: number): number {
+	return Math.ceil((count * 8) / 3) * 4;
+}
+
 /**
  * The log with `keys` added: into its last segment when that one has the same expiry and room (one segment per minute
  * of deliveries, instead of one per delivery), else as a new segment. The format is the same either way.
@@ -138,7 +147,15 @@ function appendKeys(log: string, expires: number, keys: number[]): string {
 	if (!last || last.end !== log.length - 1 || last.expires !== expires || last.count + keys.length > SEGMENT_LIMIT) {
 		return log + segmentOf(expires, keys);
 	}
-	return log.slice(0, start) + segmentOf(expires, [...keysOf(last.keysText), ...keys]);
+	const { count, keysText } = last;
+	// Only the keys after the last whole group are decoded and encoded again with the new ones (at most two), not the
+	// whole segment: re-encoding up to 1,000 keys cost ~40 µs on every single-event delivery. Same text as a full
+	// re-encoding; a segment whose text does not match its count is re-encoded whole, as before.
+	const kept = keysText.length === keysTextLength(count) ? Math.floor(count / GROUP_KEYS) * GROUP_CHARS : 0;
+	const rest = keysOf(keysText.slice(kept));
+	const merged = Array.from(rest);
+	for (const key of keys) merged.push(key);
+	return `${log.slice(0, start)}${expires}:${(kept / GROUP_CHARS) * GROUP_KEYS + merged.length}:${keysText.slice(0, kept)}${littleEndianDoubles(merged).toString('base64')};`;
 }
 
 /** Drops the oldest segments while they have expired or the log holds more than STATIC_LIMIT keys. */
