@@ -124,7 +124,7 @@ test('pruning keeps every key reachable when probe runs wrap around the end of t
 	const keyOf = (i) => (i + 1) * 4294967296 + 1000 + (i % 24);
 	for (let i = 0; i < 480; i++) table.set(keyOf(i), i % 7 === 0 ? now - 1 : now + 10 + i);
 	expect(table.prune(now, 400)).toBe(true);
-	// 68 expired go first, then the oldest of the 412 live down to 300.
+	// The 69 expired (every seventh) go first, then the oldest of the 411 live, down to 300.
 	expect(table.size).toBe(300);
 	const kept = [];
 	for (let i = 0; i < 480; i++) if (table.expiryOf(keyOf(i)) !== 0) kept.push(i);

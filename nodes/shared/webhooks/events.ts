@@ -277,8 +277,8 @@ function changeEvents(object: string, entry: MetaEntry, change: IDataObject, sin
 
 /**
  * Every event in a delivery that `accept` takes, in order, as its item (with Meta's JSON under `raw` when
- * `includeRaw`), and the newest time the delivery states. One pass: the events are filtered as they are found. An event Meta repeats inside one delivery comes
- * out twice here; claimNewEvents (dedupe.ts) keeps the first only.
+ * `includeRaw`), and the newest time the delivery states. One pass: the events are filtered as they are found. An
+ * event Meta repeats inside one delivery comes out twice here; claimNewEvents (dedupe.ts) keeps the first only.
  */
 export function eventsOf(envelope: MetaEnvelope, accept: EventFilter = () => true, includeRaw = false): DeliveryEvents {
 	const sink = new Collector(accept, includeRaw);
