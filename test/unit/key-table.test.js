@@ -1,5 +1,5 @@
 'use strict';
-// The process's memory of event keys (nodes/shared/webhooks/keyTable.ts): an open-addressing table over typed arrays.
+// The process's memory of event keys (nodes/shared/webhooks/keyTable.ts): entries in typed arrays, indexed by key.
 // Checked against a Map that does the same thing by definition, and at its edges: growth, keys that share their low
 // 32 bits (the bits that pick the slot), and pruning that must keep the most recently set keys.
 const { KeyTable } = require('../../dist/nodes/shared/webhooks/keyTable');
@@ -117,11 +117,12 @@ test('agrees with a Map under a long random mix of sets, record rounds, reads an
 	}
 });
 
-test('pruning keeps every key reachable when probe runs wrap around the end of the table', () => {
-	// Home slots in the last 24 of 1,024: the probe runs wrap to the start, where the removals shift keys backwards.
+test('pruning keeps every key reachable when probe runs wrap around the end of the index', () => {
+	// A table made for 1,024 keys has an index of 2,048 slots. Home slots in its last 24: the probe runs wrap to the
+	// start, and pruning rebuilds the index from the kept keys.
 	const table = new KeyTable(1024);
 	const now = 5000;
-	const keyOf = (i) => (i + 1) * 4294967296 + 1000 + (i % 24);
+	const keyOf = (i) => (i + 1) * 4294967296 + 2024 + (i % 24);
 	for (let i = 0; i < 480; i++) table.set(keyOf(i), i % 7 === 0 ? now - 1 : now + 10 + i);
 	expect(table.prune(now, 400)).toBe(true);
 	// The 69 expired (every seventh) go first, then the oldest of the 411 live, down to 300.
@@ -134,4 +135,19 @@ test('pruning keeps every key reachable when probe runs wrap around the end of t
 	// The freed slots take new keys, and the kept ones are still found after them.
 	for (let i = 480; i < 560; i++) table.set(keyOf(i), now + 10 + i);
 	for (const i of [...kept, ...Array.from({ length: 80 }, (_, j) => 480 + j)]) expect(table.expiryOf(keyOf(i))).toBe(now + 10 + i);
+});
+
+test('a key set again and again is one key with its last expiry, and the newest: the entries it leaves behind are dropped', () => {
+	// 20,000 sets of three keys into a table made for 16: the left-behind entries fill it many times over and are
+	// compacted away; a fourth key set once, first, is the oldest and the first to go.
+	const table = new KeyTable(16);
+	table.set(7, 100);
+	for (let i = 0; i < 20_000; i++) table.set(i % 3, 1000 + i);
+	expect(table.size).toBe(4);
+	expect([0, 1, 2, 7].map((key) => table.expiryOf(key))).toEqual([19_998 + 1000, 19_999 + 1000, 19_997 + 1000, 100]);
+	table.set(1, 5);
+	expect(table.prune(0, 3)).toBe(true);
+	// Three quarters of 3 is 2: key 1 (set last) and key 0 stay; 7 (oldest) and 2 go.
+	expect([0, 1, 2, 7].map((key) => table.expiryOf(key))).toEqual([19_998 + 1000, 5, 0, 0]);
+	expect(table.size).toBe(2);
 });

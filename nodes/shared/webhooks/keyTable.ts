@@ -1,65 +1,62 @@
 /**
- * The event keys one process remembers for a trigger (dedupe.ts), each with its expiry in epoch seconds: an
- * open-addressing table over typed arrays. A `Map` of numbers boxes every 53-bit key into a heap number and hashes it
- * again on every lookup; here a lookup is a few array reads, and nothing is allocated per key. The keys are hashes
- * already (eventKey.ts), so their low 32 bits pick the slot.
+ * The event keys one process remembers for a trigger (dedupe.ts), each with its expiry in epoch seconds. A `Map` of
+ * numbers boxes every 53-bit key into a heap number and hashes it again on every lookup; here nothing is allocated
+ * per key. Two parts, as in V8's own ordered hash tables:
+ * - the entries, in the order their keys were set (oldest first), in typed arrays: pruning keeps the newest, so it
+ *   keeps a run at the end of them and never searches for the oldest;
+ * - an open-addressing index from key to entry (linear probing; at most half full). The keys are hashes already
+ *   (eventKey.ts), so their low 32 bits pick the slot.
  */
 export class KeyTable {
-	private keys: Float64Array;
-	/** 0 marks an empty slot: every stored expiry is a time after 1970. */
-	private expiries: Float64Array;
-	/** When each key was last set (a counter): pruning keeps the newest, as the stored record does (dedupe.ts). */
-	private orders: Float64Array;
-	/** The round of marks in which each key was last found in a stored record (learn). */
-	private marks: Float64Array;
+	private entryKeys: Float64Array;
+	/** 0 marks an entry left behind: its key was set again, as a newer entry. Every stored expiry is after 1970. */
+	private entryExpiries: Float64Array;
+	/** The round of marks in which each entry's key was last found in a stored record (learn). */
+	private entryMarks: Float64Array;
+	/** Entries in use, left-behind ones included. */
+	private entries = 0;
+	/** Entry + 1 per slot; 0 is an empty slot. */
+	private index: Int32Array;
 	private mask: number;
-	private lastOrder = 0;
-	/** Starts above 0, the mark of a slot never marked. */
+	/** Starts above 0, the mark of an entry never marked. */
 	private markRound = 1;
+	/** Keys held. */
 	size = 0;
 
 	constructor(capacity = 1024) {
-		this.keys = new Float64Array(capacity);
-		this.expiries = new Float64Array(capacity);
-		this.orders = new Float64Array(capacity);
-		this.marks = new Float64Array(capacity);
-		this.mask = capacity - 1;
+		this.entryKeys = new Float64Array(capacity);
+		this.entryExpiries = new Float64Array(capacity);
+		this.entryMarks = new Float64Array(capacity);
+		this.index = new Int32Array(capacity * 2);
+		this.mask = capacity * 2 - 1;
 	}
 
-	private giveOrder(slot: number): void {
-		this.orders[slot] = ++this.lastOrder;
-	}
-
-	/** The slot holding `key`, or the empty slot where it would go (linear probing; the table is at most half full). */
+	/** The slot of `key`'s entry, or the empty slot where it would go. */
 	private slotOf(key: number): number {
-		let slot = (key >>> 0) & this.mask;
-		while (this.expiries[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+		const { index, entryKeys, mask } = this;
+		let slot = (key >>> 0) & mask;
+		for (let at = index[slot]; at !== 0 && entryKeys[at - 1] !== key; at = index[slot]) slot = (slot + 1) & mask;
 		return slot;
 	}
 
 	/** The key's expiry, or 0 when the key is not held. */
 	expiryOf(key: number): number {
-		return this.expiries[this.slotOf(key)];
+		const at = this.index[this.slotOf(key)];
+		return at === 0 ? 0 : this.entryExpiries[at - 1];
 	}
 
-	/** Holds `key` until `expires`, as the newest key (also when it was held already). */
+	/** Holds `key` until `expires`, as the newest key (also when it was held already: its entry moves to the end). */
 	set(key: number, expires: number): void {
-		const slot = this.slotFor(key);
-		this.expiries[slot] = expires;
-		this.giveOrder(slot);
-	}
-
-	/** The slot of `key`, taken for it when it was not held (its expiry still 0: the caller sets it). */
-	private slotFor(key: number): number {
-		let slot = this.slotOf(key);
-		if (this.expiries[slot] !== 0) return slot;
-		if ((this.size + 1) * 2 > this.keys.length) {
-			this.grow(this.keys.length * 2);
-			slot = this.slotOf(key);
+		this.makeRoom();
+		const slot = this.slotOf(key);
+		const at = this.index[slot];
+		let mark = 0;
+		if (at !== 0) {
+			mark = this.entryMarks[at - 1];
+			this.entryExpiries[at - 1] = 0;
+			this.size--;
 		}
-		this.size++;
-		this.keys[slot] = key;
-		return slot;
+		this.index[slot] = this.append(key, expires, mark);
 	}
 
 	/** Starts a round of marks: the keys `learn` is given in it are those of one stored record (dedupe.ts). */
@@ -69,23 +66,23 @@ export class KeyTable {
 
 	/** Holds `key` until `expires` at least (a key it held already keeps its place in the order), marked this round. */
 	learn(key: number, expires: number): void {
-		const slot = this.slotFor(key);
-		if (this.expiries[slot] === 0) this.giveOrder(slot);
-		if (this.expiries[slot] < expires) this.expiries[slot] = expires;
-		this.marks[slot] = this.markRound;
+		this.makeRoom();
+		const slot = this.slotOf(key);
+		const at = this.index[slot];
+		if (at === 0) {
+			this.index[slot] = this.append(key, expires, this.markRound);
+			return;
+		}
+		if (this.entryExpiries[at - 1] < expires) this.entryExpiries[at - 1] = expires;
+		this.entryMarks[at - 1] = this.markRound;
 	}
 
 	/** The key's expiry when it is held, live at `nowSeconds` and not marked this round, then marked; 0 otherwise. */
 	takeUnmarked(key: number, nowSeconds: number): number {
-		const slot = this.slotOf(key);
-		if (!this.isUnmarked(slot, nowSeconds)) return 0;
-		this.marks[slot] = this.markRound;
-		return this.expiries[slot];
-	}
-
-	/** Held, live and not marked this round. */
-	private isUnmarked(slot: number, nowSeconds: number): boolean {
-		return this.expiries[slot] > nowSeconds && this.marks[slot] !== this.markRound;
+		const at = this.index[this.slotOf(key)] - 1;
+		if (at < 0 || this.entryExpiries[at] <= nowSeconds || this.entryMarks[at] === this.markRound) return 0;
+		this.entryMarks[at] = this.markRound;
+		return this.entryExpiries[at];
 	}
 
 	/**
@@ -96,91 +93,73 @@ export class KeyTable {
 	prune(nowSeconds: number, limit: number): boolean {
 		if (this.size <= limit) return false;
 		const target = Math.floor((limit * 3) / 4);
-		const { expiries, orders } = this;
-		const liveOrders = new Float64Array(this.size);
-		let live = 0;
-		for (let slot = 0; slot < expiries.length; slot++) if (expiries[slot] > nowSeconds) liveOrders[live++] = orders[slot];
-		const oldestKept = live > target ? nthSmallest(liveOrders, live, live - target) : 0;
-		// In place, the capacity kept: a new table per prune cost as much again in allocation (2 MB at 20,000 keys),
-		// and shrinking it would make the next deliveries grow it again.
-		for (let slot = 0; slot < expiries.length; slot++) {
-			// A removal may move a later key into this slot: it is judged too before going on.
-			while (expiries[slot] !== 0 && (expiries[slot] <= nowSeconds || orders[slot] < oldestKept)) this.remove(slot);
-		}
+		const expiries = this.entryExpiries;
+		// The newest `target` live entries, counted back from the end; everything before the oldest of them goes.
+		let oldestKept = this.entries;
+		for (let kept = 0; kept < target && oldestKept > 0; ) kept += +(expiries[--oldestKept] > nowSeconds);
+		this.compact(oldestKept, nowSeconds);
 		return true;
 	}
 
-	/**
-	 * Empties `slot` by backward shift (no tombstones): each later key of its probe run whose home slot does not lie
-	 * between the hole and itself moves into the hole, so every key stays reachable from its home slot. Keys only
-	 * move towards the hole: one pass over the slots still sees every key at least once.
-	 */
-	private remove(slot: number): void {
-		const { keys, expiries, orders, marks, mask } = this;
-		let hole = slot;
-		for (let next = (hole + 1) & mask; expiries[next] !== 0; next = (next + 1) & mask) {
-			const home = (keys[next] >>> 0) & mask;
-			const staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-			if (staysPut) continue;
-			keys[hole] = keys[next];
-			expiries[hole] = expiries[next];
-			orders[hole] = orders[next];
-			marks[hole] = marks[next];
-			hole = next;
+	/** Room for one more entry, and for one more key in the index. */
+	private makeRoom(): void {
+		if (this.entries === this.entryKeys.length) {
+			// Mostly left-behind entries: dropping them is room enough; otherwise the entries double.
+			if (this.size * 2 <= this.entries) this.compact(0, 0);
+			else this.growEntries(this.entryKeys.length * 2);
 		}
-		expiries[hole] = 0;
-		keys[hole] = 0;
-		orders[hole] = 0;
-		marks[hole] = 0;
-		this.size--;
+		if ((this.size + 1) * 2 > this.index.length) this.reindex(this.index.length * 2);
 	}
 
-	/** The table grown to `capacity` slots, every key kept. */
-	private grow(capacity: number): void {
-		const { keys, expiries, orders, marks } = this;
-		this.keys = new Float64Array(capacity);
-		this.expiries = new Float64Array(capacity);
-		this.orders = new Float64Array(capacity);
-		this.marks = new Float64Array(capacity);
+	/** Appends an entry; its number + 1, for the index. */
+	private append(key: number, expires: number, mark: number): number {
+		const at = this.entries++;
+		this.entryKeys[at] = key;
+		this.entryExpiries[at] = expires;
+		this.entryMarks[at] = mark;
+		this.size++;
+		return at + 1;
+	}
+
+	/** Keeps the entries from `from` on that are live at `afterSeconds` (0: every held one), in order; the index rebuilt. */
+	private compact(from: number, afterSeconds: number): void {
+		const { entryKeys, entryExpiries, entryMarks } = this;
+		let kept = 0;
+		for (let at = from; at < this.entries; at++) {
+			if (entryExpiries[at] <= afterSeconds) continue;
+			entryKeys[kept] = entryKeys[at];
+			entryExpiries[kept] = entryExpiries[at];
+			entryMarks[kept] = entryMarks[at];
+			kept++;
+		}
+		this.entries = kept;
+		this.size = kept;
+		// The index keeps its size: shrinking it would make the next deliveries grow it again.
+		this.reindex(this.index.length);
+	}
+
+	private growEntries(capacity: number): void {
+		const grown = (from: Float64Array): Float64Array => {
+			const to = new Float64Array(capacity);
+			to.set(from.subarray(0, this.entries));
+			return to;
+		};
+		this.entryKeys = grown(this.entryKeys);
+		this.entryExpiries = grown(this.entryExpiries);
+		this.entryMarks = grown(this.entryMarks);
+	}
+
+	/** The index rebuilt with `capacity` slots from the held entries. */
+	private reindex(capacity: number): void {
+		if (capacity === this.index.length) this.index.fill(0);
+		else this.index = new Int32Array(capacity);
 		this.mask = capacity - 1;
-		this.size = 0;
-		for (let slot = 0; slot < keys.length; slot++) {
-			if (expiries[slot] === 0) continue;
-			const to = this.slotOf(keys[slot]);
-			this.keys[to] = keys[slot];
-			this.expiries[to] = expiries[slot];
-			this.orders[to] = orders[slot];
-			this.marks[to] = marks[slot];
-			this.size++;
+		const { index, entryKeys, entryExpiries, mask } = this;
+		for (let at = 0; at < this.entries; at++) {
+			if (entryExpiries[at] === 0) continue;
+			let slot = (entryKeys[at] >>> 0) & mask;
+			while (index[slot] !== 0) slot = (slot + 1) & mask;
+			index[slot] = at + 1;
 		}
 	}
-}
-
-/**
- * The `n`th smallest (from 0) of the first `length` values, found in place by quickselect: linear on average, where
- * sorting 20,000 orders to read one of them cost four times as much (measured: 1.6 ms against 0.4 ms).
- */
-function nthSmallest(values: Float64Array, length: number, n: number): number {
-	let low = 0;
-	let high = length - 1;
-	while (low < high) {
-		const pivot = values[(low + high) >>> 1];
-		let i = low;
-		let j = high;
-		while (i <= j) {
-			while (values[i] < pivot) i++;
-			while (values[j] > pivot) j--;
-			if (i <= j) {
-				const swap = values[i];
-				values[i] = values[j];
-				values[j] = swap;
-				i++;
-				j--;
-			}
-		}
-		if (n <= j) high = j;
-		else if (n >= i) low = i;
-		else break;
-	}
-	return values[n];
 }
