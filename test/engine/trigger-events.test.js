@@ -150,6 +150,34 @@ test('staleness is judged on every event a delivery states, also those the trigg
 	expect(hook.executions[0].outputs[0].map((item) => item.kind)).toEqual(['status']);
 });
 
+test('elements of a WhatsApp list that are not objects are left out; the events beside them still start', async () => {
+	// Meta sends objects only; a signed delivery with a null in a list used to throw, and n8n answered 500, so Meta
+	// would have sent it again for 7 days.
+	const hook = await triggers.start('whatsAppCloudTrigger', { events: ['message', 'status'] }, appCredential());
+	const entry = events.whatsapp.messages(['text', 'text']);
+	const value = entry.changes[0].value;
+	const [first, second] = value.messages;
+	first.from = value.contacts[0].wa_id;
+	second.from = '15550009999';
+	value.contacts = [null, value.contacts[0], 7, { wa_id: '15550009999', profile: { name: 'Second' } }];
+	value.messages = [null, first, 'text', [], second];
+	const status = events.whatsapp.statuses(['read']);
+	const statusValue = status.changes[0].value;
+	statusValue.statuses = [statusValue.statuses[0], null];
+	statusValue.errors = [null];
+	const result = await deliver(hook, events.envelope.whatsapp(entry, status));
+	expect(result.status).toBe(200);
+	expect(hook.executions).toHaveLength(1);
+	const items = hook.executions[0].outputs[0];
+	expect(items.map((item) => [item.kind, item.eventId])).toEqual([
+		['message', `message:${first.id}`],
+		['message', `message:${second.id}`],
+		['status', `status:${statusValue.statuses[0].id}:read`],
+	]);
+	expect(items[0].contact).toEqual(value.contacts[1]);
+	expect(items[1].contact.profile.name).toBe('Second');
+});
+
 test('refusals are recorded without secrets: wrong app secret and wrong verify token, with what to do', async () => {
 	const hook = await metaTrigger('page', 'feed');
 	const wrong = await deliver(hook, events.byField('page', 'feed'), { signWith: 'not-the-secret' });

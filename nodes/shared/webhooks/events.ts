@@ -34,6 +34,19 @@ function obj(value: unknown): IDataObject {
 }
 
 /**
+ * The objects of a list in a change's value (WhatsApp's messages, statuses, contacts, errors). Anything else in the
+ * list is no event and is left out: reading fields of a null would throw, n8n would answer 500, and Meta would send the
+ * delivery again for days. The list itself when every element is an object (Meta's case: no copy).
+ */
+function objects(list: unknown): IDataObject[] {
+	if (!Array.isArray(list)) return [];
+	for (const element of list) {
+		if (!element || typeof element !== 'object' || Array.isArray(element)) return list.filter((e) => e && typeof e === 'object' && !Array.isArray(e)) as IDataObject[];
+	}
+	return list as IDataObject[];
+}
+
+/**
  * A short digest of the event exactly as Meta sent it. A redelivery repeats the event's own JSON byte for byte, so
  * the digest is stable across deliveries, and two different events (react then unreact, a second edit) differ in it.
  */
@@ -192,9 +205,9 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 	const metadata = obj(value.metadata);
 	const phoneNumberId = str(metadata.phone_number_id);
 	const displayPhoneNumber = str(metadata.display_phone_number);
-	const contacts = Array.isArray(value.contacts) ? (value.contacts as IDataObject[]) : [];
+	const contacts = objects(value.contacts);
 	const entryId = str(entry.id);
-	for (const message of (Array.isArray(value.messages) ? value.messages : []) as IDataObject[]) {
+	for (const message of objects(value.messages)) {
 		const contact = contactOf(contacts, message.from, message.from_user_id);
 		const id = message.id ? String(message.id) : undefined;
 		const eventId = id ? `message:${id}` : eventIdOf('message', object, entryId, field, undefined, message);
@@ -225,7 +238,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 		};
 		sink.take(item, change, id ? eventKeyOf('message:', id) : undefined);
 	}
-	for (const status of (Array.isArray(value.statuses) ? value.statuses : []) as IDataObject[]) {
+	for (const status of objects(value.statuses)) {
 		const contact = contactOf(contacts, status.recipient_id, status.recipient_user_id);
 		// Meta's own advice (reference §5.6): a status is identified by (id, status).
 		const id = String(status.id);
@@ -255,7 +268,7 @@ function whatsappEvents(object: string, entry: MetaEntry, field: string, value: 
 		};
 		sink.take(item, change, eventKeyOf('status:', id, ':', state));
 	}
-	for (const error of (Array.isArray(value.errors) ? value.errors : []) as IDataObject[]) {
+	for (const error of objects(value.errors)) {
 		const eventId = eventIdOf('error', object, entryId, field, str(error.code), error);
 		sink.take(envelopeItem({ phoneNumberId, displayPhoneNumber, ...error }, true, eventId, object, field, 'error', entryId, undefined, undefined, toIsoTime(entry.time)), change);
 	}
