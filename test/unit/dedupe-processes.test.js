@@ -92,3 +92,57 @@ test('a process whose last ids the record has pruned since does not write them b
 	expect(['message:new-5', 'message:busy10-5', 'message:busy3-5', 'message:busy2-5'].map(known)).toEqual([true, true, true, true]);
 	expect(known('message:old-5')).toBe(false);
 });
+
+test("overlapping requests of one process, each reading the record as it was when it began, lose no id and read only what changed", () => {
+	// n8n loads static data when a request begins and saves it after the answer: with 10 requests in flight, each one
+	// reads a record that lacks the ids of the requests still running, and their saves land in any order (last writer
+	// wins). Every id must still be in the record in the end, and reading it must not decode the minute's segment (one
+	// per minute, hundreds of ids here) on every request.
+	let dedupe;
+	let keyTable;
+	jest.isolateModules(() => {
+		dedupe = require('../../dist/nodes/shared/webhooks/dedupe');
+		keyTable = require('../../dist/nodes/shared/webhooks/keyTable');
+	});
+	let keysRead = 0;
+	for (const name of ['learn', 'takeUnmarked']) {
+		const original = keyTable.KeyTable.prototype[name];
+		keyTable.KeyTable.prototype[name] = function counted(...args) {
+			keysRead++;
+			return original.apply(this, args);
+		};
+	}
+	let stored = {};
+	let seed = 5;
+	const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+	const now = Date.UTC(2026, 11, 3, 12);
+	const started = [];
+	let next = 0;
+	const requests = 1200;
+	for (let round = 0; round < requests / 10; round++) {
+		const inFlight = Array.from({ length: 10 }, () => {
+			const staticData = JSON.parse(JSON.stringify(stored));
+			const ctx = { getWorkflow: () => ({ id: 'w4' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => staticData };
+			const id = `message:wamid.${next++}`;
+			const out = dedupe.claimNewEvents(ctx, delivery(dedupe, [id]), 7 * DAY, now + round * 1000);
+			expect(out.map((item) => item.eventId)).toEqual([id]);
+			started.push(id);
+			return staticData;
+		});
+		// The saves, in any order.
+		while (inFlight.length) stored = inFlight.splice(random(inFlight.length), 1)[0];
+	}
+	// One request more, and all ids are back in the record: a process that never saw them knows every one.
+	const lastCtx = { getWorkflow: () => ({ id: 'w4' }), getNode: () => ({ name: 'Trigger' }), getWorkflowStaticData: () => stored };
+	dedupe.claimNewEvents(lastCtx, delivery(dedupe, ['message:wamid.last']), 7 * DAY, now + requests * 100 + 1000);
+	const fresh = processes(1)[0];
+	const again = fresh.claimNewEvents(lastCtx, delivery(fresh, started), 7 * DAY, now + requests * 100 + 2000);
+	expect(again).toHaveLength(0);
+	// What a request read: the ids the other requests added since its record was saved, and its own few not yet in it,
+	// about 10 per request; not the minute's whole segment, which reaches 600 ids here (587 per request when the part
+	// a segment shares with the process's last log is read too).
+	// The record stays one segment per minute of deliveries (two minutes here, and the last request's): the ids put back
+	// go into the minute's segment, not into a segment of their own per request (122 segments, before).
+	expect(stored.metaSeenEventLog.log.split(';').length - 1).toBeLessThanOrEqual(4);
+	expect(keysRead / (requests + 1)).toBeLessThan(40);
+});

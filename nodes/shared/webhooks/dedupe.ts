@@ -137,6 +137,14 @@ function keysTextLength(count: number): number {
 }
 
 /**
+ * How many leading characters of a segment's keys text are whole groups of three keys: text that is the same in any
+ * longer text of the same keys and more. 0 when the text does not match the count (a segment written otherwise).
+ */
+function wholeGroupChars(count: number, keysText: string): number {
+	return keysText.length === keysTextLength(count) ? Math.floor(count / GROUP_KEYS) * GROUP_CHARS : 0;
+}
+
+/**
  * The log with `keys` added: into its last segment when that one has the same expiry and room (one segment per minute
  * of deliveries, instead of one per delivery), else as a new segment. The format is the same either way.
  */
@@ -151,7 +159,7 @@ function appendKeys(log: string, expires: number, keys: number[]): string {
 	// Only the keys after the last whole group are decoded and encoded again with the new ones (at most two), not the
 	// whole segment: re-encoding up to 1,000 keys cost ~40 µs on every single-event delivery. Same text as a full
 	// re-encoding; a segment whose text does not match its count is re-encoded whole, as before.
-	const kept = keysText.length === keysTextLength(count) ? Math.floor(count / GROUP_KEYS) * GROUP_CHARS : 0;
+	const kept = wholeGroupChars(count, keysText);
 	const rest = keysOf(keysText.slice(kept));
 	const merged = Array.from(rest);
 	for (const key of keys) merged.push(key);
@@ -174,16 +182,25 @@ function pruned(log: string, count: number, nowSeconds: number): { log: string; 
 /** The segments of a log, each text (header and `;` included) under a short stand-in, in their order. */
 class SegmentSet {
 	private readonly byStandIn = new Map<string, string[]>();
+	/** Segments with at least one whole group, under their expiry and first group: where a longer or shorter copy is. */
+	private readonly byHead = new Map<string, Segment[]>();
 	readonly texts: string[] = [];
+	readonly segments: Segment[] = [];
 
 	constructor(log: string) {
 		for (let start = 0, segment = segmentAt(log, 0); segment; start = segment.end + 1, segment = segmentAt(log, start)) {
 			const text = log.slice(start, segment.end + 1);
 			this.texts.push(text);
+			this.segments.push(segment);
 			const standIn = standInOf(text);
 			const same = this.byStandIn.get(standIn);
 			if (same) same.push(text);
 			else this.byStandIn.set(standIn, [text]);
+			if (wholeGroupChars(segment.count, segment.keysText) === 0) continue;
+			const head = headOf(segment);
+			const heads = this.byHead.get(head);
+			if (heads) heads.push(segment);
+			else this.byHead.set(head, [segment]);
 		}
 	}
 
@@ -191,6 +208,41 @@ class SegmentSet {
 	has(text: string): boolean {
 		return this.byStandIn.get(standInOf(text))?.includes(text) === true;
 	}
+
+	/**
+	 * How many leading characters of `segment`'s keys text one of these segments has too, in whole groups (0: none).
+	 * One minute's deliveries append to one segment (appendKeys), so the record and this process's last log mostly
+	 * hold the same segment at two lengths: the keys of the shared part are in both, and only the rest needs reading.
+	 */
+	sharedPrefix(segment: Segment): number {
+		const own = wholeGroupChars(segment.count, segment.keysText);
+		if (own === 0) return 0;
+		let best = 0;
+		for (const other of this.byHead.get(headOf(segment)) ?? []) {
+			best = Math.max(best, commonGroupChars(segment.keysText, other.keysText, Math.min(own, wholeGroupChars(other.count, other.keysText))));
+		}
+		return best;
+	}
+}
+
+/**
+ * The longest run of whole groups, at most `limit` characters, with which both texts begin: two requests that
+ * appended different keys to one segment share the part they both read (binary search on native prefix compares).
+ */
+function commonGroupChars(a: string, b: string, limit: number): number {
+	let low = 0;
+	let high = limit / GROUP_CHARS;
+	while (low < high) {
+		const mid = Math.ceil((low + high) / 2);
+		if (a.startsWith(b.slice(0, mid * GROUP_CHARS))) low = mid;
+		else high = mid - 1;
+	}
+	return low * GROUP_CHARS;
+}
+
+/** A segment's expiry and first group of keys. */
+function headOf(segment: Segment): string {
+	return `${segment.expires}:${segment.keysText.slice(0, GROUP_CHARS)}`;
 }
 
 /**
@@ -216,50 +268,64 @@ function oldestLiveExpiry(log: string, nowSeconds: number): number {
  * record's own newest ids out, and every write would carry it again).
  *
  * Only what changed is read when the process holds every id of its last log: a segment found again, text for text,
- * holds ids it has. Reading the whole record cost 1–2.5 ms per delivery with 10,000 ids on the development machine,
- * whatever the delivery's size, whenever several webhook processors take turns (docs/performance.md).
+ * holds ids it has, and so does the part a segment shares with one of its last log (the minute's segment, which every
+ * write appends to, is found at another length whenever requests overlap). Reading the whole record cost 1–2.5 ms per
+ * delivery with 10,000 ids on the development machine, whatever the delivery's size, whenever several webhook
+ * processors take turns; reading the minute's whole segment twice cost ~0.3 ms per single-event delivery whenever
+ * requests of one processor overlap (docs/performance.md).
  */
-function mergedWithMemory(log: string, own: ProcessMemory, nowSeconds: number): { repair: string; repaired: number } {
+function mergedWithMemory(log: string, own: ProcessMemory, nowSeconds: number): { missing: Map<number, number[]>; repaired: number } {
 	const { keys } = own;
 	const last = own.lastLog === undefined ? undefined : new SegmentSet(own.lastLog);
 	keys.beginMarks();
 	for (let start = 0, segment = segmentAt(log, 0); segment; start = segment.end + 1, segment = segmentAt(log, start)) {
 		if (segment.expires <= nowSeconds) continue;
-		if (own.holdsLastLog && last?.has(log.slice(start, segment.end + 1))) continue;
-		const found = keysOf(segment.keysText);
+		let known = 0;
+		if (own.holdsLastLog && last) {
+			if (last.has(log.slice(start, segment.end + 1))) continue;
+			known = last.sharedPrefix(segment);
+		}
+		const found = keysOf(known ? segment.keysText.slice(known) : segment.keysText);
 		for (let i = 0; i < found.length; i++) keys.learn(found[i], segment.expires);
 	}
 	const missing = new Map<number, number[]>();
 	let repaired = 0;
+	const putBack = (segment: Segment, from: number): void => {
+		const lost = keysOf(from ? segment.keysText.slice(from) : segment.keysText);
+		for (let i = 0; i < lost.length; i++) {
+			// Held, live and not found in the stored log; marked, so that it is put back once.
+			const expires = keys.takeUnmarked(lost[i], nowSeconds);
+			if (expires === 0) continue;
+			const group = missing.get(expires);
+			if (group) group.push(lost[i]);
+			else missing.set(expires, [lost[i]]);
+			repaired++;
+		}
+	};
 	if (last !== undefined) {
 		const stored = new SegmentSet(log);
+		// Per segment of the last log: -1 when the stored log has it whole; else how much of it the stored log has.
+		const inStored = last.texts.map((text, index) => (stored.has(text) ? -1 : stored.sharedPrefix(last.segments[index])));
 		let lastKept = -1;
-		last.texts.forEach((text, index) => {
-			if (stored.has(text)) lastKept = index;
+		inStored.forEach((kept, index) => {
+			if (kept !== 0) lastKept = index;
 		});
 		const oldestStored = oldestLiveExpiry(log, nowSeconds);
-		for (const text of last.texts.slice(lastKept + 1)) {
-			const segment = segmentAt(text, 0);
-			if (!segment || segment.expires <= nowSeconds) continue;
-			// Older than every segment the stored log has: pruned, not lost (what tells it when none of ours is left).
-			if (segment.expires < oldestStored) continue;
-			const lost = keysOf(segment.keysText);
-			for (let i = 0; i < lost.length; i++) {
-				// Held, live and not found in the stored log; marked, so that it is put back once.
-				const expires = keys.takeUnmarked(lost[i], nowSeconds);
-				if (expires === 0) continue;
-				const group = missing.get(expires);
-				if (group) group.push(lost[i]);
-				else missing.set(expires, [lost[i]]);
-				repaired++;
+		last.segments.forEach((segment, index) => {
+			if (segment.expires <= nowSeconds) return;
+			// Still there in part: the rest of it was lost to a write made from an older record.
+			if (index <= lastKept) {
+				if (inStored[index] > 0) putBack(segment, inStored[index]);
+				return;
 			}
-		}
+			// Older than every segment the stored log has: pruned, not lost (what tells it when none of ours is left).
+			if (segment.expires < oldestStored) return;
+			putBack(segment, 0);
+		});
 	}
-	let repair = '';
-	for (const [expires, group] of missing) repair += segmentOf(expires, group);
 	own.lastLog = log;
 	own.holdsLastLog = true;
-	return { repair, repaired };
+	return { missing, repaired };
 }
 
 /** The legacy store while any entry in it is live; removed from static data once none is. */
@@ -297,8 +363,10 @@ export function claimNewEvents(ctx: IWebhookFunctions, events: DeliveryEvents, w
 	let changed = false;
 	if (stored?.gen !== own.gen) {
 		// Written by another process since this one last wrote (or never written, or reset): learn its ids, put ours back.
-		const { repair, repaired } = mergedWithMemory(log, own, nowSeconds);
-		log += repair;
+		const { missing, repaired } = mergedWithMemory(log, own, nowSeconds);
+		// Into the minute's segment when it is theirs too: a segment per repair split the record into one segment per
+		// overlapping request, and every later read compared them all.
+		for (const [expiresAt, group] of missing) log = appendKeys(log, expiresAt, group);
 		count += repaired;
 		changed = repaired > 0;
 	}
