@@ -34,8 +34,9 @@ const LEGACY_KEY = 'metaSeenEvents';
 
 /**
  * `gen` changes with every write, so a process that finds its own last `gen` knows nothing else was written since.
- * `log`: one segment per write, oldest first, `<expires, epoch s>:<key count>:<keys>;`, the keys as base64 of their
- * little-endian float64s (exact for 53-bit integers; one native encode per write, 10.7 characters a key).
+ * `log`: segments, oldest first, `<expires, epoch s>:<key count>:<keys>;` (a minute's deliveries and the ids put back
+ * with them share one: appendKeys), the keys as base64 of their little-endian float64s (exact for 53-bit integers; one
+ * native encode per write, 10.7 characters a key).
  */
 interface SeenLog {
 	gen: number;
