@@ -36,7 +36,7 @@ const OUR_VERSION = Number(process.env.BENCH_OUR_VERSION || 2);
 /**
  * Every n8n process with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, the setting the README recommends for webhook
  * volume (docs/performance.md); BENCH_QUEUE_N8N_DEFAULTS=1 for n8n's own defaults (eager isolates: far slower for
- * every node but n8n's Webhook node, so use fewer deliveries, e.g. BENCH_QUEUE_DELIVERIES=60).
+ * every node but n8n's Webhook node, so use fewer deliveries, e.g. BENCH_QUEUE_DELIVERIES=60 BENCH_QUEUE_WARM_UP=20).
  */
 const CLUSTER_ENV = process.env.BENCH_QUEUE_N8N_DEFAULTS ? {} : { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 
