@@ -27,8 +27,8 @@ const IN_FLIGHT = [10, 100];
 const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS || 2);
 /**
  * Deliveries per target before the measured rows, as a webhook processor that has been running a while has served.
- * With 20, our trigger's first measured round ran at 65–70/s and its second at 85–90/s in every run (V8 had not yet
- * optimised its code), while the other targets' rounds matched; with 300, the rounds match (docs/performance.md).
+ * With 20, our trigger's second measured round was 25–41 % faster than its first in each of eight runs (60–71/s, then
+ * 79–94/s: V8 had not yet optimised its code; the plain Webhook node's, 3–35 %); with 300, 8–14 % (docs/performance.md).
  */
 const WARM_UP = Number(process.env.BENCH_QUEUE_WARM_UP || 300);
 /** The trigger's node version (version 2 skips the expression n8n evaluates for every typeVersion 1 start node). */
